@@ -46,11 +46,14 @@ class FetchedPage:
 class FetchError(Exception):
     """A page that could not be fetched after all retries: carries the URL and the last error."""
 
-    def __init__(self, url: str, reason: str, status: int | None = None) -> None:
+    def __init__(
+        self, url: str, reason: str, status: int | None = None, body: bytes | None = None
+    ) -> None:
         super().__init__(f"{url}: {reason}")
         self.url = url
         self.reason = reason
         self.status = status
+        self.body = body  # the last error response's body, kept so it can be archived
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ class SiteClient:
         self._require_same_host(url)
         last_error = "no attempt made"
         last_status: int | None = None
+        last_body: bytes | None = None
         for attempt in range(1, self.retry.attempts + 1):
             started = time.monotonic()
             retry_after: float | None = None
@@ -116,6 +120,7 @@ class SiteClient:
             except httpx.TransportError as exc:  # timeouts, refused connections, resets
                 last_error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
                 last_status = None
+                last_body = None
             else:
                 if response.status_code < 400:
                     return FetchedPage(
@@ -130,13 +135,14 @@ class SiteClient:
                         attempts=attempt,
                     )
                 last_status = response.status_code
+                last_body = response.content
                 last_error = f"HTTP {response.status_code}"
                 if response.status_code not in TRANSIENT_STATUSES:
                     break
                 retry_after = _retry_after_seconds(response.headers.get("retry-after"))
             if attempt < self.retry.attempts:
                 self.sleep(self.retry.delay(attempt, retry_after))
-        raise FetchError(url, last_error, last_status)
+        raise FetchError(url, last_error, last_status, last_body)
 
     def _get_following_redirects(self, url: str, max_hops: int = 5) -> httpx.Response:
         """Follow redirects by hand so that one leading off the site is refused, not followed."""

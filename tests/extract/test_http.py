@@ -60,13 +60,14 @@ def test_transient_errors_are_retried_with_backoff_and_retry_after() -> None:
 
 @respx.mock
 def test_page_that_stays_broken_raises_with_url_and_last_error() -> None:
-    respx.get(f"{BASE}/broken").mock(return_value=httpx.Response(500))
+    respx.get(f"{BASE}/broken").mock(return_value=httpx.Response(500, content=b"oops"))
     sleeps: list[float] = []
     with make_client(sleeps, attempts=3) as client, pytest.raises(FetchError) as caught:
         client.get("/broken")
     assert caught.value.url == f"{BASE}/broken"
     assert caught.value.reason == "HTTP 500"
     assert caught.value.status == 500
+    assert caught.value.body == b"oops"
     assert len(sleeps) == 2
 
 
