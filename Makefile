@@ -1,0 +1,37 @@
+# Two commands on a fresh machine: `make demo` and `make test` (see README).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+
+.PHONY: install demo ingest test lint mirror-site benchmark clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+demo: install ## ingest the bundled offline mirror and print the league table
+	$(BIN)/cqc demo
+
+ingest: install ## ingest the live site (https://www.cqc.org.uk) into data/cqc.duckdb
+	$(BIN)/cqc ingest
+
+test: install ## lint and run the whole test suite
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+mirror-site: install ## regenerate mirror/site from mirror/data
+	$(BIN)/python -m mirror.build
+
+benchmark: install
+	$(BIN)/python -m benchmarks.ingest_mirror
+
+clean:
+	rm -rf data/demo .pytest_cache

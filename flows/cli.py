@@ -1,0 +1,209 @@
+"""`cqc`: the command line. Thin: every command calls a flow or a stage function."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from extract.http import LIVE_BASE_URL, FetchError, SiteClient
+from flows.settings import Settings
+
+app = typer.Typer(
+    help="CQC local authority assessments into a DuckDB warehouse.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+DEMO_DIR = Path("data/demo")
+LEAGUE_TABLE_SQL = """
+SELECT rank, council, region, overall_rating AS rating, overall_score_pct AS pct,
+       strftime(published_on, '%Y-%m-%d') AS published
+FROM league_table ORDER BY rank, council
+"""
+
+
+@app.command()
+def ingest(
+    base_url: Annotated[
+        str | None, typer.Option(help=f"Site to read (env CQC_BASE_URL; {LIVE_BASE_URL})")
+    ] = None,
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    archive: Annotated[
+        Path | None, typer.Option(help="Raw archive directory (env CQC_ARCHIVE)")
+    ] = None,
+    max_reports: Annotated[
+        int | None, typer.Option(help="Stop after this many reports (for trials)")
+    ] = None,
+) -> None:
+    """Run the nightly ingest once: discover, fetch, archive, parse, validate, load."""
+    from flows.ingest import nightly_ingest
+
+    summary = nightly_ingest(
+        base_url=base_url, db=db, archive=archive, max_reports=max_reports
+    )
+    settings = _settings(base_url=base_url, db=db, archive=archive)
+    _print_summary(summary, settings.db)
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="SQL to run against the warehouse (read-only)")],
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    output: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
+) -> None:
+    """Run read-only SQL against the warehouse and print the result."""
+    import duckdb
+
+    from warehouse.db import connect
+
+    path = _settings(db=db).db
+    try:
+        with connect(path, read_only=True) as conn:
+            cursor = conn.execute(query)
+            columns = [d[0] for d in cursor.description or []]
+            rows = cursor.fetchall()
+    except FileNotFoundError as exc:
+        err_console.print(f"[red]{exc}[/red] (run `cqc ingest` or `cqc demo` first)")
+        raise typer.Exit(1) from exc
+    except duckdb.Error as exc:
+        err_console.print(f"[red]SQL error:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    _print_rows(columns, rows, output)
+
+
+@app.command()
+def parse(
+    source: Annotated[str, typer.Argument(help="A saved page (file path) or a page URL")],
+) -> None:
+    """Parse one page and print what the parser read, as JSON."""
+    from transform.pages import PageParseError, parse_page
+
+    try:
+        body, url = _read_source(source)
+        page = parse_page(body, url)
+    except (FetchError, OSError) as exc:
+        err_console.print(f"[red]cannot read {source}:[/red] {exc}")
+        raise typer.Exit(1) from exc
+    except PageParseError as exc:
+        err_console.print(f"[red]cannot parse {source}:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    typer.echo(json.dumps(page_as_json(page), indent=2, ensure_ascii=False))
+
+
+@app.command()
+def mirror(
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 picks a free one)")] = 8765,
+) -> None:
+    """Serve the bundled offline mirror of the CQC report pages until interrupted."""
+    from mirror.server import MirrorServer
+
+    server = MirrorServer(port=port)
+    server.start()
+    console.print(f"Serving the offline CQC mirror at [bold]{server.base_url}[/bold] (Ctrl-C)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option(help="Where the demo warehouse and archive go")] = DEMO_DIR,
+) -> None:
+    """Serve the offline mirror on a free port, ingest all of it, print the league table."""
+    from flows.ingest import nightly_ingest
+    from mirror.server import MirrorServer
+
+    db, archive = out / "cqc.duckdb", out / "raw"
+    with MirrorServer() as server:
+        console.print(f"Offline mirror of cqc.org.uk serving at {server.base_url}")
+        summary = nightly_ingest(base_url=server.base_url, db=db, archive=archive)
+    _print_summary(summary, db)
+    sql(LEAGUE_TABLE_SQL, db=db, output="table")
+    console.print(f'Query it yourself: .venv/bin/cqc sql --db {db} "SELECT * FROM league_table"')
+
+
+def page_as_json(page: Any) -> dict[str, Any]:
+    """The parse as JSON, with the summary keys every page kind answers (null when absent)."""
+    data: dict[str, Any] = page.model_dump(mode="json")
+    statements = data.pop("quality_statements", None)
+    if statements is None and "statement" in data:
+        statements = [data["statement"]]
+    head = {
+        "page_kind": data.pop("page_kind", "listing"),
+        "la_name": data.pop("la_name", None),
+        "slug": data.pop("slug", None),
+        "assessment_kind": data.pop("assessment_kind", None),
+        "indicative": data.pop("indicative", None),
+        "published_on": data.pop("published_on", None),
+        "overall_rating": data.pop("overall_rating", None),
+        "overall_score_pct": data.pop("overall_score_pct", None),
+        "quality_statements": [
+            {key: s[key] for key in ("number", "name", "theme", "score")}
+            for s in statements or []
+        ],
+    }
+    return head | data
+
+
+def _read_source(source: str) -> tuple[bytes, str | None]:
+    if source.startswith(("http://", "https://")):
+        parts = urlsplit(source)
+        with SiteClient(f"{parts.scheme}://{parts.netloc}") as client:
+            page = client.get(source)
+        return page.body, page.url
+    path = Path(source)
+    return path.read_bytes(), None
+
+
+def _settings(**overrides: Any) -> Settings:
+    return Settings().model_copy(update={k: v for k, v in overrides.items() if v is not None})
+
+
+def _print_summary(summary: Any, db: Path) -> None:
+    console.print(
+        f"[bold]{summary.loaded}[/bold] reports loaded, [bold]{summary.failed}[/bold] with "
+        f"issues, of {summary.listed} listed ({summary.in_progress} councils in progress); "
+        f"{summary.pages_fetched} pages, {summary.bytes_fetched / 1e6:.1f} MB in "
+        f"{summary.seconds:.1f}s -> {db}"
+    )
+    for issue in summary.issues:
+        where = f" ({issue.url})" if issue.url else ""
+        console.print(f"  [yellow]{issue.slug}[/yellow] {issue.stage}: {issue.reason}{where}")
+
+
+def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], output: str) -> None:
+    if output == "json":
+        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        typer.echo(json.dumps(records, indent=2, default=_json_default, ensure_ascii=False))
+    elif output == "csv":
+        import csv
+        import sys
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        table = Table(*columns, show_lines=False)
+        for row in rows:
+            table.add_row(*("" if value is None else str(value) for value in row))
+        console.print(table)
+        console.print(f"{len(rows)} rows")
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+

@@ -1,0 +1,29 @@
+"""Run configuration, from arguments or `CQC_*` environment variables.
+
+The base URL is always configurable: tests and the demo point it at the offline mirror.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from extract.http import DEFAULT_USER_AGENT, LIVE_BASE_URL
+
+LISTING_PATH = "/care-services/local-authority-assessment-reports"
+
+
+class Settings(BaseSettings):
+    """Where to read from and write to. Env: CQC_BASE_URL, CQC_DB, CQC_ARCHIVE, ..."""
+
+    model_config = SettingsConfigDict(env_prefix="CQC_", extra="ignore")
+
+    base_url: str = LIVE_BASE_URL
+    db: Path = Path("data/cqc.duckdb")
+    archive: Path = Path("data/raw")
+    timeout_s: float = Field(default=30.0, gt=0)
+    retries: int = Field(default=4, ge=1, description="attempts per request, transient errors")
+    user_agent: str = DEFAULT_USER_AGENT
+    max_reports: int | None = Field(default=None, ge=1, description="stop after N reports")
