@@ -47,9 +47,7 @@ def ingest(
     """Run the nightly ingest once: discover, fetch, archive, parse, validate, load."""
     from flows.ingest import nightly_ingest
 
-    summary = nightly_ingest(
-        base_url=base_url, db=db, archive=archive, max_reports=max_reports
-    )
+    summary = nightly_ingest(base_url=base_url, db=db, archive=archive, max_reports=max_reports)
     settings = _settings(base_url=base_url, db=db, archive=archive)
     _print_summary(summary, settings.db)
 
@@ -150,8 +148,7 @@ def page_as_json(page: Any) -> dict[str, Any]:
         "overall_rating": data.pop("overall_rating", None),
         "overall_score_pct": data.pop("overall_score_pct", None),
         "quality_statements": [
-            {key: s[key] for key in ("number", "name", "theme", "score")}
-            for s in statements or []
+            {key: s[key] for key in ("number", "name", "theme", "score")} for s in statements or []
         ],
     }
     return head | data
@@ -206,4 +203,3 @@ def _json_default(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
-

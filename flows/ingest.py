@@ -113,9 +113,7 @@ def discover_reports(client: SiteClient, archive: RawArchive) -> tuple[list[List
 
 
 @task(retries=2, retry_delay_seconds=[5, 30], cache_policy=NO_CACHE)
-def fetch_report_pages(
-    client: SiteClient, archive: RawArchive, entry: ListingEntry
-) -> CrawlResult:
+def fetch_report_pages(client: SiteClient, archive: RawArchive, entry: ListingEntry) -> CrawlResult:
     """Fetch a report's landing page and every page its own navigation links to."""
     assert entry.url is not None and entry.slug is not None
     slug = entry.slug

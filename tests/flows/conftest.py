@@ -1,0 +1,27 @@
+"""One Prefect test server for the whole session: starting one costs 10-20 s."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+MIRROR_SITE = Path(__file__).resolve().parents[2] / "mirror" / "site"
+
+
+@pytest.fixture(scope="session")
+def prefect_server() -> Iterator[None]:
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture()
+def site_copy(tmp_path: Path) -> Path:
+    """A private copy of the mirror site that a test may break."""
+    target = tmp_path / "site"
+    shutil.copytree(MIRROR_SITE, target)
+    return target

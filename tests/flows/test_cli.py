@@ -1,0 +1,80 @@
+"""The `cqc` command line, run in-process with Typer's runner (no Prefect server needed)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from flows.cli import app
+from mirror.server import MirrorServer
+from transform.councils import load_councils
+from warehouse.db import connect, init_schema
+from warehouse.load import save_local_authorities
+
+REPORTS = (
+    Path(__file__).resolve().parents[2]
+    / "mirror/site/care-services/local-authority-assessment-reports"
+)
+PILOT = "/care-services/local-authority-assessment-reports/birmingham-cc"
+runner = CliRunner()
+
+
+def test_parse_prints_a_summary_page_as_json() -> None:
+    result = runner.invoke(app, ["parse", str(REPORTS / "stokeontrent-0625-summary.html")])
+    assert result.exit_code == 0, result.output
+    parsed = json.loads(result.stdout)
+    assert parsed["page_kind"] == "summary"
+    assert parsed["la_name"] == "Stoke-on-Trent City Council"
+    assert parsed["assessment_kind"] == "formal" and parsed["indicative"] is False
+    assert parsed["published_on"] == "2025-06-13"
+    assert (parsed["overall_rating"], parsed["overall_score_pct"]) == ("Good", 64)
+    assert [s["score"] for s in parsed["quality_statements"]] == [2, 2, 2, 3, 3, 2, 3, 3, 3]
+    assert parsed["quality_statements"][1] == {
+        "number": 2,
+        "name": "Supporting people to live healthier lives",
+        "theme": "Working with people",
+        "score": 2,
+    }
+
+
+def test_parse_reads_a_url_and_a_pilot_page() -> None:
+    with MirrorServer() as server:
+        url = f"{server.base_url}{PILOT}/overall-summary"
+        result = runner.invoke(app, ["parse", url])
+    assert result.exit_code == 0, result.output
+    parsed = json.loads(result.stdout)
+    assert (parsed["page_kind"], parsed["slug"]) == ("summary", "birmingham-cc")
+    assert (parsed["assessment_kind"], parsed["indicative"]) == ("pilot", True)
+    assert (parsed["overall_rating"], parsed["overall_score_pct"]) == ("Good", None)
+    assert [s["score"] for s in parsed["quality_statements"]] == [2, 3, 3, 3, 3, 2, 2, 3, 3]
+
+
+def test_parse_fails_clearly_on_a_page_it_does_not_know(tmp_path: Path) -> None:
+    page = tmp_path / "contact.html"
+    page.write_text("<html><body><h1>Contact us</h1></body></html>", encoding="utf-8")
+    result = runner.invoke(app, ["parse", str(page)])
+    assert result.exit_code == 2
+    assert "cannot parse" in result.stderr
+
+
+def test_sql_is_read_only_and_formats_json(tmp_path: Path) -> None:
+    db = tmp_path / "cqc.duckdb"
+    with connect(db) as conn:
+        init_schema(conn)
+        save_local_authorities(conn, load_councils())
+    query = "SELECT region, count(*) AS n FROM local_authority GROUP BY 1 ORDER BY 1"
+    result = runner.invoke(app, ["sql", "--db", str(db), "--format", "json", query])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert sum(r["n"] for r in rows) == 153 and len(rows) == 9
+    assert {"region": "West Midlands", "n": 14} in rows
+    refused = runner.invoke(app, ["sql", "--db", str(db), "DELETE FROM local_authority"])
+    assert refused.exit_code == 1 and "SQL error" in refused.stderr
+
+
+def test_sql_on_a_missing_warehouse_says_so(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["sql", "--db", str(tmp_path / "none.duckdb"), "SELECT 1"])
+    assert result.exit_code == 1
+    assert "none.duckdb" in result.stderr

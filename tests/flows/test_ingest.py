@@ -1,0 +1,188 @@
+"""End to end: the real flow against the offline mirror served over HTTP, into a real DuckDB."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from flows.ingest import IngestSummary, nightly_ingest
+from mirror.server import MirrorServer
+from transform.councils import match_council
+from warehouse.db import connect
+
+ROOT = Path(__file__).resolve().parents[2]
+FORMAL_RESULTS = ROOT / "mirror" / "data" / "bongo_twisty_league_tables_parsed.csv"
+TABLES = (
+    "local_authority",
+    "assessment",
+    "quality_statement_score",
+    "key_finding",
+    "financial_fact",
+    "demographic_fact",
+    "parse_issue",
+    "source_page",
+)
+PILOTS_WITHOUT_SCORES = {"lincolnshire-cc", "northlincolnshire-cc", "suffolk-cc"}
+
+
+def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    with connect(db, read_only=True) as conn:
+        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in TABLES}
+
+
+def query(db: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
+    with connect(db, read_only=True) as conn:
+        return conn.execute(sql, list(params)).fetchall()
+
+
+@pytest.fixture(scope="module")
+def clean_runs(
+    prefect_server: None, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, IngestSummary, IngestSummary, dict[str, list[tuple[Any, ...]]]]:
+    """Ingest the whole mirror twice into one warehouse, snapshotting after the first run."""
+    out = tmp_path_factory.mktemp("clean")
+    db, archive = out / "cqc.duckdb", out / "raw"
+    with MirrorServer() as server:
+        first = nightly_ingest(base_url=server.base_url, db=db, archive=archive)
+        after_first = snapshot(db)
+        second = nightly_ingest(base_url=server.base_url, db=db, archive=archive)
+    return db, first, second, after_first
+
+
+def test_every_formal_report_loads_with_its_real_rating_pct_and_scores(clean_runs) -> None:
+    db = clean_runs[0]
+    with FORMAL_RESULTS.open(encoding="utf-8") as fh:
+        published = list(csv.DictReader(fh))
+    assert len(published) == 72
+    for row in published:
+        slug = row["url"].rstrip("/").rsplit("/", 1)[1]
+        loaded = query(
+            db,
+            "SELECT la_code, overall_rating, overall_score_pct, indicative FROM assessment "
+            "WHERE assessment_id = ?",
+            slug,
+        )
+        assert loaded == [
+            (match_council(row["name"]).la_code, row["overall"], int(row["pct_calc"]), False)
+        ], slug
+        scores = query(
+            db,
+            "SELECT score FROM quality_statement_score WHERE assessment_id = ? ORDER BY qs_number",
+            slug,
+        )
+        assert [s for (s,) in scores] == [int(row[f"qs{n}"]) for n in range(1, 10)], slug
+
+
+def test_named_councils_hold_their_published_results(clean_runs) -> None:
+    db = clean_runs[0]
+    rows = query(
+        db,
+        "SELECT a.la_name_published, a.overall_rating, a.overall_score_pct, a.published_on, "
+        "list(q.score ORDER BY q.qs_number) FROM assessment a "
+        "JOIN quality_statement_score q USING (assessment_id) "
+        "WHERE a.assessment_id IN ('stokeontrent-0625', 'staffordshire-0525', 'durham-0824') "
+        "GROUP BY ALL ORDER BY 1",
+    )
+    by_name = {row[0]: row[1:] for row in rows}
+    stoke = by_name["Stoke-on-Trent City Council"]
+    assert stoke[:2] == ("Good", 64) and str(stoke[2]) == "2025-06-13"
+    assert stoke[3] == [2, 2, 2, 3, 3, 2, 3, 3, 3]
+    assert by_name["Staffordshire County Council"][:2] == ("Good", 75)
+    assert by_name["Staffordshire County Council"][3] == [3] * 9
+    assert by_name["Durham County Council"][:2] == ("Good", 67)
+    assert sum(by_name["Durham County Council"][3]) == 24
+
+
+def test_pilots_load_as_indicative_and_unscored_pilots_are_recorded(clean_runs) -> None:
+    db, first = clean_runs[0], clean_runs[1]
+    pilots = query(
+        db,
+        "SELECT assessment_id, overall_rating, overall_score_pct, score_total FROM assessment "
+        "WHERE indicative ORDER BY 1",
+    )
+    assert pilots == [
+        ("birmingham-cc", "Good", None, 25),
+        ("nottingham-city", "Requires improvement", None, 21),
+    ]
+    assert not query(db, "SELECT * FROM league_table WHERE assessment_id LIKE '%-c%'")
+    issue_slugs = {slug for (slug,) in query(db, "SELECT DISTINCT slug FROM parse_issue")}
+    assert issue_slugs == PILOTS_WITHOUT_SCORES
+    reasons = query(db, "SELECT reason FROM parse_issue WHERE slug = 'lincolnshire-cc'")
+    assert any("Assessing needs" in reason for (reason,) in reasons)
+    assert first.loaded == 74 and first.failed == 3 and first.listed == 77
+
+
+def test_the_league_table_lists_every_formal_report(clean_runs) -> None:
+    db = clean_runs[0]
+    assert query(db, "SELECT count(*), min(rank), max(overall_score_pct) FROM league_table") == [
+        (72, 1, 89)
+    ]
+    top = query(db, "SELECT council FROM league_table WHERE rank = 1 ORDER BY council")
+    assert top == [("Camden",), ("Kensington and Chelsea",)]
+
+
+def test_regional_benchmark_ranks_the_west_midlands(clean_runs) -> None:
+    db = clean_runs[0]
+    rows = query(
+        db,
+        "SELECT council, overall_score_pct, rank_in_region, region_avg_pct "
+        "FROM regional_benchmark WHERE region = 'West Midlands' ORDER BY rank_in_region, council",
+    )
+    assert rows == [
+        ("Staffordshire", 75, 1, 67.5),
+        ("Telford and Wrekin", 67, 2, 67.5),
+        ("Shropshire", 64, 3, 67.5),
+        ("Stoke-on-Trent", 64, 3, 67.5),
+    ]
+
+
+def test_a_second_run_over_the_same_pages_changes_nothing(clean_runs) -> None:
+    db, first, second, after_first = clean_runs
+    assert snapshot(db) == after_first
+    assert (second.loaded, second.failed) == (first.loaded, first.failed)
+    assert len(after_first["local_authority"]) == 153
+    assert len(after_first["quality_statement_score"]) == 74 * 9
+
+
+def test_every_fetched_page_is_archived(clean_runs) -> None:
+    db, first = clean_runs[0], clean_runs[1]
+    archive = db.parent / "raw"
+    blobs = [p for p in (archive / "blobs").rglob("*") if p.is_file()]
+    sources = query(db, "SELECT sha256 FROM source_page")
+    assert sources and {sha for (sha,) in sources} <= {p.name for p in blobs}
+    logged = (archive / "fetch_log.jsonl").read_text(encoding="utf-8").splitlines()
+    # two runs, each fetching every listing page and every report page
+    assert len(logged) >= 2 * first.pages_fetched
+
+
+def test_readme_sql_examples_run(clean_runs) -> None:
+    db = clean_runs[0]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sql\n(.*?)```", readme, flags=re.S)
+    assert len(blocks) >= 4
+    with connect(db, read_only=True) as conn:
+        results = [conn.execute(block).fetchall() for block in blocks]
+    west_midlands = results[0]
+    assert [row[0] for row in west_midlands] == [
+        "Staffordshire",
+        "Telford and Wrekin",
+        "Shropshire",
+        "Stoke-on-Trent",
+    ]
+    side_by_side = results[3]
+    assert [row[:4] for row in side_by_side] == [
+        ("Staffordshire", "West Midlands", "Good", 75),
+        ("County Durham", "North East", "Good", 67),
+        ("Stoke-on-Trent", "West Midlands", "Good", 64),
+    ]
+
+
+def test_the_warehouse_is_read_only_for_queries(clean_runs) -> None:
+    db = clean_runs[0]
+    with connect(db, read_only=True) as conn, pytest.raises(duckdb.Error):
+        conn.execute("DELETE FROM assessment")
