@@ -193,7 +193,8 @@ class Report:
     @property
     def pdf_path(self) -> str:
         p = self.published
-        return f"/sites/default/files/{p.year}-{p.month:02d}/{self.slug}-local-authority-assessment.pdf"
+        folder = f"/sites/default/files/{p.year}-{p.month:02d}"
+        return f"{folder}/{self.slug}-local-authority-assessment.pdf"
 
     def statement_name(self, st: StatementPage) -> str:
         if st.number == 5 and self.index % 3 == 1:
@@ -587,7 +588,7 @@ def pager(page: int, n_pages: int) -> str:
         items.append(
             f'  <li class="pager__item pager__item--previous"><a href="?page={page - 1}" '
             'title="Go to previous page" rel="prev"><span class="visually-hidden">Previous page'
-            '</span><span aria-hidden="true">‹ Previous</span></a></li>\n'
+            '</span><span aria-hidden="true">\u2039 Previous</span></a></li>\n'
         )
     for p in range(n_pages):
         if p == page:
@@ -604,7 +605,7 @@ def pager(page: int, n_pages: int) -> str:
         items.append(
             f'  <li class="pager__item pager__item--next"><a href="?page={page + 1}" '
             'title="Go to next page" rel="next"><span class="visually-hidden">Next page</span>'
-            '<span aria-hidden="true">Next ›</span></a></li>\n'
+            '<span aria-hidden="true">Next \u203a</span></a></li>\n'
         )
     return (
         '<nav class="pager" role="navigation" aria-labelledby="pagination-heading">\n'

@@ -1,0 +1,267 @@
+"""A real HTTP server for the offline mirror (stdlib `http.server`, in a daemon thread).
+
+    with MirrorServer() as mirror:
+        httpx.get(mirror.base_url + "/care-services/local-authority-assessment-reports")
+
+URL -> file: `/a/b` -> `<site>/a/b.html`; the listing's `?page=N` -> `<listing>.page-N.html`
+(`?page=0` is the first page); `/robots.txt` -> `<site>/robots.txt`. GET and HEAD only.
+Responses carry Content-Length, a strong ETag (quoted sha256 of the body) and a Last-Modified
+taken from the page's own "Page last updated" date (a constant for pages without one), never
+from the file's mtime; `If-None-Match` is answered with 304. `faults` maps a URL path (or path
+with query) to a status the server answers instead, to simulate a failing site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import re
+import threading
+import time
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+SITE_DIR = Path(__file__).parent / "site"
+LISTING_PATH = "/care-services/local-authority-assessment-reports"
+# Last-Modified for pages that carry no "Page last updated" date (listing pages, robots.txt).
+DEFAULT_LAST_MODIFIED = datetime(2025, 10, 31, tzinfo=UTC)
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        start=1,
+    )
+}
+_UPDATED = re.compile(r"Page last updated:\s*(\d{1,2}) ([A-Z][a-z]+) (\d{4})")
+
+
+def _last_modified(body: bytes) -> datetime:
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body.decode("utf-8", "replace")))
+    m = _UPDATED.search(text.replace("\u00a0", " "))
+    if m and m.group(2) in _MONTHS:
+        return datetime(int(m.group(3)), _MONTHS[m.group(2)], int(m.group(1)), tzinfo=UTC)
+    return DEFAULT_LAST_MODIFIED
+
+
+def _error_page(status: int) -> bytes:
+    phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{status} {phrase}'
+        f"</title></head>\n<body><h1>{status} {phrase}</h1><p>Offline mirror of cqc.org.uk."
+        "</p></body></html>\n"
+    ).encode()
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+    verbose = False
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if self.verbose:
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
+class MirrorServer:
+    """The offline mirror over HTTP on host:port (port 0 picks a free port)."""
+
+    def __init__(
+        self,
+        site_dir: Path = SITE_DIR,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        faults: dict[str, int] | None = None,
+        delay_s: float = 0.0,
+        log: bool = False,
+    ) -> None:
+        self.site_dir = Path(site_dir).resolve()
+        self.host, self.port = host, port
+        self.faults: dict[str, int] = dict(faults or {})
+        self.delay_s = delay_s
+        self.log = log
+        self._httpd: _QuietServer | None = None
+        self._thread: threading.Thread | None = None
+        self._cache: dict[Path, tuple[int, bytes, str, str]] = {}
+        self._lock = threading.Lock()
+
+    # ---------------------------------------------------------------- lifecycle
+
+    @property
+    def base_url(self) -> str:
+        if self._httpd is None:
+            raise RuntimeError("the mirror server is not running")
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> MirrorServer:
+        if self._httpd is not None:
+            return self
+        if not self.site_dir.is_dir():
+            raise FileNotFoundError(
+                f"no mirror site at {self.site_dir} (run python -m mirror.build)"
+            )
+        self._httpd = _QuietServer((self.host, self.port), self._handler_class())
+        self._httpd.verbose = self.log
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, name="mirror-server", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._httpd is None:
+            return
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self._httpd, self._thread = None, None
+
+    def serve_forever(self) -> None:
+        """Block until interrupted (starting the server first if needed)."""
+        self.start()
+        while self._thread is not None and self._thread.is_alive():
+            time.sleep(0.2)
+
+    def __enter__(self) -> MirrorServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # ---------------------------------------------------------------- mapping
+
+    def resolve(self, raw_path: str) -> Path | None:
+        """The file a request target maps to, or None (unknown, traversal, bad query)."""
+        parts = urlsplit(raw_path)
+        path = unquote(parts.path)
+        if not path.startswith("/") or "\\" in path or "\x00" in path:
+            return None
+        segments = path[1:].split("/")
+        if any(seg in ("", ".", "..") for seg in segments):
+            return None
+        if path == "/robots.txt":
+            rel = "robots.txt"
+        else:
+            rel = path[1:] + ".html"
+            if parts.query and path == LISTING_PATH:
+                pages = parse_qs(parts.query).get("page", [])
+                if len(pages) != 1 or not pages[0].isdigit():
+                    return None
+                n = int(pages[0])
+                if n > 0:
+                    rel = f"{path[1:]}.page-{n}.html"
+        target = (self.site_dir / rel).resolve()
+        if not target.is_relative_to(self.site_dir) or not target.is_file():
+            return None
+        return target
+
+    def _load(self, target: Path) -> tuple[int, bytes, str, str]:
+        mtime = target.stat().st_mtime_ns
+        with self._lock:
+            cached = self._cache.get(target)
+        if cached and cached[0] == mtime:
+            return cached
+        body = target.read_bytes()
+        etag = '"' + hashlib.sha256(body).hexdigest() + '"'
+        last_modified = format_datetime(_last_modified(body), usegmt=True)
+        entry = (mtime, body, etag, last_modified)
+        with self._lock:
+            self._cache[target] = entry
+        return entry
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            server_version = "MirrorCQC/1.0"
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: object) -> None:
+                if server.log:
+                    super().log_message(format, *args)
+
+            def do_GET(self) -> None:
+                self._respond(send_body=True)
+
+            def do_HEAD(self) -> None:
+                self._respond(send_body=False)
+
+            def _send(self, status: int, body: bytes, headers: dict[str, str], send_body: bool):
+                self.send_response(status)
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                if status != 304:
+                    self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if send_body and status != 304:
+                    self.wfile.write(body)
+
+            def _respond(self, send_body: bool) -> None:
+                if server.delay_s:
+                    time.sleep(server.delay_s)
+                path_only = urlsplit(self.path).path
+                fault = server.faults.get(self.path, server.faults.get(path_only))
+                html_type = {"Content-Type": "text/html; charset=utf-8"}
+                if fault is not None:
+                    self._send(fault, _error_page(fault), html_type, send_body)
+                    return
+                target = server.resolve(self.path)
+                if target is None:
+                    self._send(404, _error_page(404), html_type, send_body)
+                    return
+                _, body, etag, last_modified = server._load(target)
+                ctype = (
+                    "text/plain; charset=utf-8"
+                    if target.suffix == ".txt"
+                    else html_type["Content-Type"]
+                )
+                headers = {"Content-Type": ctype, "ETag": etag, "Last-Modified": last_modified}
+                inm = self.headers.get("If-None-Match")
+                if inm and (inm.strip() == "*" or etag in [t.strip() for t in inm.split(",")]):
+                    self._send(304, b"", {"ETag": etag, "Last-Modified": last_modified}, send_body)
+                    return
+                self._send(200, body, headers, send_body)
+
+        return Handler
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Serve the offline mirror of cqc.org.uk")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--site", type=Path, default=SITE_DIR)
+    parser.add_argument("--delay", type=float, default=0.0, help="seconds before each answer")
+    args = parser.parse_args(argv)
+    server = MirrorServer(args.site, args.host, args.port, delay_s=args.delay, log=True)
+    server.start()
+    print(f"Serving the offline CQC mirror at {server.base_url} (Ctrl-C)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
