@@ -460,7 +460,7 @@ def summary_content(r: Report) -> str:
         parts.append(
             "<h2>Local authority indicative rating</h2>\n"
             f"<p>{escape(r.name)}</p>\n"
-            f"<p><strong>{r.rating}</strong>: {RATING_LABELS[r.rating]}</p>\n"
+            f"<p><strong>{r.rating}: {RATING_LABELS[r.rating]}</strong></p>\n"
         )
     else:
         parts.append(
