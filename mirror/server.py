@@ -159,6 +159,8 @@ class MirrorServer:
         segments = path[1:].split("/")
         if any(seg in ("", ".", "..") for seg in segments):
             return None
+        if re.search(r"\.page-\d+$", path):  # a listing page's file name is not a URL
+            return None
         if path == "/robots.txt":
             rel = "robots.txt"
         else:
