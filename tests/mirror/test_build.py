@@ -233,3 +233,21 @@ def test_bad_pct_is_rejected(tmp_path: Path) -> None:
     (tmp_path / "pilot_results.csv").write_bytes((src / "pilot_results.csv").read_bytes())
     with pytest.raises(ValueError, match="pct"):
         load_reports(tmp_path)
+
+
+def test_prose_is_labelled_placeholder(pages: dict[str, str]) -> None:
+    checked = 0
+    for url, page in pages.items():
+        body = page.split('<div class="report-body">')[-1].split('<div class="downloads">')[0]
+        for start in ("<h2>What people expect</h2>", "<h2>Summary of people's experiences</h2>"):
+            if start in body:
+                tail = body.split(start)[1]
+                items = re.findall(r"<(p|li)>(.*?)</\1>", tail, flags=re.S)
+                assert len(items) >= 3, url
+                for _, item in items:
+                    assert "[placeholder]" in item, (url, item)
+                    checked += 1
+        if "<h2>About " in body:
+            about = body.split("<h2>About ")[1].split("<h2>")[0]
+            assert "<p>[placeholder]" in about, url
+    assert checked > 77 * 9 * 5
