@@ -93,12 +93,16 @@ class SummaryPage(PageMeta):
     overall_rating_published: str | None = None  # the rating text as printed
     overall_score_pct: int | None = None
     quality_statements: list[QualityStatementScore] = Field(default_factory=list)
+    # canonical names of statements printed without a score (mirror placeholders): never guessed
+    unscored_statements: list[str] = Field(default_factory=list)
     people_experience: list[str] = Field(default_factory=list)
 
 
 class QualityStatementPage(PageMeta):
     page_kind: Literal["quality_statement"] = "quality_statement"
-    statement: QualityStatementScore
+    # None only when the page prints no score (then `unscored_statement` names it)
+    statement: QualityStatementScore | None = None
+    unscored_statement: str | None = None  # canonical name of a statement printed unscored
     score_label: str | None = None  # e.g. "Evidence shows some shortfalls"
     what_people_expect: list[str] = Field(default_factory=list)
     commitment: str | None = None
@@ -132,6 +136,7 @@ class Report(_Record):
     overall_rating: Rating | None
     overall_score_pct: int | None
     quality_statements: list[QualityStatementScore]
+    unscored_statements: list[str] = Field(default_factory=list)  # canonical names, no score
     statement_details: list[QualityStatementDetail] = Field(default_factory=list)
     people_experience: list[str] = Field(default_factory=list)
     demographics: list[Fact] = Field(default_factory=list)

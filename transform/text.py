@@ -1,0 +1,150 @@
+"""Text helpers shared by the parsers: cleaning, dates, soup, and page text as lines.
+
+The real site's markup is unknown, so parsers read *visible text* in block order. A page is
+flattened to `Line`s (one per block element or `<br>`-separated run), each remembering the
+tag of its block, so that labels can be found whatever tags carry them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+
+_WS = re.compile(r"\s+")
+
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+        "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
+    }
+)  # fmt: skip
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
+_CHROME_TAGS = frozenset({"header", "footer", "nav", "aside"})
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "note", "alert", "search"})
+
+DATE_PATTERN = r"\d{1,2}\s+[A-Za-z]+\s+\d{4}"
+
+
+def clean_text(text: str | None) -> str:
+    """Visible text as one line: nbsp and other whitespace runs become single spaces."""
+    if not text:
+        return ""
+    return _WS.sub(" ", text.replace("\u00a0", " ").replace("\u200b", "")).strip()
+
+
+def label_key(text: str) -> str:
+    """A label reduced for comparison: lower case, straight apostrophes, no end colon."""
+    text = clean_text(text).lower().replace("\u2019", "'").replace("\u2018", "'")
+    return text.rstrip(":").strip()
+
+
+def parse_date(text: str) -> date:
+    """Parse "13 June 2025" (any case, nbsp, stray spaces); raise ValueError otherwise."""
+    cleaned = clean_text(text)
+    match = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", cleaned)
+    if not match:
+        raise ValueError(f"not a date: {text!r}")
+    day, month, year = match.groups()
+    month = month.capitalize()
+    for fmt in ("%d %B %Y", "%d %b %Y"):
+        try:
+            return datetime.strptime(f"{day} {month} {year}", fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"not a date: {text!r}")
+
+
+def make_soup(html: bytes | str) -> BeautifulSoup:
+    """Soup with the lxml parser; bytes are read as UTF-8 (the site's encoding)."""
+    if isinstance(html, bytes):
+        return BeautifulSoup(html, "lxml", from_encoding="utf-8")
+    return BeautifulSoup(html, "lxml")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One run of visible text and the tag of the block that holds it."""
+
+    text: str
+    tag: str
+    chrome: bool = False  # inside page furniture: header, footer, nav, aside, notes
+
+    @property
+    def heading_level(self) -> int | None:
+        return int(self.tag[1]) if self.tag in HEADING_TAGS else None
+
+
+def page_lines(soup: BeautifulSoup | Tag) -> list[Line]:
+    """The page's visible text as lines in document order (block elements and <br> split)."""
+    lines: list[Line] = []
+    buffer: list[str] = []
+
+    def flush(tag: str, chrome: bool) -> None:
+        text = clean_text("".join(buffer))
+        buffer.clear()
+        if text:
+            lines.append(Line(text, tag, chrome))
+
+    def walk(node: Tag, block: str, chrome: bool = False) -> None:
+        for child in node.children:
+            if isinstance(child, Comment | Declaration | Doctype | ProcessingInstruction):
+                continue
+            if isinstance(child, NavigableString):
+                buffer.append(str(child))
+                continue
+            if not isinstance(child, Tag) or child.name in _SKIP_TAGS:
+                continue
+            inner = chrome or _is_chrome(child)
+            if child.name == "br":
+                flush(block, chrome)
+            elif child.name in BLOCK_TAGS:
+                flush(block, chrome)
+                walk(child, child.name, inner)
+                flush(child.name, inner)
+            else:
+                walk(child, block, inner)
+
+    title = soup.find("title") if isinstance(soup, BeautifulSoup) else None
+    if isinstance(title, Tag):
+        lines.append(Line(clean_text(title.get_text()), "title"))
+    walk(soup, "body")
+    flush("body", False)
+    return lines
+
+
+def _is_chrome(tag: Tag) -> bool:
+    return tag.name in _CHROME_TAGS or str(tag.get("role") or "") in _CHROME_ROLES
+
+
+def section_lines(lines: list[Line], label: str) -> list[Line] | None:
+    """Lines under the first line reading `label`, up to the next heading of its level or above.
+
+    Returns None when no line reads `label`. A label carried by a non-heading block ends at
+    the next heading of any level.
+    """
+    key = label_key(label)
+    for index, line in enumerate(lines):
+        if label_key(line.text) != key:
+            continue
+        level = line.heading_level or 7
+        out: list[Line] = []
+        for following in lines[index + 1 :]:
+            if following.chrome:
+                continue
+            if following.heading_level is not None and following.heading_level <= level:
+                break
+            out.append(following)
+        return out
+    return None
+
+
+def has_line(lines: list[Line], label: str) -> bool:
+    key = label_key(label)
+    return any(label_key(line.text) == key for line in lines)
