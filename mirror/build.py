@@ -406,7 +406,7 @@ def about_content(r: Report) -> str:
     parts = [f"<p>Assessment published: {d}</p>\n"]
     if r.pilot:
         parts.append(
-            "<p>Assessment start date: 1 June 2023 [placeholder: date not in our sources]</p>\n"
+            "<p>Assessment start date: [placeholder: date not in our sources]</p>\n"
         )
     parts.append(
         f"<h2>About {escape(r.name)}</h2>\n<p>[placeholder] This paragraph stands in for the "
