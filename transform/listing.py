@@ -48,9 +48,15 @@ def _section_elements(heading: Tag) -> list[Tag]:
     return out
 
 
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo"})
+
+
 def _in_navigation(tag: Tag) -> bool:
-    """Inside a pager or other navigation block (whose links are not reports)."""
-    return any(parent.name == "nav" or parent.get("role") == "navigation" for parent in tag.parents)
+    """Inside a pager, site header/footer or other navigation (whose links are not reports)."""
+    return any(
+        parent.name in _CHROME_TAGS or parent.get("role") in _CHROME_ROLES for parent in tag.parents
+    )
 
 
 def _slug_from_href(url: str) -> str:
@@ -89,7 +95,11 @@ def _plain_entries(heading: Tag) -> list[ListingEntry]:
     items = [e for e in elements if e.name in ("li", "dt", "td")] or [
         e for e in elements if e.name == "p"
     ]
-    names = [la_name_from_link(e.get_text()) for e in items if not e.find(["li", "p"])]
+    names = [
+        la_name_from_link(e.get_text())
+        for e in items
+        if not e.find(["li", "p"]) and not _in_navigation(e)
+    ]
     return [ListingEntry(la_name=n, section="in_progress") for n in names if n]
 
 
