@@ -120,10 +120,18 @@ def _generic(text: str) -> tuple[float | None, str | None]:
     return None, None
 
 
+def _is_estimate_only(text: str) -> bool:
+    """A pilot bullet giving only the estimate ("..., estimated: £X"), not the actual."""
+    low = text.lower()
+    return bool(re.search(r"\bestimated?\b", low)) and "actual" not in low
+
+
 def parse_fact(text: str, section: Section) -> Fact:
     """Classify one bullet and read its number; never drops a bullet."""
     raw = clean_text(text)
     kind = _classify(raw, section)
+    if kind in ("asc_spend", "total_budget") and _is_estimate_only(raw):
+        kind = f"{kind}_estimate"
     period = _period(raw)
     if "placeholder" in raw.lower():
         return Fact(kind=kind, raw_text=raw, period=period)

@@ -78,14 +78,26 @@ def _downloads_heading(soup: BeautifulSoup) -> Tag | None:
     return None
 
 
+_PAGE_LEVEL = frozenset({"[document]", "html", "body", "main"})
+_CHROME = frozenset({"footer", "header", "nav", "aside"})
+
+
 def download_links(html: bytes | str | BeautifulSoup, page_url: str) -> list[str]:
-    """Absolute hrefs of the links after a "Downloads" heading, up to the next heading."""
+    """Absolute hrefs of the links in the block under a "Downloads" heading.
+
+    The block ends at the next heading, at page furniture (footer, nav, ...) and, when the
+    heading sits in its own container (e.g. a `<div>`), at the end of that container.
+    """
     heading = _downloads_heading(_soup(html))
     if heading is None:
         return []
+    parent = heading.parent
+    container = parent if parent is not None and parent.name not in _PAGE_LEVEL else None
     seen: dict[str, None] = {}
     for element in heading.find_all_next():
-        if element.name in HEADING_TAGS:
+        if element.name in HEADING_TAGS or element.name in _CHROME:
+            break
+        if container is not None and container not in element.parents:
             break
         if element.name == "a" and element.get("href"):
             seen.setdefault(urljoin(page_url, str(element["href"]).strip()), None)
