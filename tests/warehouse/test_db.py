@@ -1,0 +1,123 @@
+"""Opening the warehouse and creating its schema."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from transform.councils import REGIONS
+from warehouse.db import SQL_DIR, connect, init_schema
+from warehouse.dictionary import render_data_dictionary
+from warehouse.load import TABLES
+
+VIEWS = (
+    "latest_formal_assessment",
+    "league_table",
+    "regional_benchmark",
+    "quality_statement_benchmark",
+)
+DATA_DICTIONARY = Path(__file__).resolve().parents[2] / "docs" / "data_dictionary.md"
+
+
+def test_sql_scripts_ship_with_the_package() -> None:
+    assert (SQL_DIR / "schema.sql").is_file()
+    assert (SQL_DIR / "views.sql").is_file()
+
+
+def test_connect_creates_the_parent_directory(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "cqc.duckdb"
+    with connect(path) as conn:
+        init_schema(conn)
+    assert path.is_file()
+
+
+def test_read_only_connect_to_a_missing_file_names_it(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere" / "cqc.duckdb"
+    with pytest.raises(FileNotFoundError, match=re.escape(str(path))):
+        connect(path, read_only=True)
+    assert not path.parent.exists()
+
+
+def test_read_only_connection_refuses_writes(tmp_path: Path) -> None:
+    path = tmp_path / "cqc.duckdb"
+    with connect(str(path)) as conn:
+        init_schema(conn)
+    with connect(path, read_only=True) as conn:
+        assert conn.execute("SELECT count(*) FROM assessment").fetchone() == (0,)
+        with pytest.raises(duckdb.Error):
+            conn.execute("DELETE FROM assessment")
+
+
+def test_init_schema_is_idempotent_and_keeps_data(tmp_path: Path) -> None:
+    path = tmp_path / "cqc.duckdb"
+    with connect(path) as conn:
+        init_schema(conn)
+        conn.execute(
+            "INSERT INTO local_authority VALUES ('E06000021', 'Stoke-on-Trent', "
+            "'West Midlands', 'unitary', NULL)"
+        )
+    with connect(path) as conn:
+        init_schema(conn)
+        init_schema(conn)
+        assert conn.execute("SELECT count(*) FROM local_authority").fetchone() == (1,)
+
+
+def test_memory_connection() -> None:
+    with connect(":memory:") as conn:
+        init_schema(conn)
+        names = {r[0] for r in conn.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        views = {
+            r[0]
+            for r in conn.execute(
+                "SELECT view_name FROM duckdb_views() WHERE NOT internal"
+            ).fetchall()
+        }
+    assert names == set(TABLES)
+    assert views == set(VIEWS)
+
+
+def test_every_table_view_and_column_is_commented() -> None:
+    with connect(":memory:") as conn:
+        init_schema(conn)
+        uncommented = conn.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() "
+            "WHERE NOT internal AND (comment IS NULL OR comment = '')"
+        ).fetchall()
+        tables = conn.execute(
+            "SELECT table_name, comment FROM duckdb_tables() "
+            "UNION ALL SELECT view_name, comment FROM duckdb_views() WHERE NOT internal"
+        ).fetchall()
+    assert uncommented == []
+    assert all(comment for _, comment in tables), tables
+
+
+def test_the_data_dictionary_documents_every_column() -> None:
+    doc = DATA_DICTIONARY.read_text(encoding="utf-8")
+    with connect(":memory:") as conn:
+        init_schema(conn)
+        columns = conn.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal"
+        ).fetchall()
+    sections = re.split(r"^### ", doc, flags=re.M)
+    by_name = {section.split("`")[1]: section for section in sections[1:] if "`" in section}
+    for table in (*TABLES, *VIEWS):
+        assert table in by_name, f"no section for {table}"
+    missing = [
+        f"{table}.{column}" for table, column in columns if f"| `{column}` |" not in by_name[table]
+    ]
+    assert missing == []
+
+
+def test_region_check_matches_the_councils_module() -> None:
+    schema = (SQL_DIR / "schema.sql").read_text(encoding="utf-8")
+    for region in REGIONS:
+        assert f"'{region}'" in schema
+
+
+def test_the_data_dictionary_is_generated_from_the_comments() -> None:
+    assert DATA_DICTIONARY.read_text(encoding="utf-8") == render_data_dictionary(), (
+        "run: .venv/bin/python -m warehouse.dictionary > docs/data_dictionary.md"
+    )

@@ -1,0 +1,50 @@
+"""Opening the warehouse and creating its tables and views.
+
+The SQL lives in `sql/schema.sql` (tables, every column commented) and `sql/views.sql`
+(benchmarking views). Both scripts are idempotent, so `init_schema` is safe to call on every
+connection, on a new file or on one that already holds data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+SQL_DIR = Path(__file__).parent / "sql"
+SCRIPTS: tuple[str, ...] = ("schema.sql", "views.sql")
+MEMORY = ":memory:"
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the DuckDB warehouse at `path` (or ":memory:").
+
+    A writable connection creates the file's parent directory if need be. A read-only
+    connection never creates anything: a missing file raises FileNotFoundError naming it.
+    """
+    if str(path) == MEMORY:
+        return duckdb.connect(MEMORY, read_only=False)
+    path = Path(path)
+    if read_only:
+        if not path.is_file():
+            raise FileNotFoundError(f"no DuckDB warehouse at {path}")
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(path), read_only=read_only)
+
+
+def read_script(name: str) -> str:
+    """The text of one of the warehouse's SQL scripts."""
+    return (SQL_DIR / name).read_text(encoding="utf-8")
+
+
+def init_schema(conn: duckdb.DuckDBPyConnection) -> None:
+    """Create every table, comment and view (schema.sql, then views.sql) in one transaction."""
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        for name in SCRIPTS:
+            conn.execute(read_script(name))
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

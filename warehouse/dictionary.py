@@ -1,0 +1,199 @@
+"""Render docs/data_dictionary.md from the warehouse's own COMMENT ONs.
+
+The column descriptions live once, in `sql/schema.sql` and `sql/views.sql`; the dictionary is
+generated from a freshly initialised in-memory warehouse, so it cannot drift from them.
+
+    python -m warehouse.dictionary > docs/data_dictionary.md
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from warehouse.db import connect, init_schema
+
+TABLE_ORDER: tuple[str, ...] = (
+    "local_authority",
+    "assessment",
+    "quality_statement_score",
+    "key_finding",
+    "financial_fact",
+    "demographic_fact",
+    "source_page",
+    "parse_issue",
+)
+VIEW_ORDER: tuple[str, ...] = (
+    "league_table",
+    "regional_benchmark",
+    "quality_statement_benchmark",
+    "latest_formal_assessment",
+)
+
+INTRO = """\
+# Data dictionary
+
+The warehouse is one DuckDB file (`data/cqc.duckdb` by default; `cqc sql "..."` queries it
+read-only). It holds every CQC local authority adult social care assessment report that
+parsed and validated cleanly, the 153 councils with adult social care duties, and a record of
+what could not be loaded.
+
+This file is generated from the `COMMENT ON` statements in `warehouse/sql/schema.sql` and
+`warehouse/sql/views.sql` by `python -m warehouse.dictionary > docs/data_dictionary.md`;
+`tests/warehouse/test_db.py` fails if it is out of date. Edit the comments, not this file.
+
+## Conventions
+
+- **Keys.** `assessment_id` is the report's slug (e.g. `stokeontrent-0625`), stable across
+  runs. `la_code` is the council's 2025 ONS GSS code; `local_authority.previous_la_code` holds
+  the pre-2025 code of the two recoded councils (Barnsley, Sheffield).
+- **References** are documented, not enforced by FOREIGN KEY constraints (DuckDB cannot
+  update a referenced row); `warehouse.load` is the only writer and replaces a report and all
+  its child rows in one transaction.
+- **Formal vs pilot.** The five 2023 pilot reports (`assessment_kind = 'pilot'`) carry
+  indicative ratings and no percentage. Every view excludes them (`indicative = TRUE`);
+  query `assessment` directly to see them.
+- **Latest only.** The views use each council's latest formal report by `published_on`.
+- **Scores.** Quality statement scores are 1-4 (1 significant shortfalls, 2 some shortfalls,
+  3 good standard, 4 exceptional standard); nine statements in four themes. The overall
+  percentage is as published.
+- **Re-runs** change nothing: loads hold no timestamps or generated ids.
+"""
+
+EXAMPLES = """\
+## Example queries
+
+How do the West Midlands councils compare with each other and with their region?
+
+```sql
+SELECT council, overall_rating, overall_score_pct, rank_in_region, region_assessed,
+       region_avg_pct, pct_vs_region_avg, england_avg_pct
+FROM regional_benchmark
+WHERE region = 'West Midlands'
+ORDER BY rank_in_region, council;
+```
+
+Which councils score below their region's average?
+
+```sql
+SELECT region, council, overall_score_pct, region_avg_pct, pct_vs_region_avg
+FROM regional_benchmark
+WHERE pct_vs_region_avg < 0
+ORDER BY region, pct_vs_region_avg, council;
+```
+
+On which quality statements does a council score 1 ("significant shortfalls")?
+
+```sql
+SELECT la.name AS council, la.region, q.qs_number, q.quality_statement, q.score,
+       q.score_label, q.page_url
+FROM latest_formal_assessment AS a
+JOIN quality_statement_score AS q USING (assessment_id)
+JOIN local_authority AS la USING (la_code)
+WHERE q.score = 1
+ORDER BY council, q.qs_number;
+```
+
+How does each region score, statement by statement, against England?
+
+```sql
+SELECT region, qs_number, quality_statement, avg_score, england_avg_score, councils,
+       councils_scoring_1
+FROM quality_statement_benchmark
+ORDER BY qs_number, avg_score DESC, region;
+```
+
+The national league table with the nine statement scores:
+
+```sql
+SELECT rank, council, region, overall_rating, overall_score_pct, score_total,
+       qs1_assessing_needs, qs2_healthier_lives, qs3_equity, qs4_care_provision,
+       qs5_partnerships, qs6_safe_systems, qs7_safeguarding, qs8_governance, qs9_learning
+FROM league_table
+ORDER BY rank, council;
+```
+
+Which councils have no loaded assessment yet, and what went wrong for reports that failed?
+
+```sql
+SELECT la.region, la.name
+FROM local_authority AS la
+ANTI JOIN assessment AS a USING (la_code)
+ORDER BY la.region, la.name;
+```
+
+```sql
+SELECT slug, stage, reason, url, parser_version
+FROM parse_issue
+ORDER BY slug, stage, reason;
+```
+"""
+
+
+def _cell(text: str | None) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def _columns(conn: duckdb.DuckDBPyConnection, name: str) -> list[tuple[str, str, bool, str]]:
+    return conn.execute(
+        "SELECT column_name, data_type, is_nullable, comment FROM duckdb_columns() "
+        "WHERE table_name = ? ORDER BY column_index",
+        [name],
+    ).fetchall()
+
+
+def _primary_key(conn: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    row = conn.execute(
+        "SELECT constraint_column_names FROM duckdb_constraints() "
+        "WHERE table_name = ? AND constraint_type = 'PRIMARY KEY'",
+        [table],
+    ).fetchone()
+    return list(row[0]) if row else []
+
+
+def _section(
+    conn: duckdb.DuckDBPyConnection, name: str, comment: str, *, is_view: bool
+) -> list[str]:
+    lines = [f"### `{name}`", "", comment, ""]
+    if not is_view:
+        key = _primary_key(conn, name)
+        lines += [
+            "Primary key: " + (", ".join(f"`{c}`" for c in key) if key else "none"),
+            "",
+        ]
+    header = (
+        "| Column | Type | Description |" if is_view else "| Column | Type | Null | Description |"
+    )
+    lines += [header, "|---|---|---|" if is_view else "|---|---|---|---|"]
+    for column, data_type, nullable, description in _columns(conn, name):
+        if is_view:
+            lines.append(f"| `{column}` | {data_type} | {_cell(description)} |")
+        else:
+            null = "yes" if nullable else "no"
+            lines.append(f"| `{column}` | {data_type} | {null} | {_cell(description)} |")
+    return [*lines, ""]
+
+
+def render_data_dictionary(conn: duckdb.DuckDBPyConnection | None = None) -> str:
+    """The data dictionary as Markdown, from the comments of an initialised warehouse."""
+    if conn is None:
+        with connect(":memory:") as fresh:
+            init_schema(fresh)
+            return render_data_dictionary(fresh)
+    tables = dict(conn.execute("SELECT table_name, comment FROM duckdb_tables()").fetchall())
+    views = dict(
+        conn.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall()
+    )
+    table_names = [t for t in TABLE_ORDER if t in tables] + sorted(set(tables) - set(TABLE_ORDER))
+    view_names = [v for v in VIEW_ORDER if v in views] + sorted(set(views) - set(VIEW_ORDER))
+    lines = [INTRO, "## Views", ""]
+    for name in view_names:
+        lines += _section(conn, name, views[name] or "", is_view=True)
+    lines += ["## Tables", ""]
+    for name in table_names:
+        lines += _section(conn, name, tables[name] or "", is_view=False)
+    lines.append(EXAMPLES)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+if __name__ == "__main__":
+    print(render_data_dictionary(), end="")

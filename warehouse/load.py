@@ -1,0 +1,318 @@
+"""Writing records into the warehouse: `save_*(conn, ...)` functions, github-to-sqlite style.
+
+Every function takes an open DuckDB connection (see `warehouse.db`) and owns its SQL. Saves
+are idempotent: saving the same records again leaves every table exactly as it was, because
+nothing stored is a timestamp or a generated id. `save_report` and `replace_issues` each run
+in one transaction, so a failure part-way leaves the previously loaded version untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import duckdb
+
+from transform.councils import Council
+from transform.records import Fact, QualityStatementDetail, Report, ReportIssue
+
+# The tables users query, in dependency order (parents first).
+TABLES: tuple[str, ...] = (
+    "local_authority",
+    "assessment",
+    "quality_statement_score",
+    "key_finding",
+    "financial_fact",
+    "demographic_fact",
+    "parse_issue",
+    "source_page",
+)
+
+# Tables holding one assessment's rows, children first (deleted in this order on re-save).
+_ASSESSMENT_CHILDREN: tuple[str, ...] = (
+    "key_finding",
+    "quality_statement_score",
+    "financial_fact",
+    "demographic_fact",
+    "source_page",
+)
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """A raw page an assessment was built from (a `source_page` row without its assessment)."""
+
+    url: str
+    page_kind: str | None = None  # about | summary | quality_statement | report_pdf | listing
+    sha256: str | None = None  # lower-case hex SHA-256 of the archived bytes
+    content_type: str | None = None
+    byte_count: int | None = None
+
+
+def _insert_rows(
+    conn: duckdb.DuckDBPyConnection,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    suffix: str = "",
+) -> None:
+    """One multi-row INSERT (DuckDB's executemany runs a statement per row, which is slow)."""
+    if not rows:
+        return
+    placeholders = "(" + ", ".join("?" * len(columns)) + ")"
+    conn.execute(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+        + ", ".join([placeholders] * len(rows))
+        + suffix,
+        [value for row in rows for value in row],
+    )
+
+
+@contextmanager
+def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """BEGIN ... COMMIT, or ROLLBACK and re-raise if the body raises."""
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def save_local_authorities(conn: duckdb.DuckDBPyConnection, councils: Iterable[Council]) -> int:
+    """Upsert councils into `local_authority` by la_code; returns how many were given."""
+    given = list(councils)
+    # One row per code (the last given wins): an upsert may not touch a key twice.
+    rows = {c.la_code: (c.la_code, c.name, c.region, c.la_type, c.previous_la_code) for c in given}
+    with transaction(conn):
+        _insert_rows(
+            conn,
+            "local_authority",
+            ("la_code", "name", "region", "la_type", "previous_la_code"),
+            list(rows.values()),
+            suffix="""
+            ON CONFLICT (la_code) DO UPDATE SET
+                name = excluded.name,
+                region = excluded.region,
+                la_type = excluded.la_type,
+                previous_la_code = excluded.previous_la_code""",
+        )
+    return len(given)
+
+
+def _lines(items: Sequence[str]) -> str | None:
+    return "\n".join(items) if items else None
+
+
+def score_total(report: Report) -> int | None:
+    """Sum of the nine statement scores, or None unless statements 1-9 each have one score."""
+    numbers = sorted(s.number for s in report.quality_statements)
+    if numbers != list(range(1, 10)):
+        return None
+    return sum(s.score for s in report.quality_statements)
+
+
+def _delete_assessment_rows(conn: duckdb.DuckDBPyConnection, assessment_id: str) -> None:
+    for table in _ASSESSMENT_CHILDREN:
+        conn.execute(f"DELETE FROM {table} WHERE assessment_id = ?", [assessment_id])
+    conn.execute("DELETE FROM assessment WHERE assessment_id = ?", [assessment_id])
+
+
+def _insert_assessment(
+    conn: duckdb.DuckDBPyConnection, report: Report, la_code: str, parser_version: str
+) -> None:
+    conn.execute(
+        """
+        INSERT INTO assessment (
+            assessment_id, la_code, slug, report_url, la_name_published, assessment_kind,
+            indicative, published_on, page_last_updated, overall_rating, overall_score_pct,
+            score_total, people_experience, parser_version
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        [
+            report.slug,
+            la_code,
+            report.slug,
+            report.report_url,
+            report.la_name,
+            report.assessment_kind,
+            report.indicative,
+            report.published_on,
+            report.page_last_updated,
+            report.overall_rating,
+            report.overall_score_pct,
+            score_total(report),
+            _lines(report.people_experience),
+            parser_version,
+        ],
+    )
+
+
+def _insert_statements(conn: duckdb.DuckDBPyConnection, report: Report) -> None:
+    details: dict[int, QualityStatementDetail] = {
+        d.statement.number: d for d in report.statement_details
+    }
+    scores = {s.number: s for s in report.quality_statements}
+    if len(scores) != len(report.quality_statements):
+        raise ValueError(f"{report.slug}: a quality statement number appears twice")
+    # A statement known only from its own page still has its score there.
+    for number, detail in details.items():
+        scores.setdefault(number, detail.statement)
+    statement_rows = []
+    finding_rows = []
+    for number in sorted(scores):
+        statement = scores[number]
+        detail = details.get(number)
+        statement_rows.append(
+            (
+                report.slug,
+                number,
+                statement.name,
+                statement.theme,
+                statement.score,
+                statement.published_name or (detail.statement.published_name if detail else None),
+                detail.score_label if detail else None,
+                _lines(detail.what_people_expect) if detail else None,
+                detail.commitment if detail else None,
+                detail.url if detail else None,
+            )
+        )
+        if detail is not None:
+            finding_rows.extend(
+                (report.slug, number, finding_no, finding.heading, finding.text)
+                for finding_no, finding in enumerate(detail.key_findings, start=1)
+            )
+    _insert_rows(
+        conn,
+        "quality_statement_score",
+        (
+            "assessment_id",
+            "qs_number",
+            "quality_statement",
+            "theme",
+            "score",
+            "published_name",
+            "score_label",
+            "what_people_expect",
+            "commitment",
+            "page_url",
+        ),
+        statement_rows,
+    )
+    _insert_rows(
+        conn,
+        "key_finding",
+        ("assessment_id", "qs_number", "finding_no", "heading", "text"),
+        finding_rows,
+    )
+
+
+def _insert_facts(
+    conn: duckdb.DuckDBPyConnection, table: str, assessment_id: str, facts: Sequence[Fact]
+) -> None:
+    _insert_rows(
+        conn,
+        table,
+        ("assessment_id", "fact_no", "kind", "value", "unit", "period", "raw_text"),
+        [
+            (assessment_id, fact_no, f.kind, f.value, f.unit, f.period, f.raw_text)
+            for fact_no, f in enumerate(facts, start=1)
+        ],
+    )
+
+
+def _insert_source_pages(
+    conn: duckdb.DuckDBPyConnection, assessment_id: str, pages: Sequence[SourcePage]
+) -> None:
+    by_url = {page.url: page for page in pages}  # a URL is stored once; the last one wins
+    if not by_url:
+        return
+    # A URL is unique across the warehouse: a page another report listed moves to this one.
+    conn.execute("DELETE FROM source_page WHERE list_contains(?, url)", [list(by_url)])
+    _insert_rows(
+        conn,
+        "source_page",
+        ("url", "assessment_id", "page_kind", "sha256", "content_type", "byte_count"),
+        [
+            (p.url, assessment_id, p.page_kind, p.sha256, p.content_type, p.byte_count)
+            for p in by_url.values()
+        ],
+    )
+
+
+def save_report(
+    conn: duckdb.DuckDBPyConnection,
+    report: Report,
+    *,
+    la_code: str,
+    parser_version: str,
+    source_pages: Sequence[SourcePage] = (),
+) -> None:
+    """Replace one assessment (id = report.slug) and all its child rows, in one transaction.
+
+    Deletes the assessment's rows from every child table and from `assessment`, then inserts
+    the assessment, its quality statement scores merged with their pages' text, key findings,
+    financial and demographic facts, and source pages. Any error rolls the whole save back,
+    leaving the previously loaded version intact, and is re-raised.
+    """
+    with transaction(conn):
+        _delete_assessment_rows(conn, report.slug)
+        _insert_assessment(conn, report, la_code, parser_version)
+        _insert_statements(conn, report)
+        _insert_facts(conn, "financial_fact", report.slug, report.financial_facts)
+        _insert_facts(conn, "demographic_fact", report.slug, report.demographics)
+        _insert_source_pages(conn, report.slug, source_pages)
+
+
+def delete_report(conn: duckdb.DuckDBPyConnection, slug: str) -> None:
+    """Remove an assessment and all its child rows (its parse issues stay), in one transaction."""
+    with transaction(conn):
+        _delete_assessment_rows(conn, slug)
+
+
+def clear_issues(conn: duckdb.DuckDBPyConnection, slug: str) -> None:
+    """Delete every recorded issue of the report `slug`."""
+    conn.execute("DELETE FROM parse_issue WHERE slug = ?", [slug])
+
+
+def save_issue(conn: duckdb.DuckDBPyConnection, issue: ReportIssue, *, parser_version: str) -> None:
+    """Record one issue (no timestamp, so recording the same issue again adds an equal row)."""
+    conn.execute(
+        "INSERT INTO parse_issue (slug, la_name, stage, reason, url, parser_version) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [issue.slug, issue.la_name, issue.stage, issue.reason, issue.url, parser_version],
+    )
+
+
+def replace_issues(
+    conn: duckdb.DuckDBPyConnection,
+    slug: str,
+    issues: Iterable[ReportIssue],
+    parser_version: str,
+) -> None:
+    """Make `issues` the report's recorded issues (clear, then insert), in one transaction.
+
+    An empty `issues` clears the report's issues: that is what a clean load does. Exact
+    duplicates are recorded once, so re-runs over the same input leave the table unchanged.
+    """
+    unique = list(dict.fromkeys(issues))
+    with transaction(conn):
+        clear_issues(conn, slug)
+        _insert_rows(
+            conn,
+            "parse_issue",
+            ("slug", "la_name", "stage", "reason", "url", "parser_version"),
+            [(i.slug, i.la_name, i.stage, i.reason, i.url, parser_version) for i in unique],
+        )
+
+
+def table_counts(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Row count of each user-facing table, in TABLES order."""
+    counts: dict[str, int] = {}
+    for table in TABLES:
+        row = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+        counts[table] = int(row[0]) if row else 0
+    return counts
