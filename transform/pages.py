@@ -51,7 +51,7 @@ from transform.text import (
 __all__ = ["PageParseError", "classify_page", "parse_page", "report_slug"]
 
 LISTING_ROOT = "local-authority-assessment-reports"
-_HEADER = re.compile(r"^(.+?)\s*:\s*local authority assessment\b", re.IGNORECASE)
+_HEADER = re.compile(r"([^:]+?)\s*:\s*local authority assessment", re.IGNORECASE)
 _SCORE = re.compile(r"\b(?:indicative\s+)?score\s*:\s*(.*)$", re.IGNORECASE)
 _SCORE_LABEL = re.compile(
     r"\b[1-4]\s*[-\u2013\u2014:]\s*(evidence shows [a-z ]*?(?:standard|shortfalls))",
@@ -121,10 +121,23 @@ def classify_page(html: bytes | str, url: str | None = None) -> PageKind:
 
 
 def _la_name(doc: _Doc) -> str:
-    for line in doc.lines:
-        match = _HEADER.match(line.text)
-        if match:
-            return match.group(1).strip()
+    """The council named by the "<council>: local authority assessment" header.
+
+    A whole-line header in the page body wins; then the `<title>` (whose other parts, such
+    as "Overall summary - ", are cut at spaced dashes or bars); then page furniture.
+    """
+    body = [ln for ln in doc.lines if ln.tag != "title" and not ln.chrome]
+    titles = [ln for ln in doc.lines if ln.tag == "title"]
+    chrome = [ln for ln in doc.lines if ln.tag != "title" and ln.chrome]
+    for group in (body, titles, chrome):
+        for line in group:
+            parts = (
+                re.split(r"\s[-|\u2013\u2014]\s", line.text) if line.tag == "title" else [line.text]
+            )
+            for part in parts:
+                match = _HEADER.fullmatch(part.strip())
+                if match:
+                    return match.group(1).strip()
     raise doc.fail('no "<council>: local authority assessment" header')
 
 
@@ -283,7 +296,7 @@ def _rating(doc: _Doc, la_name: str) -> tuple[str, str, bool]:
             rating, indicative = normalise_rating(text)
         except UnknownRatingError as exc:
             raise doc.fail(f"unknown rating: {text!r}") from exc
-        return rating, line.text, indicative
+        return rating, text, indicative
     raise doc.fail("summary shows no rating")
 
 
@@ -366,11 +379,17 @@ def _parse_statement(doc: _Doc, url: str) -> QualityStatementPage:
     )
 
 
+def _bullets(lines: list[Line] | None) -> list[str]:
+    """List items of a section when it has any, else its paragraphs."""
+    items = [line.text for line in lines or [] if line.tag == "li"]
+    return items or _paragraphs(lines)
+
+
 def _parse_about(doc: _Doc, url: str) -> AboutPage:
     meta = _meta(doc, url)
     published = meta.pop("published_on")
-    demographics = _paragraphs(section_lines(doc.lines, "Demographics"))
-    financial = _paragraphs(section_lines(doc.lines, "Financial facts"))
+    demographics = _bullets(section_lines(doc.lines, "Demographics"))
+    financial = _bullets(section_lines(doc.lines, "Financial facts"))
     return AboutPage(
         **meta,
         published_on=_date_after(doc, "Assessment published") or published,

@@ -29,6 +29,9 @@ _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
 _CHROME_TAGS = frozenset({"header", "footer", "nav", "aside"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "note", "alert", "search"})
 
+# Headings that end any section, whatever their level: they start page furniture.
+_END_LABELS = frozenset({"downloads"})
+
 DATE_PATTERN = r"\d{1,2}\s+[A-Za-z]+\s+\d{4}"
 
 
@@ -138,7 +141,9 @@ def section_lines(lines: list[Line], label: str) -> list[Line] | None:
         for following in lines[index + 1 :]:
             if following.chrome:
                 continue
-            if following.heading_level is not None and following.heading_level <= level:
+            if following.heading_level is not None and (
+                following.heading_level <= level or label_key(following.text) in _END_LABELS
+            ):
                 break
             out.append(following)
         return out

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from transform.links import download_links, report_links
+
+BASE = "https://www.cqc.org.uk/care-services/local-authority-assessment-reports"
+
+
+def test_formal_family_links(html: Callable[[str], bytes]) -> None:
+    links = report_links(html("stoke_about"), f"{BASE}/stokeontrent-0625", "stokeontrent-0625")
+    assert links == [
+        f"{BASE}/stokeontrent-0625",
+        f"{BASE}/stokeontrent-0625-summary",  # fragment dropped
+        f"{BASE}/stokeontrent-0625-theme1-needs",  # query dropped, deduplicated
+        f"{BASE}/stokeontrent-0625-theme3-safeguarding",  # absolute href kept
+    ]  # other host, northstokeontrent-0625 and staffordshire-0525 left out
+
+
+def test_family_links_from_a_sub_page(html: Callable[[str], bytes]) -> None:
+    links = report_links(
+        html("stoke_statement_needs"),
+        f"{BASE}/stokeontrent-0625-theme1-needs",
+        "stokeontrent-0625",
+    )
+    assert f"{BASE}/stokeontrent-0625" in links
+    assert f"{BASE}/stokeontrent-0625-theme1-healthier-lives" in links
+    assert len(links) == 4
+
+
+def test_pilot_family_excludes_slug_containing_this_one(html: Callable[[str], bytes]) -> None:
+    url = f"{BASE}/lincolnshire-cc/overall-summary"
+    links = report_links(html("lincolnshire_summary_placeholder"), url, "lincolnshire-cc")
+    assert links == [f"{BASE}/lincolnshire-cc", f"{BASE}/lincolnshire-cc/overall-summary"]
+
+
+def test_pilot_sub_path_links() -> None:
+    page = (
+        '<a href="/r/lincolnshire-cc/4-leadership/learning-improvement-innovation">a</a>'
+        '<a href="/r/northlincolnshire-cc/overall-summary">b</a>'
+        '<a href="/r/lincolnshire-cc-other">c</a>'
+        '<a href="/elsewhere/lincolnshire-cc">d</a>'
+    )
+    links = report_links(page, "https://x.test/r/lincolnshire-cc", "lincolnshire-cc")
+    assert links == [
+        "https://x.test/r/lincolnshire-cc/4-leadership/learning-improvement-innovation",
+        "https://x.test/r/lincolnshire-cc-other",
+    ]
+
+
+def test_download_links_stay_in_their_block(html: Callable[[str], bytes]) -> None:
+    url = f"{BASE}/stokeontrent-0625"
+    assert download_links(html("stoke_about"), url) == [
+        "https://www.cqc.org.uk/sites/default/files/2025-06/stoke-report.pdf"
+    ]
+
+
+def test_download_links_under_bare_heading(html: Callable[[str], bytes]) -> None:
+    url = f"{BASE}/staffordshire-0525-summary"
+    assert download_links(html("staffordshire_summary"), url) == [
+        "https://www.cqc.org.uk/sites/default/files/2025-05/staffs.pdf"
+    ]
+
+
+def test_no_downloads_block() -> None:
+    assert download_links("<p>nothing</p>", f"{BASE}/x") == []

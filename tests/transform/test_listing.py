@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from transform.listing import parse_listing
+from transform.pages import PageParseError, classify_page
+
+
+def test_first_listing_page(html: Callable[[str], bytes], base: str) -> None:
+    page = parse_listing(html("listing_first"), base)
+    reports = [e for e in page.entries if e.section == "report"]
+    assert [(e.la_name, e.slug) for e in reports] == [
+        ("Stoke-on-Trent City Council", "stokeontrent-0625"),
+        ("Staffordshire County Council", "staffordshire-0525"),
+        ("West Berkshire Council", "WBerkshire-0524"),
+    ]
+    assert reports[0].url == f"{base}/stokeontrent-0625"
+    assert all(e.assessment_kind == "formal" for e in reports)
+    in_progress = [e for e in page.entries if e.section == "in_progress"]
+    assert [e.la_name for e in in_progress] == [
+        "Barnsley Metropolitan Borough Council",
+        "Cornwall Council",
+    ]
+    assert all(e.slug is None and e.url is None for e in in_progress)
+    pilots = [e for e in page.entries if e.section == "pilot"]
+    assert [(e.slug, e.assessment_kind) for e in pilots] == [
+        ("birmingham-cc", "pilot"),
+        ("lincolnshire-cc", "pilot"),
+    ]
+    assert page.next_url == f"{base}?page=1"
+    # no header, footer or pager link is taken for a report
+    assert len(page.entries) == 7
+
+
+def test_next_url_resolves_against_a_later_page(html: Callable[[str], bytes], base: str) -> None:
+    page = parse_listing(html("listing_first"), f"{base}?page=3")
+    assert page.next_url == f"{base}?page=1"
+
+
+def test_last_listing_page_has_no_next(html: Callable[[str], bytes], base: str) -> None:
+    page = parse_listing(html("listing_last"), f"{base}?page=2")
+    assert page.next_url is None
+    assert [e.slug for e in page.entries] == ["durham-0824"]
+
+
+def test_next_found_by_link_text(html: Callable[[str], bytes], base: str) -> None:
+    page = parse_listing(html("listing_next_by_text"), base)
+    assert page.next_url == f"{base}?page=1"
+
+
+def test_page_without_reports_section_raises(html: Callable[[str], bytes], base: str) -> None:
+    with pytest.raises(PageParseError) as info:
+        parse_listing(html("not_a_listing"), base)
+    assert info.value.url == base
+    assert "Assessment reports" in info.value.reason
+
+
+def test_listing_classified_by_content(html: Callable[[str], bytes]) -> None:
+    assert classify_page(html("listing_first")) == "listing"

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from transform.pages import parse_page
+from transform.records import AboutPage, QualityStatementPage, SummaryPage
+from transform.report import ReportAssemblyError, assemble_report
+
+BASE = "https://www.cqc.org.uk/care-services/local-authority-assessment-reports"
+Page = AboutPage | SummaryPage | QualityStatementPage
+
+
+def page(html: Callable[[str], bytes], stem: str, path: str) -> Page:
+    parsed = parse_page(html(stem), f"{BASE}/{path}")
+    assert isinstance(parsed, AboutPage | SummaryPage | QualityStatementPage)
+    return parsed
+
+
+@pytest.fixture
+def stoke_pages(html: Callable[[str], bytes]) -> list[Page]:
+    return [
+        page(html, "stoke_statement_needs", "stokeontrent-0625-theme1-needs"),
+        page(html, "stoke_summary", "stokeontrent-0625-summary"),
+        page(html, "stoke_about", "stokeontrent-0625"),
+    ]
+
+
+def test_assemble_stoke(stoke_pages: list[Page]) -> None:
+    report = assemble_report("stokeontrent-0625", f"{BASE}/stokeontrent-0625", stoke_pages)
+    assert report.la_name == "Stoke-on-Trent City Council"
+    assert report.assessment_kind == "formal"
+    assert not report.indicative
+    assert report.published_on == date(2025, 6, 13)
+    assert report.page_last_updated == date(2025, 6, 20)
+    assert report.overall_rating == "Good"
+    assert report.overall_score_pct == 64
+    assert [q.score for q in report.quality_statements] == [2, 2, 2, 3, 3, 2, 3, 3, 3]
+    assert [d.statement.number for d in report.statement_details] == [1]
+    assert report.statement_details[0].score_label == "Evidence shows some shortfalls"
+    assert len(report.financial_facts) == 6
+    assert report.demographics[0].kind == "population"
+    assert report.page_urls == [
+        f"{BASE}/stokeontrent-0625-theme1-needs",
+        f"{BASE}/stokeontrent-0625-summary",
+        f"{BASE}/stokeontrent-0625",
+    ]
+
+
+def test_summary_alone_is_enough(html: Callable[[str], bytes]) -> None:
+    summary = page(html, "birmingham_summary", "birmingham-cc/overall-summary")
+    report = assemble_report("birmingham-cc", f"{BASE}/birmingham-cc", [summary])
+    assert report.assessment_kind == "pilot"
+    assert report.indicative
+    assert report.overall_score_pct is None
+    assert report.published_on == date(2023, 11, 17)
+
+
+def test_pilot_unscored_statements_carried(html: Callable[[str], bytes]) -> None:
+    pages = [
+        page(html, "lincolnshire_summary_placeholder", "lincolnshire-cc/overall-summary"),
+        page(
+            html,
+            "lincolnshire_statement_placeholder",
+            "lincolnshire-cc/4-leadership/governance-management-sustainability",
+        ),
+    ]
+    report = assemble_report("lincolnshire-cc", f"{BASE}/lincolnshire-cc", pages)
+    assert len(report.unscored_statements) == 8
+    assert report.statement_details == []
+
+
+def test_no_summary(stoke_pages: list[Page]) -> None:
+    with pytest.raises(ReportAssemblyError, match="no summary") as info:
+        assemble_report("stokeontrent-0625", BASE, [stoke_pages[0], stoke_pages[2]])
+    assert info.value.slug == "stokeontrent-0625"
+
+
+def test_two_summaries(stoke_pages: list[Page]) -> None:
+    with pytest.raises(ReportAssemblyError, match="2 summary pages"):
+        assemble_report("stokeontrent-0625", BASE, [*stoke_pages, stoke_pages[1]])
+
+
+def test_different_councils(stoke_pages: list[Page], html: Callable[[str], bytes]) -> None:
+    durham = page(html, "durham_summary", "durham-0824-summary")
+    with pytest.raises(ReportAssemblyError, match="different councils"):
+        assemble_report("stokeontrent-0625", BASE, [stoke_pages[0], stoke_pages[2], durham])
+
+
+def test_two_pages_for_one_statement(stoke_pages: list[Page]) -> None:
+    with pytest.raises(ReportAssemblyError, match="two pages for statement 'Assessing needs'"):
+        assemble_report("stokeontrent-0625", BASE, [*stoke_pages, stoke_pages[0]])
