@@ -1,0 +1,150 @@
+"""Every page of the committed offline mirror (`mirror/site/`) through the real parsers.
+
+The mirror varies markup within docs/mirror.md, so this is the widest test of the parsers;
+formal reports are checked against the published results the mirror was built from.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from transform.councils import name_key
+from transform.listing import parse_listing
+from transform.pages import classify_page, parse_page
+from transform.records import ListingPage, Report, ReportPage
+from transform.report import assemble_report
+from transform.validate import validate_report
+
+ROOT = Path(__file__).parents[2]
+SITE = ROOT / "mirror" / "site"
+DATA = ROOT / "mirror" / "data"
+ORIGIN = "http://127.0.0.1:8000"
+LISTING_PATH = "/care-services/local-authority-assessment-reports"
+
+pytestmark = pytest.mark.skipif(not SITE.is_dir(), reason="mirror/site not generated")
+
+
+def url_for(file: Path) -> str:
+    """The URL the mirror serves a file at (see mirror/server.py)."""
+    path = "/" + file.relative_to(SITE).as_posix().removesuffix(".html")
+    match = re.search(r"\.page-(\d+)$", path)
+    if match:
+        path = f"{path[: match.start()]}?page={match.group(1)}"
+    return ORIGIN + path
+
+
+@cache
+def parsed_site() -> tuple[dict[str, ListingPage], dict[str, list[ReportPage]]]:
+    listings: dict[str, ListingPage] = {}
+    families: dict[str, list[ReportPage]] = defaultdict(list)
+    for file in sorted(SITE.rglob("*.html")):
+        url = url_for(file)
+        body = file.read_bytes()
+        if classify_page(body, url) == "listing":
+            listings[url] = parse_listing(body, url)
+            continue
+        page = parse_page(body, url)
+        assert not isinstance(page, ListingPage)
+        assert page.slug, url
+        families[page.slug].append(page)
+    return listings, dict(families)
+
+
+@cache
+def reports() -> dict[str, Report]:
+    _, families = parsed_site()
+    out = {}
+    for slug, pages in families.items():
+        landing = next(p.url for p in pages if p.url and p.url.rstrip("/").endswith("/" + slug))
+        out[slug] = assemble_report(slug, landing, pages)
+    return out
+
+
+def published_results() -> dict[str, dict[str, str]]:
+    with (DATA / "bongo_twisty_league_tables_parsed.csv").open(
+        newline="", encoding="utf-8-sig"
+    ) as f:
+        rows = [{k.strip().lower(): v for k, v in row.items()} for row in csv.DictReader(f)]
+    return {row["url"].rstrip("/").rsplit("/", 1)[-1]: row for row in rows}
+
+
+def pilot_results() -> dict[str, dict[str, str]]:
+    with (DATA / "pilot_results.csv").open(newline="", encoding="utf-8-sig") as f:
+        return {row["council_name"]: row for row in csv.DictReader(f)}
+
+
+def test_listing_chain_covers_every_report() -> None:
+    listings, _ = parsed_site()
+    url: str | None = ORIGIN + LISTING_PATH
+    seen: list[str] = []
+    entries = []
+    while url is not None:
+        assert url not in seen, f"pager loops at {url}"
+        seen.append(url)
+        entries += listings[url].entries
+        url = listings[url].next_url
+    assert set(seen) == set(listings)
+    formal = [e.slug for e in entries if e.section == "report"]
+    assert len(formal) == len(set(formal))
+    assert set(formal) == set(published_results())
+    pilots = {e.la_name: e for e in entries if e.section == "pilot"}
+    assert set(pilots) == set(pilot_results())
+    assert all(e.url and e.url.startswith(ORIGIN) for e in entries if e.section != "in_progress")
+
+
+def test_every_family_is_complete_and_consistent() -> None:
+    _, families = parsed_site()
+    for slug, pages in families.items():
+        report = reports()[slug]
+        assert len(pages) == 11, slug
+        assert (
+            len(report.statement_details)
+            + len([p for p in pages if getattr(p, "unscored_statement", None)])
+            == 9
+        ), slug
+        for page in pages:
+            assert page.la_name == report.la_name, page.url
+            assert set(page.links) == set(report.page_urls), page.url
+            assert len(page.download_links) == 1, page.url
+
+
+def test_formal_reports_match_published_results() -> None:
+    results = published_results()
+    formal = {s: r for s, r in reports().items() if r.assessment_kind == "formal"}
+    assert set(formal) == set(results)
+    for slug, report in formal.items():
+        row = results[slug]
+        assert validate_report(report) == [], slug
+        assert name_key(report.la_name) == name_key(row["name"]), slug
+        assert report.overall_rating == row["overall"], slug
+        assert report.overall_score_pct == int(row["pct_calc"]), slug
+        expected = [int(row[f"qs{n}"]) for n in range(1, 10)]
+        assert [q.score for q in report.quality_statements] == expected, slug
+        assert not report.indicative, slug
+        assert report.published_on is not None
+        assert report.published_on.strftime("%B %Y") == row["date"], slug
+
+
+def test_pilots_match_known_results() -> None:
+    results = pilot_results()
+    pilots = {r.la_name: r for r in reports().values() if r.assessment_kind == "pilot"}
+    assert set(pilots) == set(results)
+    for name, report in pilots.items():
+        row = results[name]
+        assert report.indicative and report.overall_score_pct is None, name
+        assert report.overall_rating == row["indicative_rating"], name
+        assert report.published_on is not None
+        assert report.published_on.isoformat() == row["published_on"], name
+        if row["slug"]:
+            assert report.slug == row["slug"], name
+        known = {n: int(row[f"qs{n}"]) for n in range(1, 10) if row[f"qs{n}"]}
+        assert {q.number: q.score for q in report.quality_statements} == known, name
+        problems = validate_report(report)
+        assert all("printed without a score" in p for p in problems), (name, problems)
+        assert len(problems) == 9 - len(known), name
