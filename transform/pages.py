@@ -11,6 +11,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -77,9 +78,19 @@ class _Doc:
         return PageParseError(self.url, reason)
 
 
-def _read(html: bytes | str, url: str | None) -> _Doc:
+@lru_cache(maxsize=8)
+def _parsed(html: bytes | str) -> tuple[BeautifulSoup, list[Line]]:
+    """Soup and lines of a page, cached so that classify_page + parse_page parse once.
+
+    Callers never mutate either; the cache is small because pages arrive one at a time.
+    """
     soup = make_soup(html)
-    return _Doc(soup, page_lines(soup), url)
+    return soup, page_lines(soup)
+
+
+def _read(html: bytes | str, url: str | None) -> _Doc:
+    soup, lines = _parsed(html)
+    return _Doc(soup, lines, url)
 
 
 # --- classification -------------------------------------------------------------------------
@@ -88,8 +99,7 @@ def _read(html: bytes | str, url: str | None) -> _Doc:
 def _kind(doc: _Doc) -> PageKind | None:
     lines = doc.lines
     if any(
-        line.tag == "h1" and label_key(line.text) == "local authority assessment reports"
-        for line in lines
+        line.tag == "h1" and line.key == "local authority assessment reports" for line in lines
     ) and has_line(lines, "Assessment reports"):
         return "listing"
     if any(has_line(lines, label) for label in _RATING_LABELS) and has_line(
@@ -102,7 +112,7 @@ def _kind(doc: _Doc) -> PageKind | None:
     ):
         return "quality_statement"
     if re.search(r"assessment published\s*:", doc.text, re.IGNORECASE) or (
-        any(label_key(line.text).startswith("about ") for line in lines)
+        any(line.key.startswith("about ") for line in lines)
         and (has_line(lines, "Demographics") or has_line(lines, "Financial facts"))
     ):
         return "about"
@@ -249,7 +259,7 @@ def _statement_scores(
             statement = find_statement(line.text)
             if statement is not None:
                 pending = (statement, line.text)
-            elif line.heading_level is None and label_key(line.text) not in ("score", ""):
+            elif line.heading_level is None and line.key not in ("score", ""):
                 last_text = line.text
             continue
         raw = match.group(1) if match else line.text

@@ -8,7 +8,7 @@ tag of its block, so that labels can be found whatever tags carry them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -78,6 +78,10 @@ class Line:
     text: str
     tag: str
     chrome: bool = False  # inside page furniture: header, footer, nav, aside, notes
+    key: str = field(init=False, repr=False, compare=False)  # label_key(text), computed once
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", label_key(self.text))
 
     @property
     def heading_level(self) -> int | None:
@@ -134,7 +138,7 @@ def section_lines(lines: list[Line], label: str) -> list[Line] | None:
     """
     key = label_key(label)
     for index, line in enumerate(lines):
-        if label_key(line.text) != key:
+        if line.key != key:
             continue
         level = line.heading_level or 7
         out: list[Line] = []
@@ -142,7 +146,7 @@ def section_lines(lines: list[Line], label: str) -> list[Line] | None:
             if following.chrome:
                 continue
             if following.heading_level is not None and (
-                following.heading_level <= level or label_key(following.text) in _END_LABELS
+                following.heading_level <= level or following.key in _END_LABELS
             ):
                 break
             out.append(following)
@@ -152,4 +156,4 @@ def section_lines(lines: list[Line], label: str) -> list[Line] | None:
 
 def has_line(lines: list[Line], label: str) -> bool:
     key = label_key(label)
-    return any(label_key(line.text) == key for line in lines)
+    return any(line.key == key for line in lines)
