@@ -235,3 +235,51 @@ ROOT = "/care-services/local-authority-assessment-reports"
 )
 def test_report_slug(url: str, links: list[str], slug: str) -> None:
     assert report_slug(url, links) == slug
+
+
+NAMES = [
+    "Assessing needs",
+    "Supporting people to lead healthier lives",
+    "Equity in experience and outcomes",
+    "Care provision, integration and continuity",
+    "Partnerships and communities",
+    "Safe pathways, systems and transitions",
+    "Safeguarding",
+    "Governance, management and sustainability",
+    "Learning, improvement and innovation",
+]
+
+
+def _summary_with_rows(rows: str) -> bytes:
+    return (
+        "<title>Derbyshire County Council: local authority assessment</title>"
+        "<p>Published: 1 August 2024 Page last updated: 1 August 2024</p>"
+        "<h2>Local authority rating and score</h2><p>Good</p>"
+        "<p>Overall rating for Derbyshire County Council: 67%</p>"
+        f"<h2>Quality statement scores</h2>{rows}<h2>Summary of people's experiences</h2>"
+    ).encode()
+
+
+def test_table_with_bare_score_cells() -> None:
+    scores = [3, 3, 2, 3, 3, 2, 3, 2, 3]
+    rows = "".join(f"<tr><td>{n}</td><td>{s}</td></tr>" for n, s in zip(NAMES, scores, strict=True))
+    body = _summary_with_rows(f"<table><tr><th>Statement</th><th>Score</th></tr>{rows}</table>")
+    page = parse_page(body, f"{BASE}/derbyshirecc-0824-summary")
+    assert isinstance(page, SummaryPage)
+    assert [q.score for q in page.quality_statements] == scores
+    assert page.slug == "derbyshirecc-0824-summary"  # no family links on the page to cut it
+
+
+def test_placeholder_beside_a_number_is_not_a_score() -> None:
+    rows = "".join(f"<li>{n} Score: 3</li>" for n in NAMES[:8])
+    rows += f"<li>{NAMES[8]} Indicative score: 3 (placeholder)</li>"
+    page = parse_page(_summary_with_rows(f"<ul>{rows}</ul>"), f"{BASE}/x-summary")
+    assert isinstance(page, SummaryPage)
+    assert len(page.quality_statements) == 8
+    assert page.unscored_statements == ["Learning, improvement and innovation"]
+
+
+def test_statement_scored_twice_raises() -> None:
+    rows = "".join(f"<li>{n} Score: 3</li>" for n in [*NAMES, NAMES[0]])
+    with pytest.raises(PageParseError, match="scored twice"):
+        parse_page(_summary_with_rows(f"<ul>{rows}</ul>"), f"{BASE}/x-summary")
