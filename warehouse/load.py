@@ -297,8 +297,12 @@ def replace_issues(
 
     An empty `issues` clears the report's issues: that is what a clean load does. Exact
     duplicates are recorded once, so re-runs over the same input leave the table unchanged.
+    Every issue must be about `slug` (ValueError otherwise).
     """
     unique = list(dict.fromkeys(issues))
+    strays = sorted({issue.slug for issue in unique} - {slug})
+    if strays:
+        raise ValueError(f"issues of {strays} cannot replace the issues of {slug!r}")
     with transaction(conn):
         clear_issues(conn, slug)
         _insert_rows(

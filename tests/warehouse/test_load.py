@@ -356,3 +356,10 @@ def test_a_failed_issue_replacement_keeps_the_old_issues(conn, snapshot) -> None
     with pytest.raises(duckdb.Error):
         replace_issues(conn, "lincolnshire-cc", ISSUES[:1], None)  # parser_version NOT NULL
     assert snapshot(conn) == before
+
+
+def test_replace_issues_refuses_another_reports_issues(conn, snapshot) -> None:
+    before = snapshot(conn)
+    with pytest.raises(ValueError, match="suffolk-cc"):
+        replace_issues(conn, "suffolk-cc", ISSUES, "v1")
+    assert snapshot(conn) == before

@@ -266,3 +266,18 @@ def scores_one():
         QualityStatementScore(number=s.number, name=s.name, theme=s.theme, score=1)
         for s in STATEMENTS
     ]
+
+
+def test_an_in_memory_warehouse_gives_the_same_views(loaded, save, reports) -> None:
+    from transform.councils import load_councils
+    from warehouse.db import connect, init_schema
+    from warehouse.load import save_local_authorities
+
+    with connect(":memory:") as memory:
+        init_schema(memory)
+        save_local_authorities(memory, load_councils())
+        for report in reports.all:
+            save(memory, report)
+        for view in ("league_table", "regional_benchmark", "quality_statement_benchmark"):
+            sql = f"SELECT * FROM {view} ORDER BY ALL"
+            assert rows(memory, sql) == rows(loaded, sql), view
