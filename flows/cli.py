@@ -81,12 +81,17 @@ def sql(
 @app.command()
 def parse(
     source: Annotated[str, typer.Argument(help="A saved page (file path) or a page URL")],
+    url: Annotated[
+        str | None,
+        typer.Option(help="The address a saved page came from (default: from its file path)"),
+    ] = None,
 ) -> None:
     """Parse one page and print what the parser read, as JSON."""
     from transform.pages import PageParseError, parse_page
 
     try:
-        body, url = _read_source(source)
+        body, page_url = _read_source(source)
+        url = url or page_url
         page = parse_page(body, url)
     except (FetchError, OSError) as exc:
         err_console.print(f"[red]cannot read {source}:[/red] {exc}")
@@ -154,14 +159,17 @@ def page_as_json(page: Any) -> dict[str, Any]:
     return head | data
 
 
-def _read_source(source: str) -> tuple[bytes, str | None]:
+def _read_source(source: str) -> tuple[bytes, str]:
+    """The page's bytes and its address; a saved page's address is its path, minus `.html`
+    (mirror files and pages saved by `wget -E` keep the site's path that way)."""
     if source.startswith(("http://", "https://")):
         parts = urlsplit(source)
         with SiteClient(f"{parts.scheme}://{parts.netloc}") as client:
             page = client.get(source)
         return page.body, page.url
-    path = Path(source)
-    return path.read_bytes(), None
+    path = Path(source).resolve()
+    address = path.with_suffix("") if path.suffix in {".html", ".htm"} else path
+    return path.read_bytes(), address.as_uri()
 
 
 def _settings(**overrides: Any) -> Settings:

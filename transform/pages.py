@@ -190,10 +190,12 @@ def report_slug(page_url: str, linked_paths: list[str]) -> str:
     if index < 0:
         return ""
     own = segments[index]
-    directory = "/" + "/".join(segments[:index])
+    # Siblings share the parent segment; comparing only that keeps the rule working for a saved
+    # copy whose path has more segments in front (`file:///home/me/.../reports/<slug>-summary`).
+    parent = segments[index - 1].lower() if index > 0 else ""
     best = own
     for path in linked_paths:
-        if posixpath.dirname(path).lower() != directory.lower():
+        if posixpath.basename(posixpath.dirname(path)).lower() != parent:
             continue
         candidate = posixpath.basename(path)
         is_prefix = own.lower().startswith(candidate.lower() + "-")
