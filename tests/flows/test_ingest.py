@@ -106,7 +106,7 @@ def test_pilots_load_as_indicative_and_unscored_pilots_are_recorded(clean_runs) 
         "WHERE indicative ORDER BY 1",
     )
     assert pilots == [
-        ("birmingham-cc", "Good", None, 25),
+        ("birmingham-cc", "Good", None, 24),
         ("nottingham-city", "Requires improvement", None, 21),
     ]
     assert not query(db, "SELECT * FROM league_table WHERE assessment_id LIKE '%-c%'")
