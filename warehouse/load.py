@@ -8,9 +8,11 @@ in one transaction, so a failure part-way leaves the previously loaded version u
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 
 import duckdb
 
@@ -58,16 +60,39 @@ def _insert_rows(
     *,
     suffix: str = "",
 ) -> None:
-    """One multi-row INSERT (DuckDB's executemany runs a statement per row, which is slow)."""
+    """Insert rows sent as ONE JSON parameter, typed by the table's own column types.
+
+    Binding Python values one by one costs about 0.5 ms each in duckdb 1.5 (it tries to import
+    pandas for every value), and executemany runs one statement per row; a JSON document
+    parsed with `json_transform_strict` is two orders of magnitude faster and still fails
+    loudly on a value that does not fit its column.
+    """
     if not rows:
         return
-    placeholders = "(" + ", ".join("?" * len(columns)) + ")"
-    conn.execute(
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-        + ", ".join([placeholders] * len(rows))
-        + suffix,
-        [value for row in rows for value in row],
+    types = dict(
+        conn.execute(
+            "SELECT column_name, data_type FROM duckdb_columns() "
+            "WHERE table_name = ? AND schema_name = current_schema()",
+            [table],
+        ).fetchall()
     )
+    structure = json.dumps([{column: types[column] for column in columns}]).replace("'", "''")
+    payload = json.dumps(
+        [dict(zip(columns, row, strict=True)) for row in rows], default=_json_value
+    )
+    names = ", ".join(columns)
+    conn.execute(
+        f"INSERT INTO {table} ({names}) SELECT {names} FROM "
+        f"(SELECT unnest(json_transform_strict(?::JSON, '{structure}'), recursive := true))"
+        + suffix,
+        [payload],
+    )
+
+
+def _json_value(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot store {value!r} ({type(value).__name__})")
 
 
 @contextmanager

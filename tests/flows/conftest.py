@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# The test server's telemetry heartbeat only produces "database is locked" noise in the logs.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 MIRROR_SITE = Path(__file__).resolve().parents[2] / "mirror" / "site"
 
