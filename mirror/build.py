@@ -405,9 +405,7 @@ def about_content(r: Report) -> str:
     d = fmt_date(r.published)
     parts = [f"<p>Assessment published: {d}</p>\n"]
     if r.pilot:
-        parts.append(
-            "<p>Assessment start date: [placeholder: date not in our sources]</p>\n"
-        )
+        parts.append("<p>Assessment start date: [placeholder: date not in our sources]</p>\n")
     parts.append(
         f"<h2>About {escape(r.name)}</h2>\n<p>[placeholder] This paragraph stands in for the "
         "description of the area and the local authority. It is written for the offline mirror "
