@@ -12,10 +12,15 @@ import pytest
 
 from flows.ingest import IngestSummary, nightly_ingest
 from mirror.server import MirrorServer
-from transform.councils import match_council
-from warehouse.db import connect
+from transform.councils import load_councils, match_council
+from transform.pages import parse_page
+from transform.report import assemble_report
+from transform.validate import validate_report
+from warehouse.db import connect, init_schema
+from warehouse.load import save_local_authorities, save_report
 
 ROOT = Path(__file__).resolve().parents[2]
+MIRROR_SITE = ROOT / "mirror" / "site"
 FORMAL_RESULTS = ROOT / "mirror" / "data" / "bongo_twisty_league_tables_parsed.csv"
 TABLES = (
     "local_authority",
@@ -186,3 +191,95 @@ def test_the_warehouse_is_read_only_for_queries(clean_runs) -> None:
     db = clean_runs[0]
     with connect(db, read_only=True) as conn, pytest.raises(duckdb.Error):
         conn.execute("DELETE FROM assessment")
+
+
+REPORTS_DIR = Path("care-services/local-authority-assessment-reports")
+REPORTS_PATH = "/" + REPORTS_DIR.as_posix()
+
+
+def edit(site: Path, name: str, old: str, new: str, *, regex: bool = False) -> None:
+    """Change one mirror page; fail if the text to change is not there (the test would lie)."""
+    page = site / REPORTS_DIR / f"{name}.html"
+    html = page.read_text(encoding="utf-8")
+    changed = re.sub(old, new, html, count=1, flags=re.S) if regex else html.replace(old, new, 1)
+    assert changed != html, f"{old!r} not found in {page}"
+    page.write_text(changed, encoding="utf-8")
+
+
+def seed_valid_durham(db: Path) -> None:
+    """Load Durham's valid report first, as an earlier night's run would have."""
+    base = "http://cqc.invalid" + REPORTS_PATH
+    pages = [
+        parse_page(path.read_bytes(), f"{base}/{path.stem}")
+        for path in sorted((MIRROR_SITE / REPORTS_DIR).glob("durham-0824*.html"))
+    ]
+    report = assemble_report("durham-0824", f"{base}/durham-0824", pages)
+    assert validate_report(report) == []
+    with connect(db) as conn:
+        init_schema(conn)
+        save_local_authorities(conn, load_councils())
+        save_report(conn, report, la_code="E06000047", parser_version="0.9.0")
+
+
+def test_broken_reports_are_recorded_and_everything_else_loads(
+    prefect_server: None, site_copy: Path, tmp_path: Path
+) -> None:
+    # Durham: the rating word contradicts its 67% (band: Good).
+    edit(site_copy, "durham-0824-summary", "<strong>Good</strong>", "<strong>Outstanding</strong>")
+    # Sunderland: the summary lacks the Safeguarding statement.
+    edit(
+        site_copy,
+        "sunderland-0525-summary",
+        r"<dt>Safeguarding</dt>\s*<dd>.*?</dd>",
+        "",
+        regex=True,
+    )
+    # Camden: a rating word CQC does not use.
+    edit(
+        site_copy,
+        "camden-0225-summary",
+        "<strong>Outstanding</strong>",
+        "<strong>Excellent</strong>",
+    )
+    # Leicester: one statement page keeps failing with a server error.
+    faults = {f"{REPORTS_PATH}/leicestercity-0725-theme2-care": 500}
+    db, archive = tmp_path / "cqc.duckdb", tmp_path / "raw"
+    seed_valid_durham(db)
+
+    with MirrorServer(site_copy, faults=faults) as server:
+        summary = nightly_ingest(base_url=server.base_url, db=db, archive=archive)
+
+    broken = {"durham-0824", "sunderland-0525", "camden-0225", "leicestercity-0725"}
+    issues = query(db, "SELECT slug, stage, reason, url FROM parse_issue ORDER BY ALL")
+    by_slug: dict[str, list[tuple[str, str, str | None]]] = {}
+    for slug, stage, reason, url in issues:
+        by_slug.setdefault(slug, []).append((stage, reason, url))
+    assert set(by_slug) == broken | PILOTS_WITHOUT_SCORES
+
+    [(stage, reason, _)] = by_slug["durham-0824"]
+    assert stage == "validate" and "Outstanding" in reason and "67" in reason
+    assert any(
+        stage == "validate" and "Safeguarding" in reason
+        for stage, reason, _ in by_slug["sunderland-0525"]
+    )
+    [(stage, reason, url)] = by_slug["camden-0225"]
+    assert stage == "parse" and "Excellent" in reason and url.endswith("camden-0225-summary")
+    [(stage, reason, url)] = by_slug["leicestercity-0725"]
+    assert (stage, reason) == ("fetch", "HTTP 500") and url.endswith(
+        "leicestercity-0725-theme2-care"
+    )
+
+    # Every other report loads; the broken ones are not loaded as valid...
+    assert (summary.loaded, summary.failed) == (74 - 4, 3 + 4)
+    loaded = {slug for (slug,) in query(db, "SELECT assessment_id FROM assessment")}
+    assert not loaded & (broken - {"durham-0824"})
+    assert len(loaded) == 71
+    # ...and an invalid re-parse never replaces a valid version loaded before.
+    assert query(
+        db,
+        "SELECT overall_rating, overall_score_pct, parser_version FROM assessment "
+        "WHERE assessment_id = 'durham-0824'",
+    ) == [("Good", 67, "0.9.0")]
+    # The failing page's error body is archived and logged like any other response.
+    log = (archive / "fetch_log.jsonl").read_text(encoding="utf-8")
+    assert '"status": 500' in log and "leicestercity-0725-theme2-care" in log
