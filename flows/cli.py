@@ -20,8 +20,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-console = Console()
-err_console = Console(stderr=True)
+# Piped output (CI logs, `| less`) would otherwise be cut to 80 columns.
+console = Console(width=None if Console().is_terminal else 140)
+err_console = Console(stderr=True, width=None if Console(stderr=True).is_terminal else 140)
 
 DEMO_DIR = Path("data/demo")
 LEAGUE_TABLE_SQL = """
@@ -183,9 +184,19 @@ def _print_summary(summary: Any, db: Path) -> None:
         f"{summary.pages_fetched} pages, {summary.bytes_fetched / 1e6:.1f} MB in "
         f"{summary.seconds:.1f}s -> {db}"
     )
+    by_slug: dict[str, list[Any]] = {}
     for issue in summary.issues:
-        where = f" ({issue.url})" if issue.url else ""
-        console.print(f"  [yellow]{issue.slug}[/yellow] {issue.stage}: {issue.reason}{where}")
+        by_slug.setdefault(issue.slug, []).append(issue)
+    for slug, issues in by_slug.items():
+        first = issues[0]
+        more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
+        where = f" at {first.url}" if first.url else ""
+        console.print(
+            f"  [yellow]{slug}[/yellow] {first.stage}: {first.reason}{more}{where}",
+            highlight=False,
+        )
+    if by_slug:
+        console.print("  (all of them: SELECT * FROM parse_issue)")
 
 
 def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], output: str) -> None:

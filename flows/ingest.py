@@ -255,8 +255,13 @@ def run_ingest(settings: Settings) -> IngestSummary:
             else:
                 summary.failed += 1
                 summary.issues.extend(outcome.issues)
+                first, more = outcome.issues[0], len(outcome.issues) - 1
                 logger.warning(
-                    "%s not loaded: %s", progress, "; ".join(i.reason for i in outcome.issues)
+                    "%s not loaded (%s): %s%s",
+                    progress,
+                    first.stage,
+                    first.reason,
+                    f" (and {more} more)" if more else "",
                 )
     summary.seconds = round(time.monotonic() - started, 2)
     logger.info(
