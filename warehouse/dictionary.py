@@ -11,17 +11,9 @@ from __future__ import annotations
 import duckdb
 
 from warehouse.db import connect, init_schema
+from warehouse.load import TABLES
 
-TABLE_ORDER: tuple[str, ...] = (
-    "local_authority",
-    "assessment",
-    "quality_statement_score",
-    "key_finding",
-    "financial_fact",
-    "demographic_fact",
-    "source_page",
-    "parse_issue",
-)
+TABLE_ORDER: tuple[str, ...] = TABLES
 VIEW_ORDER: tuple[str, ...] = (
     "league_table",
     "regional_benchmark",
