@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,10 +16,14 @@ from rich.table import Table
 from extract.http import LIVE_BASE_URL, FetchError, SiteClient
 from flows.settings import Settings
 
+# The ephemeral Prefect server's telemetry heartbeat fails offline and floods the log.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
 app = typer.Typer(
     help="CQC local authority assessments into a DuckDB warehouse.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_show_locals=False,
 )
 # Piped output (CI logs, `| less`) would otherwise be cut to 80 columns.
 console = Console(width=None if Console().is_terminal else 140)
@@ -46,9 +51,7 @@ def ingest(
     ] = None,
 ) -> None:
     """Run the nightly ingest once: discover, fetch, archive, parse, validate, load."""
-    from flows.ingest import nightly_ingest
-
-    summary = nightly_ingest(base_url=base_url, db=db, archive=archive, max_reports=max_reports)
+    summary = _run_ingest(base_url=base_url, db=db, archive=archive, max_reports=max_reports)
     settings = _settings(base_url=base_url, db=db, archive=archive)
     _print_summary(summary, settings.db)
 
@@ -126,16 +129,28 @@ def demo(
     out: Annotated[Path, typer.Option(help="Where the demo warehouse and archive go")] = DEMO_DIR,
 ) -> None:
     """Serve the offline mirror on a free port, ingest all of it, print the league table."""
-    from flows.ingest import nightly_ingest
     from mirror.server import MirrorServer
 
     db, archive = out / "cqc.duckdb", out / "raw"
     with MirrorServer() as server:
         console.print(f"Offline mirror of cqc.org.uk serving at {server.base_url}")
-        summary = nightly_ingest(base_url=server.base_url, db=db, archive=archive)
+        summary = _run_ingest(base_url=server.base_url, db=db, archive=archive)
     _print_summary(summary, db)
     sql(LEAGUE_TABLE_SQL, db=db, output="table")
     console.print(f'Query it yourself: .venv/bin/cqc sql --db {db} "SELECT * FROM league_table"')
+
+
+def _run_ingest(**arguments: Any) -> Any:
+    """Run the flow; a run that cannot start (listing unreachable or unrecognisable) is one
+    clear line and exit status 1, not a traceback."""
+    from flows.ingest import nightly_ingest
+    from transform.pages import PageParseError
+
+    try:
+        return nightly_ingest(**arguments)
+    except (FetchError, PageParseError) as exc:
+        err_console.print(f"[red]ingest failed:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
 
 
 def page_as_json(page: Any) -> dict[str, Any]:
