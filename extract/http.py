@@ -1,21 +1,30 @@
-"""Fetching pages over HTTP: an httpx client bound to one site, with retries on transient errors.
+"""Fetching pages over HTTP: a polite httpx client bound to one site.
 
 Everything here returns bytes with metadata and knows nothing of parsing or databases. The
 transport is injectable so tests can use respx or a mock transport; the base URL is always a
 parameter because cqc.org.uk is replaced by the offline mirror in tests and the demo.
+
+Politeness (issue 3): robots.txt is read once and obeyed, request starts are spaced by
+`max(min_interval_s, Crawl-delay)`, retries back off exponentially with jitter and honour
+Retry-After, responses are size-capped, and conditional GETs let unchanged pages cost a 304.
 """
 
 from __future__ import annotations
 
 import hashlib
+import random
+import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+
+from extract.ratelimit import RateLimiter
+from extract.robots import RobotsRules, parse_robots, rules_for_failure
 
 LIVE_BASE_URL = "https://www.cqc.org.uk"
 DEFAULT_USER_AGENT = (
@@ -26,7 +35,7 @@ TRANSIENT_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 @dataclass(frozen=True)
 class FetchedPage:
-    """One HTTP response, as received."""
+    """One HTTP response, as received (a 304 has an empty body and `not_modified`)."""
 
     url: str
     status: int
@@ -37,10 +46,24 @@ class FetchedPage:
     etag: str | None = None
     last_modified: str | None = None
     attempts: int = 1
+    not_modified: bool = False
 
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.body).hexdigest()
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    """One HTTP request as sent (retries, redirect hops and robots.txt each get one)."""
+
+    url: str
+    started_monotonic: float
+    status: int | None
+    bytes: int
+    elapsed_s: float
+    error: str | None = None
+    conditional: bool = False
 
 
 class FetchError(Exception):
@@ -56,24 +79,58 @@ class FetchError(Exception):
         self.body = body  # the last error response's body, kept so it can be archived
 
 
+class DisallowedError(FetchError):
+    """robots.txt forbids this URL for our user agent; no request was made."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url, "disallowed by robots.txt")
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
-    """Exponential backoff for timeouts, connection errors, 429 and 5xx."""
+    """Exponential backoff with ±`jitter` for timeouts, connection errors, 429 and 5xx.
+
+    Jitter keeps several clients from retrying in lockstep; `max_delay_s` caps every wait,
+    and a Retry-After above it means giving up rather than hanging.
+    """
 
     attempts: int = 4
     backoff_s: float = 0.5
     max_delay_s: float = 30.0
+    jitter: float = 0.25
 
-    def delay(self, attempt: int, retry_after: float | None) -> float:
+    def delay(
+        self, attempt: int, retry_after: float | None = None, rng: random.Random | None = None
+    ) -> float:
         wait = self.backoff_s * 2 ** (attempt - 1)
+        if rng is not None and self.jitter:
+            wait *= 1 + rng.uniform(-self.jitter, self.jitter)
         if retry_after is not None:
             wait = max(wait, retry_after)
         return min(wait, self.max_delay_s)
 
 
+def require_pdf(page: FetchedPage) -> None:
+    """FetchError unless the body is a PDF: the magic bytes decide, not the Content-Type."""
+    if not page.body.startswith(b"%PDF-"):
+        raise FetchError(
+            page.url, f"expected a PDF, got {page.content_type or 'no content type'}", page.status
+        )
+
+
+class _Transient(Exception):
+    """An attempt that may succeed if repeated."""
+
+    def __init__(
+        self, reason: str, status: int | None, body: bytes | None, retry_after: float | None
+    ) -> None:
+        super().__init__(reason)
+        self.reason, self.status, self.body, self.retry_after = reason, status, body, retry_after
+
+
 @dataclass
 class SiteClient:
-    """An httpx client that only fetches from one site and retries transient failures."""
+    """An httpx client that only fetches from one site, politely, retrying transient failures."""
 
     base_url: str
     timeout_s: float = 30.0
@@ -81,6 +138,11 @@ class SiteClient:
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     transport: httpx.BaseTransport | None = None
     sleep: Callable[[float], None] = time.sleep
+    min_interval_s: float = 1.0
+    obey_robots: bool = True
+    max_bytes: int = 50_000_000
+    clock: Callable[[], float] = time.monotonic
+    rng: random.Random = field(default_factory=random.Random)
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")
@@ -91,6 +153,11 @@ class SiteClient:
             follow_redirects=False,
             transport=self.transport,
         )
+        self._limiter = RateLimiter(self.min_interval_s, clock=self.clock, sleep=self.sleep)
+        self._robots: RobotsRules | None = None
+        self._robots_lock = threading.Lock()
+        self._log_lock = threading.Lock()
+        self.request_log: list[RequestRecord] = []
 
     def __enter__(self) -> SiteClient:
         return self
@@ -101,64 +168,167 @@ class SiteClient:
     def close(self) -> None:
         self._client.close()
 
+    @property
+    def robots(self) -> RobotsRules | None:
+        """The robots.txt rules once read (None before the first request or if not obeyed)."""
+        return self._robots
+
+    @property
+    def crawl_delay(self) -> float | None:
+        """robots.txt's Crawl-delay for our user agent, once robots.txt has been read."""
+        return self._robots.crawl_delay(self.user_agent) if self._robots else None
+
     def absolute(self, url_or_path: str) -> str:
         """Resolve a root-relative path against the site's base URL."""
         return urljoin(self.base_url + "/", url_or_path)
 
-    def get(self, url_or_path: str) -> FetchedPage:
-        """GET a page of this site, retrying transient failures; FetchError if it stays broken."""
+    def allowed(self, url_or_path: str) -> bool:
+        """Whether robots.txt lets us fetch this URL (reads robots.txt first if needed)."""
+        url = self.absolute(url_or_path)
+        if not self.obey_robots:
+            return True
+        return self._load_robots().allowed(url, self.user_agent)
+
+    def get(
+        self, url_or_path: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> FetchedPage:
+        """GET a page of this site, retrying transient failures; FetchError if it stays broken.
+
+        With `etag`/`last_modified` the request is conditional and an unchanged page comes
+        back as a 304 `FetchedPage` with `not_modified=True` and the validators kept.
+        """
         url = self.absolute(url_or_path)
         self._require_same_host(url)
-        last_error = "no attempt made"
-        last_status: int | None = None
-        last_body: bytes | None = None
-        for attempt in range(1, self.retry.attempts + 1):
-            started = time.monotonic()
-            retry_after: float | None = None
-            try:
-                response = self._get_following_redirects(url)
-            except httpx.TransportError as exc:  # timeouts, refused connections, resets
-                last_error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-                last_status = None
-                last_body = None
-            else:
-                if response.status_code < 400:
-                    return FetchedPage(
-                        url=str(response.url),
-                        status=response.status_code,
-                        body=response.content,
-                        content_type=response.headers.get("content-type"),
-                        fetched_at=datetime.now(UTC),
-                        elapsed_s=time.monotonic() - started,
-                        etag=response.headers.get("etag"),
-                        last_modified=response.headers.get("last-modified"),
-                        attempts=attempt,
-                    )
-                last_status = response.status_code
-                last_body = response.content
-                last_error = f"HTTP {response.status_code}"
-                if response.status_code not in TRANSIENT_STATUSES:
-                    break
-                retry_after = _retry_after_seconds(response.headers.get("retry-after"))
-            if attempt < self.retry.attempts:
-                self.sleep(self.retry.delay(attempt, retry_after))
-        raise FetchError(url, last_error, last_status, last_body)
+        if not self.allowed(url):
+            raise DisallowedError(url)
+        headers: dict[str, str] = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        page = self._get_with_retries(url, headers)
+        if page.not_modified:
+            page = _keep_validators(page, etag, last_modified)
+        return page
 
-    def _get_following_redirects(self, url: str, max_hops: int = 5) -> httpx.Response:
-        """Follow redirects by hand so that one leading off the site is refused, not followed."""
-        for _ in range(max_hops + 1):
-            response = self._client.get(url)
-            if not response.is_redirect:
-                return response
-            target = urljoin(url, response.headers["location"])
-            if urlsplit(target).netloc != self._host:
-                raise FetchError(url, f"redirect to another host refused: {target}", 0)
-            url = target
-        raise FetchError(url, f"more than {max_hops} redirects")
+    # ---------------------------------------------------------------- internals
+
+    def _load_robots(self) -> RobotsRules:
+        """Read robots.txt once (lazily, rate-limited like any request) and adopt Crawl-delay."""
+        with self._robots_lock:
+            if self._robots is None:
+                url = self.base_url + "/robots.txt"
+                try:
+                    page = self._get_with_retries(url, {})
+                except FetchError as exc:
+                    rules = rules_for_failure(exc.status)
+                else:
+                    rules = parse_robots(page.body.decode("utf-8", "replace"))
+                delay = rules.crawl_delay(self.user_agent)
+                if delay is not None:
+                    self._limiter.min_interval_s = max(self.min_interval_s, delay)
+                self._robots = rules
+            return self._robots
+
+    def _get_with_retries(self, url: str, headers: dict[str, str]) -> FetchedPage:
+        last: _Transient | None = None
+        for attempt in range(1, self.retry.attempts + 1):
+            try:
+                return self._attempt(url, headers, attempt)
+            except _Transient as exc:
+                last = exc
+            if attempt == self.retry.attempts:
+                break
+            if last.retry_after is not None and last.retry_after > self.retry.max_delay_s:
+                raise FetchError(
+                    url,
+                    f"{last.reason}; Retry-After {last.retry_after:g}s exceeds the "
+                    f"{self.retry.max_delay_s:g}s cap, giving up",
+                    last.status,
+                    last.body,
+                )
+            self.sleep(self.retry.delay(attempt, last.retry_after, self.rng))
+        assert last is not None
+        raise FetchError(url, last.reason, last.status, last.body)
+
+    def _attempt(self, url: str, headers: dict[str, str], attempt: int) -> FetchedPage:
+        """One try, following same-site redirects by hand (off-site ones are refused)."""
+        for _ in range(6):
+            status, resp_headers, body, elapsed = self._request(url, headers)
+            location = resp_headers.get("location")
+            if status in (301, 302, 303, 307, 308) and location:
+                target = urljoin(url, location)
+                if urlsplit(target).netloc != self._host:
+                    raise FetchError(url, f"redirect to another host refused: {target}", 0)
+                if self._robots is not None and not self._robots.allowed(target, self.user_agent):
+                    raise DisallowedError(target)
+                url = target
+                continue
+            if status in TRANSIENT_STATUSES:
+                retry_after = _retry_after_seconds(resp_headers.get("retry-after"))
+                raise _Transient(f"HTTP {status}", status, body, retry_after)
+            if status >= 400:
+                raise FetchError(url, f"HTTP {status}", status, body)
+            return FetchedPage(
+                url=url,
+                status=status,
+                body=body,
+                content_type=resp_headers.get("content-type"),
+                fetched_at=datetime.now(UTC),
+                elapsed_s=elapsed,
+                etag=resp_headers.get("etag"),
+                last_modified=resp_headers.get("last-modified"),
+                attempts=attempt,
+                not_modified=status == 304,
+            )
+        raise FetchError(url, "more than 5 redirects")
+
+    def _request(
+        self, url: str, headers: dict[str, str]
+    ) -> tuple[int, httpx.Headers, bytes, float]:
+        """One rate-limited, size-capped, logged HTTP request."""
+        started = self._limiter.wait()
+        status: int | None = None
+        received = 0
+        error: str | None = None
+        try:
+            with self._client.stream("GET", url, headers=headers) as response:
+                status = response.status_code
+                length = response.headers.get("content-length")
+                if length and length.isdigit() and int(length) > self.max_bytes:
+                    error = f"response larger than {self.max_bytes} bytes"
+                    raise FetchError(url, error, status)
+                chunks: list[bytes] = []
+                for chunk in response.iter_bytes():
+                    received += len(chunk)
+                    if received > self.max_bytes:
+                        error = f"response larger than {self.max_bytes} bytes"
+                        raise FetchError(url, error, status)
+                    chunks.append(chunk)
+                return status, response.headers, b"".join(chunks), self.clock() - started
+        except httpx.TransportError as exc:  # timeouts, refused connections, resets
+            error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            raise _Transient(error, None, None, None) from exc
+        finally:
+            record = RequestRecord(
+                url=url,
+                started_monotonic=started,
+                status=status,
+                bytes=received,
+                elapsed_s=self.clock() - started,
+                error=error,
+                conditional=bool(headers),
+            )
+            with self._log_lock:
+                self.request_log.append(record)
 
     def _require_same_host(self, url: str) -> None:
         if urlsplit(url).netloc != self._host:
             raise FetchError(url, f"not on the configured site {self.base_url}")
+
+
+def _keep_validators(page: FetchedPage, etag: str | None, last_modified: str | None) -> FetchedPage:
+    return replace(page, etag=page.etag or etag, last_modified=page.last_modified or last_modified)
 
 
 def _retry_after_seconds(value: str | None) -> float | None:
@@ -172,4 +342,6 @@ def _retry_after_seconds(value: str | None) -> float | None:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
     return max(0.0, (when - datetime.now(UTC)).total_seconds())

@@ -13,7 +13,11 @@ BASE = "https://cqc.test"
 
 def make_client(sleeps: list[float], attempts: int = 4) -> SiteClient:
     return SiteClient(
-        BASE, retry=RetryPolicy(attempts=attempts, backoff_s=0.5), sleep=sleeps.append
+        BASE,
+        retry=RetryPolicy(attempts=attempts, backoff_s=0.5, jitter=0.0),
+        sleep=sleeps.append,
+        min_interval_s=0.0,
+        obey_robots=False,
     )
 
 
