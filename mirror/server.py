@@ -7,8 +7,14 @@ URL -> file: `/a/b` -> `<site>/a/b.html`; the listing's `?page=N` -> `<listing>.
 (`?page=0` is the first page); `/robots.txt` -> `<site>/robots.txt`. GET and HEAD only.
 Responses carry Content-Length, a strong ETag (quoted sha256 of the body) and a Last-Modified
 taken from the page's own "Page last updated" date (a constant for pages without one), never
-from the file's mtime; `If-None-Match` is answered with 304. `faults` maps a URL path (or path
-with query) to a status the server answers instead, to simulate a failing site.
+from the file's mtime; `If-None-Match` (or, without it, an `If-Modified-Since` not earlier than
+the page's Last-Modified) is answered with 304.
+
+`faults` maps a URL path (or path with query) to what the server answers instead, to simulate
+a failing site: a status (every time), a sequence of statuses (one per request, then normal
+service), or a `Fault` (status, Retry-After, a delay, a number of times). `requests` records
+every request served (`ServedRequest`) so tests can check headers, gaps and paths.
+`robots_txt` serves a different robots.txt.
 """
 
 from __future__ import annotations
@@ -19,8 +25,10 @@ import html
 import re
 import threading
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.utils import format_datetime
+from email.utils import format_datetime, parsedate_to_datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -71,6 +79,51 @@ def _error_page(status: int) -> bytes:
     ).encode()
 
 
+@dataclass(frozen=True)
+class Fault:
+    """Answer `status` instead of the page: `times` times (None: always), after `delay_s`.
+
+    `status` 0 means no error, only the delay (a slow but working page). `retry_after`
+    (seconds) is sent as a Retry-After header with the error.
+    """
+
+    status: int
+    retry_after: float | None = None
+    delay_s: float = 0.0
+    times: int | None = None
+
+
+FaultSpec = int | Sequence[int] | Fault
+
+
+@dataclass(frozen=True)
+class ServedRequest:
+    """One request the mirror received, with lower-case header names."""
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    status: int
+    received_monotonic: float
+
+
+def _as_fault_list(spec: FaultSpec) -> list[Fault]:
+    """A fault spec as a list of one-shot (times=1) or open-ended (times=None) faults."""
+    if isinstance(spec, Fault):
+        return [spec]
+    if isinstance(spec, int):
+        return [Fault(spec)]
+    return [Fault(status, times=1) for status in spec]
+
+
+def _parse_http_date(value: str) -> datetime | None:
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
 class _QuietServer(ThreadingHTTPServer):
     daemon_threads = True
     verbose = False
@@ -89,13 +142,17 @@ class MirrorServer:
         host: str = "127.0.0.1",
         port: int = 0,
         *,
-        faults: dict[str, int] | None = None,
+        faults: dict[str, FaultSpec] | None = None,
         delay_s: float = 0.0,
         log: bool = False,
+        robots_txt: str | None = None,
     ) -> None:
         self.site_dir = Path(site_dir).resolve()
         self.host, self.port = host, port
-        self.faults: dict[str, int] = dict(faults or {})
+        self.faults: dict[str, FaultSpec] = dict(faults or {})
+        self.robots_txt = robots_txt
+        self.requests: list[ServedRequest] = []
+        self._fault_uses: dict[str, int] = {}
         self.delay_s = delay_s
         self.log = log
         self._httpd: _QuietServer | None = None
@@ -147,6 +204,30 @@ class MirrorServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+    def clear_requests(self) -> None:
+        with self._lock:
+            self.requests.clear()
+
+    def _record(self, method: str, path: str, headers: dict[str, str], status: int, t: float):
+        with self._lock:
+            self.requests.append(ServedRequest(method, path, headers, status, t))
+
+    def _take_fault(self, raw_path: str) -> Fault | None:
+        """The fault to apply to this request, consuming one use of it (thread-safe)."""
+        key = raw_path if raw_path in self.faults else urlsplit(raw_path).path
+        if key not in self.faults:
+            return None
+        with self._lock:
+            used = self._fault_uses.get(key, 0)
+            self._fault_uses[key] = used + 1
+        for fault in _as_fault_list(self.faults[key]):
+            if fault.times is None:
+                return fault
+            if used < fault.times:
+                return fault
+            used -= fault.times
+        return None
 
     # ---------------------------------------------------------------- mapping
 
@@ -212,6 +293,13 @@ class MirrorServer:
                 self._respond(send_body=False)
 
             def _send(self, status: int, body: bytes, headers: dict[str, str], send_body: bool):
+                server._record(
+                    self.command,
+                    self.path,
+                    {k.lower(): v for k, v in self.headers.items()},
+                    status,
+                    self._received,
+                )
                 self.send_response(status)
                 for key, value in headers.items():
                     self.send_header(key, value)
@@ -222,13 +310,24 @@ class MirrorServer:
                     self.wfile.write(body)
 
             def _respond(self, send_body: bool) -> None:
+                self._received = time.monotonic()
                 if server.delay_s:
                     time.sleep(server.delay_s)
-                path_only = urlsplit(self.path).path
-                fault = server.faults.get(self.path, server.faults.get(path_only))
+                fault = server._take_fault(self.path)
                 html_type = {"Content-Type": "text/html; charset=utf-8"}
-                if fault is not None:
-                    self._send(fault, _error_page(fault), html_type, send_body)
+                if fault is not None and fault.delay_s:
+                    time.sleep(fault.delay_s)
+                if fault is not None and fault.status:
+                    headers = dict(html_type)
+                    if fault.retry_after is not None and fault.status in (429, 503):
+                        headers["Retry-After"] = f"{fault.retry_after:g}"
+                    self._send(fault.status, _error_page(fault.status), headers, send_body)
+                    return
+                if server.robots_txt is not None and urlsplit(self.path).path == "/robots.txt":
+                    robots = server.robots_txt.encode("utf-8")
+                    self._send(
+                        200, robots, {"Content-Type": "text/plain; charset=utf-8"}, send_body
+                    )
                     return
                 target = server.resolve(self.path)
                 if target is None:
@@ -241,11 +340,20 @@ class MirrorServer:
                     else html_type["Content-Type"]
                 )
                 headers = {"Content-Type": ctype, "ETag": etag, "Last-Modified": last_modified}
-                inm = self.headers.get("If-None-Match")
-                if inm and (inm.strip() == "*" or etag in [t.strip() for t in inm.split(",")]):
+                if self._not_modified(etag, last_modified):
                     self._send(304, b"", {"ETag": etag, "Last-Modified": last_modified}, send_body)
                     return
                 self._send(200, body, headers, send_body)
+
+            def _not_modified(self, etag: str, last_modified: str) -> bool:
+                """RFC 9110 13.2.2: If-None-Match decides when sent; else If-Modified-Since."""
+                inm = self.headers.get("If-None-Match")
+                if inm:
+                    return inm.strip() == "*" or etag in [t.strip() for t in inm.split(",")]
+                ims = self.headers.get("If-Modified-Since")
+                since = _parse_http_date(ims) if ims else None
+                modified = _parse_http_date(last_modified)
+                return since is not None and modified is not None and modified <= since
 
         return Handler
 
