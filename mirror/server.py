@@ -179,7 +179,10 @@ class MirrorServer:
         self._httpd = _QuietServer((self.host, self.port), self._handler_class())
         self._httpd.verbose = self.log
         self._thread = threading.Thread(
-            target=self._httpd.serve_forever, name="mirror-server", daemon=True
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.05},  # so that stop() returns promptly
+            name="mirror-server",
+            daemon=True,
         )
         self._thread.start()
         return self
