@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 
 SQL_DIR = Path(__file__).parent / "sql"
-SCRIPTS: tuple[str, ...] = ("schema.sql", "views.sql")
+SCRIPTS: tuple[str, ...] = ("schema.sql", "history.sql", "views.sql")
 MEMORY = ":memory:"
 
 

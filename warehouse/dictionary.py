@@ -11,14 +11,15 @@ from __future__ import annotations
 import duckdb
 
 from warehouse.db import connect, init_schema
-from warehouse.load import TABLES
+from warehouse.load import ALL_TABLES
 
-TABLE_ORDER: tuple[str, ...] = TABLES
+TABLE_ORDER: tuple[str, ...] = ALL_TABLES
 VIEW_ORDER: tuple[str, ...] = (
     "league_table",
     "regional_benchmark",
     "quality_statement_benchmark",
     "latest_formal_assessment",
+    "assessment_history",
 )
 
 INTRO = """\
@@ -48,7 +49,13 @@ This file is generated from the `COMMENT ON` statements in `warehouse/sql/schema
 - **Scores.** Quality statement scores are 1-4 (1 significant shortfalls, 2 some shortfalls,
   3 good standard, 4 exceptional standard); nine statements in four themes. The overall
   percentage is as published.
-- **Re-runs** change nothing: loads hold no timestamps or generated ids.
+- **Re-runs** leave the data tables (`local_authority` ... `source_page`) identical: they
+  hold no timestamps or generated ids.
+- **Logs and state.** `ingest_run`, `fetch_log` and `report_change` are LOGS that grow with
+  every run; `assessment_version` grows only when a report's content changes (the current
+  version has `valid_to_run` NULL; `assessment_history` shows every version with its scores).
+  `page_state` holds each URL's latest body hash and cache validators and is updated every run.
+  `run_id` 0 marks rows saved outside a recorded run.
 """
 
 EXAMPLES = """\
@@ -117,6 +124,26 @@ ORDER BY la.region, la.name;
 SELECT slug, stage, reason, url, parser_version
 FROM parse_issue
 ORDER BY slug, stage, reason;
+```
+
+How have a council's published scores changed between versions of its report?
+
+```sql
+SELECT assessment_id, version_no, is_current, valid_from_run, valid_to_run,
+       page_last_updated, overall_rating, overall_score_pct, qs1, qs2, qs3, qs4, qs5, qs6,
+       qs7, qs8, qs9
+FROM assessment_history
+WHERE assessment_id = 'stokeontrent-0625'
+ORDER BY version_no;
+```
+
+What did the latest run find changed?
+
+```sql
+SELECT c.assessment_id, c.change_kind, c.field, c.old_value, c.new_value
+FROM report_change AS c
+WHERE c.run_id = (SELECT max(run_id) FROM ingest_run)
+ORDER BY c.assessment_id, c.change_kind, c.field;
 ```
 """
 

@@ -16,10 +16,12 @@ from datetime import date
 
 import duckdb
 
+from transform.changes import ReportChange, canonical_json, diff_reports, report_fingerprint
 from transform.councils import Council
 from transform.records import Fact, QualityStatementDetail, Report, ReportIssue
 
-# The tables users query, in dependency order (parents first).
+# The data tables users query, in dependency order (parents first): a re-run over unchanged
+# input leaves every one of them identical.
 TABLES: tuple[str, ...] = (
     "local_authority",
     "assessment",
@@ -30,6 +32,20 @@ TABLES: tuple[str, ...] = (
     "parse_issue",
     "source_page",
 )
+
+# STATE: upserted each run (page_state.last_checked_run moves on every check).
+STATE_TABLES: tuple[str, ...] = ("page_state",)
+
+# LOGS that grow each run (assessment_version only when a report changes); never rewritten.
+LOG_TABLES: tuple[str, ...] = (
+    "ingest_run",
+    "fetch_log",
+    "assessment_version",
+    "report_change",
+)
+
+# Every table, data first.
+ALL_TABLES: tuple[str, ...] = (*TABLES, *STATE_TABLES, *LOG_TABLES)
 
 # Tables holding one assessment's rows, children first (deleted in this order on re-save).
 _ASSESSMENT_CHILDREN: tuple[str, ...] = (
@@ -275,21 +291,98 @@ def save_report(
     la_code: str,
     parser_version: str,
     source_pages: Sequence[SourcePage] = (),
-) -> None:
-    """Replace one assessment (id = report.slug) and all its child rows, in one transaction.
+    run_id: int | None = None,
+) -> list[ReportChange]:
+    """Replace one assessment (id = report.slug) and all its child rows, in one transaction,
+    keeping its history; return the changes recorded ([] when the content is unchanged).
 
-    Deletes the assessment's rows from every child table and from `assessment`, then inserts
-    the assessment, its quality statement scores merged with their pages' text, key findings,
-    financial and demographic facts, and source pages. Any error rolls the whole save back,
-    leaving the previously loaded version intact, and is re-raised.
+    History first: the report's fingerprint (`transform.changes.report_fingerprint`) is
+    compared with its current `assessment_version`. Equal: history is left alone. Different,
+    or no version yet: the current version is closed (valid_to_run = run_id), version_no + 1
+    is inserted (valid_from_run = run_id) and `diff_reports(previous, report)` (previous
+    parsed back from its report_json; None for a first version) goes into `report_change`.
+    run_id None (saves outside a run) counts as run 0.
+
+    Then deletes the assessment's rows from every child table and from `assessment`, and
+    inserts the assessment, its quality statement scores merged with their pages' text, key
+    findings, financial and demographic facts, and source pages. Any error rolls the whole
+    save back, history included, leaving the previously loaded version intact, and is
+    re-raised.
     """
+    run = 0 if run_id is None else run_id
     with transaction(conn):
+        changes = _record_version(conn, report, parser_version, run)
         _delete_assessment_rows(conn, report.slug)
         _insert_assessment(conn, report, la_code, parser_version)
         _insert_statements(conn, report)
         _insert_facts(conn, "financial_fact", report.slug, report.financial_facts)
         _insert_facts(conn, "demographic_fact", report.slug, report.demographics)
         _insert_source_pages(conn, report.slug, source_pages)
+    return changes
+
+
+def _statement_scores(report: Report) -> list[int | None]:
+    """The nine scores in statement order (None where a statement has no score)."""
+    by_number = {d.statement.number: d.statement.score for d in report.statement_details}
+    by_number.update({s.number: s.score for s in report.quality_statements})
+    return [by_number.get(number) for number in range(1, 10)]
+
+
+def _record_version(
+    conn: duckdb.DuckDBPyConnection, report: Report, parser_version: str, run: int
+) -> list[ReportChange]:
+    """Add a new assessment_version and its report_change rows if the content changed."""
+    fingerprint = report_fingerprint(report)
+    current = conn.execute(
+        "SELECT version_no, content_sha256, report_json FROM assessment_version "
+        "WHERE assessment_id = ? AND valid_to_run IS NULL",
+        [report.slug],
+    ).fetchone()
+    if current is not None and current[1] == fingerprint:
+        return []
+    previous = None if current is None else Report.model_validate_json(current[2])
+    changes = diff_reports(previous, report)
+    if current is None:
+        row = conn.execute(
+            "SELECT coalesce(max(version_no), 0) FROM assessment_version WHERE assessment_id = ?",
+            [report.slug],
+        ).fetchone()
+        version_no = (int(row[0]) if row else 0) + 1
+    else:
+        version_no = int(current[0]) + 1
+        conn.execute(
+            "UPDATE assessment_version SET valid_to_run = ? "
+            "WHERE assessment_id = ? AND valid_to_run IS NULL",
+            [run, report.slug],
+        )
+    conn.execute(
+        """
+        INSERT INTO assessment_version (
+            assessment_id, version_no, valid_from_run, valid_to_run, content_sha256,
+            page_last_updated, overall_rating, overall_score_pct, scores, report_json,
+            parser_version
+        ) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        [
+            report.slug,
+            version_no,
+            run,
+            fingerprint,
+            report.page_last_updated,
+            report.overall_rating,
+            report.overall_score_pct,
+            _statement_scores(report),
+            canonical_json(report),
+            parser_version,
+        ],
+    )
+    _insert_rows(
+        conn,
+        "report_change",
+        ("run_id", "assessment_id", "change_kind", "field", "old_value", "new_value"),
+        [(run, report.slug, c.change_kind, c.field, c.old_value, c.new_value) for c in changes],
+    )
+    return changes
 
 
 def delete_report(conn: duckdb.DuckDBPyConnection, slug: str) -> None:
@@ -339,9 +432,9 @@ def replace_issues(
 
 
 def table_counts(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Row count of each user-facing table, in TABLES order."""
+    """Row count of every table, in ALL_TABLES order (data, then state, then logs)."""
     counts: dict[str, int] = {}
-    for table in TABLES:
+    for table in ALL_TABLES:
         row = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
         counts[table] = int(row[0]) if row else 0
     return counts

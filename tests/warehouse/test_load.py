@@ -139,6 +139,11 @@ def test_table_counts(loaded) -> None:
         "demographic_fact": 8,
         "parse_issue": 0,
         "source_page": 8,
+        "page_state": 0,
+        "ingest_run": 0,
+        "fetch_log": 0,
+        "assessment_version": 4,
+        "report_change": 4,
     }
 
 

@@ -1,0 +1,205 @@
+-- Run bookkeeping, page validators and report history. Safe to run on every connection:
+-- every statement is idempotent (CREATE ... IF NOT EXISTS, COMMENT ON, CREATE OR REPLACE VIEW).
+--
+-- Two kinds of table live here:
+--   LOG tables grow with every run and are never rewritten: ingest_run (one row per run),
+--   fetch_log (one row per request), report_change (one row per detected change) and
+--   assessment_version (grows only when a report's content changes).
+--   STATE table page_state is upserted each run (last_checked_run moves on every run that
+--   checks a page), so unlike the data tables in schema.sql a re-run does not leave it
+--   identical.
+-- The data tables in schema.sql are left identical by a re-run over unchanged input.
+
+-- LOG: one row per run.
+CREATE TABLE IF NOT EXISTS ingest_run (
+    run_id INTEGER PRIMARY KEY CHECK (run_id >= 1),
+    started_at TIMESTAMP NOT NULL,
+    finished_at TIMESTAMP,
+    base_url VARCHAR NOT NULL,
+    mode VARCHAR NOT NULL CHECK (mode IN ('ingest', 'reparse')),
+    "full" BOOLEAN NOT NULL,
+    parser_version VARCHAR NOT NULL,
+    status VARCHAR NOT NULL CHECK (status IN ('running', 'finished', 'failed')),
+    pages_fetched INTEGER NOT NULL DEFAULT 0 CHECK (pages_fetched >= 0),
+    pages_not_modified INTEGER NOT NULL DEFAULT 0 CHECK (pages_not_modified >= 0),
+    pages_failed INTEGER NOT NULL DEFAULT 0 CHECK (pages_failed >= 0),
+    bytes_fetched BIGINT NOT NULL DEFAULT 0 CHECK (bytes_fetched >= 0),
+    reports_new INTEGER NOT NULL DEFAULT 0 CHECK (reports_new >= 0),
+    reports_changed INTEGER NOT NULL DEFAULT 0 CHECK (reports_changed >= 0),
+    reports_unchanged INTEGER NOT NULL DEFAULT 0 CHECK (reports_unchanged >= 0),
+    reports_failed INTEGER NOT NULL DEFAULT 0 CHECK (reports_failed >= 0),
+    reports_skipped INTEGER NOT NULL DEFAULT 0 CHECK (reports_skipped >= 0)
+);
+
+COMMENT ON TABLE ingest_run IS 'LOG (grows each run): one row per ingest or reparse run, with what it did. run_id is allocated 1, 2, 3, ...';
+COMMENT ON COLUMN ingest_run.run_id IS 'Run number, 1, 2, 3, ... (max + 1 when the run starts). Primary key; fetch_log, page_state, assessment_version and report_change refer to it.';
+COMMENT ON COLUMN ingest_run.started_at IS 'When the run started (UTC).';
+COMMENT ON COLUMN ingest_run.finished_at IS 'When the run finished or failed (UTC); NULL while running or if it never finished.';
+COMMENT ON COLUMN ingest_run.base_url IS 'The listing URL the run started from.';
+COMMENT ON COLUMN ingest_run.mode IS '''ingest'' (fetch from the site) or ''reparse'' (rebuild parsed tables from the raw archive alone).';
+COMMENT ON COLUMN ingest_run."full" IS 'TRUE when every held report was revalidated, not only those due on the rolling schedule.';
+COMMENT ON COLUMN ingest_run.parser_version IS 'Version of the parser the run used.';
+COMMENT ON COLUMN ingest_run.status IS 'running | finished | failed.';
+COMMENT ON COLUMN ingest_run.pages_fetched IS 'Pages fetched with a body (HTTP 200).';
+COMMENT ON COLUMN ingest_run.pages_not_modified IS 'Conditional requests answered 304 Not Modified.';
+COMMENT ON COLUMN ingest_run.pages_failed IS 'Requests that failed (network error or error status).';
+COMMENT ON COLUMN ingest_run.bytes_fetched IS 'Total bytes of the bodies fetched.';
+COMMENT ON COLUMN ingest_run.reports_new IS 'Reports loaded for the first time.';
+COMMENT ON COLUMN ingest_run.reports_changed IS 'Reports whose content changed (a new assessment_version).';
+COMMENT ON COLUMN ingest_run.reports_unchanged IS 'Reports checked and found unchanged.';
+COMMENT ON COLUMN ingest_run.reports_failed IS 'Reports that could not be loaded as valid (see parse_issue).';
+COMMENT ON COLUMN ingest_run.reports_skipped IS 'Held reports not due for revalidation this run.';
+
+-- LOG: one row per HTTP request, append-only.
+CREATE TABLE IF NOT EXISTS fetch_log (
+    run_id INTEGER NOT NULL,
+    url VARCHAR NOT NULL,
+    requested_at TIMESTAMP NOT NULL,
+    status INTEGER,
+    not_modified BOOLEAN NOT NULL,
+    byte_count BIGINT CHECK (byte_count >= 0),
+    sha256 VARCHAR CHECK (sha256 IS NULL OR regexp_full_match(sha256, '[0-9a-f]{64}')),
+    etag VARCHAR,
+    last_modified VARCHAR,
+    duration_ms INTEGER CHECK (duration_ms >= 0),
+    error VARCHAR
+);
+
+COMMENT ON TABLE fetch_log IS 'LOG (grows each run, append-only): every request a run made, including 304s and failures.';
+COMMENT ON COLUMN fetch_log.run_id IS 'References ingest_run.run_id.';
+COMMENT ON COLUMN fetch_log.url IS 'Absolute URL requested.';
+COMMENT ON COLUMN fetch_log.requested_at IS 'When the request was sent (UTC).';
+COMMENT ON COLUMN fetch_log.status IS 'HTTP status of the final response; NULL on a network error.';
+COMMENT ON COLUMN fetch_log.not_modified IS 'TRUE when a conditional request was answered 304 Not Modified.';
+COMMENT ON COLUMN fetch_log.byte_count IS 'Size of the body received; NULL when none.';
+COMMENT ON COLUMN fetch_log.sha256 IS 'Lower-case hex SHA-256 of the body received (its archive key); NULL when none.';
+COMMENT ON COLUMN fetch_log.etag IS 'ETag response header, as sent.';
+COMMENT ON COLUMN fetch_log.last_modified IS 'Last-Modified response header, as sent.';
+COMMENT ON COLUMN fetch_log.duration_ms IS 'Time the request took, in milliseconds.';
+COMMENT ON COLUMN fetch_log.error IS 'Why the request failed; NULL when it succeeded.';
+
+-- STATE: one row per URL ever fetched successfully, upserted each run.
+CREATE TABLE IF NOT EXISTS page_state (
+    url VARCHAR PRIMARY KEY,
+    assessment_id VARCHAR,
+    page_kind VARCHAR CHECK (page_kind IN (
+        'listing', 'about', 'summary', 'quality_statement', 'report_pdf'
+    )),
+    sha256 VARCHAR CHECK (sha256 IS NULL OR regexp_full_match(sha256, '[0-9a-f]{64}')),
+    etag VARCHAR,
+    last_modified VARCHAR,
+    content_type VARCHAR,
+    byte_count BIGINT CHECK (byte_count >= 0),
+    first_seen_run INTEGER NOT NULL,
+    first_seen_order INTEGER NOT NULL,
+    last_checked_run INTEGER NOT NULL,
+    last_changed_run INTEGER NOT NULL
+);
+
+COMMENT ON TABLE page_state IS 'STATE (upserted each run): the latest body and cache validators of every URL ever fetched successfully, for conditional requests, revalidation scheduling and reparsing from the archive.';
+COMMENT ON COLUMN page_state.url IS 'Absolute URL of the page. Primary key.';
+COMMENT ON COLUMN page_state.assessment_id IS 'The report the page belongs to (references assessment.assessment_id once loaded); NULL for listing pages.';
+COMMENT ON COLUMN page_state.page_kind IS 'listing | about | summary | quality_statement | report_pdf.';
+COMMENT ON COLUMN page_state.sha256 IS 'Lower-case hex SHA-256 of the latest body (the archive key).';
+COMMENT ON COLUMN page_state.etag IS 'ETag of the latest 200 response, sent back as If-None-Match.';
+COMMENT ON COLUMN page_state.last_modified IS 'Last-Modified of the latest 200 response, sent back as If-Modified-Since.';
+COMMENT ON COLUMN page_state.content_type IS 'Content-Type of the latest body.';
+COMMENT ON COLUMN page_state.byte_count IS 'Size of the latest body.';
+COMMENT ON COLUMN page_state.first_seen_run IS 'The run that first fetched the page (ingest_run.run_id).';
+COMMENT ON COLUMN page_state.first_seen_order IS 'Order in which pages were first seen (increasing across runs): listing pages in pager order.';
+COMMENT ON COLUMN page_state.last_checked_run IS 'The latest run that fetched or revalidated the page (200 or 304).';
+COMMENT ON COLUMN page_state.last_changed_run IS 'The latest run whose body differed from the one before (the first run for a new page).';
+
+-- LOG: grows only when a report's content changes.
+CREATE TABLE IF NOT EXISTS assessment_version (
+    assessment_id VARCHAR NOT NULL,
+    version_no INTEGER NOT NULL CHECK (version_no >= 1),
+    valid_from_run INTEGER NOT NULL,
+    valid_to_run INTEGER,
+    content_sha256 VARCHAR NOT NULL CHECK (regexp_full_match(content_sha256, '[0-9a-f]{64}')),
+    page_last_updated DATE,
+    overall_rating VARCHAR,
+    overall_score_pct INTEGER,
+    scores INTEGER[] NOT NULL,
+    report_json JSON NOT NULL,
+    parser_version VARCHAR NOT NULL,
+    PRIMARY KEY (assessment_id, version_no)
+);
+
+COMMENT ON TABLE assessment_version IS 'LOG (grows only when a report changes): every distinct valid version of each report, the current one with valid_to_run NULL. Re-saving an unchanged report adds nothing.';
+COMMENT ON COLUMN assessment_version.assessment_id IS 'The report slug; references assessment.assessment_id.';
+COMMENT ON COLUMN assessment_version.version_no IS 'Version number of the report, from 1.';
+COMMENT ON COLUMN assessment_version.valid_from_run IS 'The run that loaded this version (ingest_run.run_id; 0 when saved outside a run).';
+COMMENT ON COLUMN assessment_version.valid_to_run IS 'The run that replaced this version; NULL for the current version.';
+COMMENT ON COLUMN assessment_version.content_sha256 IS 'SHA-256 of the report''s canonical JSON (transform.changes.report_fingerprint): equal hashes mean equal content.';
+COMMENT ON COLUMN assessment_version.page_last_updated IS 'The "Page last updated" date of this version.';
+COMMENT ON COLUMN assessment_version.overall_rating IS 'Overall rating of this version, as published.';
+COMMENT ON COLUMN assessment_version.overall_score_pct IS 'Overall score of this version, in percent; NULL for pilots.';
+COMMENT ON COLUMN assessment_version.scores IS 'The nine quality statement scores in statement order (element 1 = QS1); NULL elements for statements without a score.';
+COMMENT ON COLUMN assessment_version.report_json IS 'The whole parsed report (transform.records.Report) as JSON, so old versions stay queryable and diffable.';
+COMMENT ON COLUMN assessment_version.parser_version IS 'Version of the parser that produced this version.';
+
+-- LOG: one row per change found when a new version is saved.
+CREATE TABLE IF NOT EXISTS report_change (
+    run_id INTEGER NOT NULL,
+    assessment_id VARCHAR NOT NULL,
+    change_kind VARCHAR NOT NULL CHECK (change_kind IN (
+        'new_report', 'page_updated', 'rating_changed', 'score_pct_changed',
+        'statement_score_changed', 'findings_changed', 'facts_changed'
+    )),
+    field VARCHAR,
+    old_value VARCHAR,
+    new_value VARCHAR
+);
+
+COMMENT ON TABLE report_change IS 'LOG (grows on change): what changed in a report between its previous version and the one a run loaded (transform.changes.diff_reports).';
+COMMENT ON COLUMN report_change.run_id IS 'The run that found the change (ingest_run.run_id; 0 when saved outside a run).';
+COMMENT ON COLUMN report_change.assessment_id IS 'References assessment.assessment_id.';
+COMMENT ON COLUMN report_change.change_kind IS 'new_report | page_updated | rating_changed | score_pct_changed | statement_score_changed | findings_changed | facts_changed.';
+COMMENT ON COLUMN report_change.field IS 'What changed: ''slug'' (new_report), ''page_last_updated'', ''overall_rating'', ''overall_score_pct'', ''qs1''..''qs9'' (scores and findings) or ''facts''.';
+COMMENT ON COLUMN report_change.old_value IS 'The value before, as text (findings one per line, facts as JSON); NULL when absent.';
+COMMENT ON COLUMN report_change.new_value IS 'The value after, as text; NULL when absent.';
+
+CREATE OR REPLACE VIEW assessment_history AS
+SELECT
+    v.assessment_id,
+    v.version_no,
+    v.valid_to_run IS NULL AS is_current,
+    v.valid_from_run,
+    v.valid_to_run,
+    v.page_last_updated,
+    v.overall_rating,
+    v.overall_score_pct,
+    v.scores[1] AS qs1,
+    v.scores[2] AS qs2,
+    v.scores[3] AS qs3,
+    v.scores[4] AS qs4,
+    v.scores[5] AS qs5,
+    v.scores[6] AS qs6,
+    v.scores[7] AS qs7,
+    v.scores[8] AS qs8,
+    v.scores[9] AS qs9,
+    v.content_sha256,
+    v.parser_version
+FROM assessment_version AS v;
+
+COMMENT ON VIEW assessment_history IS 'Every version of every report, one row each with its nine scores, current ones flagged. Pilots included.';
+COMMENT ON COLUMN assessment_history.assessment_id IS 'As assessment_version.assessment_id.';
+COMMENT ON COLUMN assessment_history.version_no IS 'As assessment_version.version_no (1 = first loaded).';
+COMMENT ON COLUMN assessment_history.is_current IS 'TRUE for the version now in the assessment table (valid_to_run NULL).';
+COMMENT ON COLUMN assessment_history.valid_from_run IS 'As assessment_version.valid_from_run.';
+COMMENT ON COLUMN assessment_history.valid_to_run IS 'As assessment_version.valid_to_run.';
+COMMENT ON COLUMN assessment_history.page_last_updated IS 'As assessment_version.page_last_updated.';
+COMMENT ON COLUMN assessment_history.overall_rating IS 'As assessment_version.overall_rating.';
+COMMENT ON COLUMN assessment_history.overall_score_pct IS 'As assessment_version.overall_score_pct.';
+COMMENT ON COLUMN assessment_history.qs1 IS 'Score (1-4) of quality statement 1, Assessing needs, in this version.';
+COMMENT ON COLUMN assessment_history.qs2 IS 'Score of quality statement 2, Supporting people to live healthier lives.';
+COMMENT ON COLUMN assessment_history.qs3 IS 'Score of quality statement 3, Equity in experience and outcomes.';
+COMMENT ON COLUMN assessment_history.qs4 IS 'Score of quality statement 4, Care provision, integration and continuity.';
+COMMENT ON COLUMN assessment_history.qs5 IS 'Score of quality statement 5, Partnerships and communities.';
+COMMENT ON COLUMN assessment_history.qs6 IS 'Score of quality statement 6, Safe systems, pathways and transitions.';
+COMMENT ON COLUMN assessment_history.qs7 IS 'Score of quality statement 7, Safeguarding.';
+COMMENT ON COLUMN assessment_history.qs8 IS 'Score of quality statement 8, Governance, management and sustainability.';
+COMMENT ON COLUMN assessment_history.qs9 IS 'Score of quality statement 9, Learning, improvement and innovation.';
+COMMENT ON COLUMN assessment_history.content_sha256 IS 'As assessment_version.content_sha256.';
+COMMENT ON COLUMN assessment_history.parser_version IS 'As assessment_version.parser_version.';
