@@ -36,10 +36,20 @@ class ReportChange:
 
 
 def canonical_json(report: Report) -> str:
-    """The report as JSON with sorted keys and no whitespace: equal content, equal text."""
-    return json.dumps(
-        report.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    """The report as JSON with sorted keys and no whitespace: equal content, equal text.
+
+    Lists whose order only reflects the order the pages were read in are put in a fixed
+    order (page_urls and unscored_statements sorted, statements by number), so the same pages
+    read in any order give the same text. The result still validates as a `Report`.
+    """
+    data = report.model_dump(mode="json")
+    data["page_urls"] = sorted(data["page_urls"])
+    data["unscored_statements"] = sorted(data["unscored_statements"])
+    data["quality_statements"] = sorted(data["quality_statements"], key=lambda s: s["number"])
+    data["statement_details"] = sorted(
+        data["statement_details"], key=lambda d: d["statement"]["number"]
     )
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def report_fingerprint(report: Report) -> str:
