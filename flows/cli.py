@@ -49,9 +49,23 @@ def ingest(
     max_reports: Annotated[
         int | None, typer.Option(help="Stop after this many reports (for trials)")
     ] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Revalidate every held report, not tonight's slice")
+    ] = False,
+    min_interval: Annotated[
+        float | None,
+        typer.Option(help="Seconds between requests (env CQC_MIN_INTERVAL_S; default 1)"),
+    ] = None,
 ) -> None:
-    """Run the nightly ingest once: discover, fetch, archive, parse, validate, load."""
-    summary = _run_ingest(base_url=base_url, db=db, archive=archive, max_reports=max_reports)
+    """Run the nightly ingest once: discover, fetch (conditionally), archive, parse, load."""
+    summary = _run_ingest(
+        base_url=base_url,
+        db=db,
+        archive=archive,
+        max_reports=max_reports,
+        full=full or None,
+        min_interval_s=min_interval,
+    )
     settings = _settings(base_url=base_url, db=db, archive=archive)
     _print_summary(summary, settings.db)
 
@@ -134,7 +148,8 @@ def demo(
     db, archive = out / "cqc.duckdb", out / "raw"
     with MirrorServer() as server:
         console.print(f"Offline mirror of cqc.org.uk serving at {server.base_url}")
-        summary = _run_ingest(base_url=server.base_url, db=db, archive=archive)
+        # Our own loopback server: no politeness interval needed.
+        summary = _run_ingest(base_url=server.base_url, db=db, archive=archive, min_interval_s=0.0)
     _print_summary(summary, db)
     sql(LEAGUE_TABLE_SQL, db=db, output="table")
     console.print(f'Query it yourself: .venv/bin/cqc sql --db {db} "SELECT * FROM league_table"')
@@ -194,10 +209,14 @@ def _settings(**overrides: Any) -> Settings:
 
 def _print_summary(summary: Any, db: Path) -> None:
     console.print(
-        f"[bold]{summary.loaded}[/bold] reports loaded, [bold]{summary.failed}[/bold] with "
-        f"issues, of {summary.listed} listed ({summary.in_progress} councils in progress); "
-        f"{summary.pages_fetched} pages, {summary.bytes_fetched / 1e6:.1f} MB in "
-        f"{summary.seconds:.1f}s -> {db}"
+        f"Run {summary.run_id}: of {summary.listed} reports listed "
+        f"({summary.in_progress} councils in progress), [bold]{summary.reports_new}[/bold] new, "
+        f"{summary.reports_changed} changed, {summary.reports_unchanged} unchanged, "
+        f"[bold]{summary.failed}[/bold] with issues, {summary.reports_skipped} not due for "
+        f"revalidation. Pages: {summary.pages_fetched} fetched "
+        f"({summary.bytes_fetched / 1e6:.1f} MB), {summary.pages_not_modified} not modified, "
+        f"{summary.pages_failed} failed; {summary.seconds:.1f}s -> {db}",
+        highlight=False,
     )
     by_slug: dict[str, list[Any]] = {}
     for issue in summary.issues:

@@ -10,17 +10,23 @@ in `parse_issue` with its slug and reason while the rest of the run goes on.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+from duckdb import DuckDBPyConnection
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from extract.archive import RawArchive
 from extract.crawl import CrawlResult, crawl
-from extract.http import FetchedPage, FetchError, RetryPolicy, SiteClient
+from extract.http import FetchedPage, RetryPolicy, SiteClient
+from extract.incremental import ConditionalFetcher, FetchOutcome, KnownPage
+from flows.schedule import due_for_revalidation
 from flows.settings import LISTING_PATH, Settings
+from transform.changes import ReportChange
 from transform.councils import UnknownCouncilError, load_councils, match_council
 from transform.links import report_links
 from transform.listing import parse_listing
@@ -38,6 +44,19 @@ from transform.validate import validate_report
 from transform.version import PARSER_VERSION
 from warehouse.db import connect, init_schema
 from warehouse.load import SourcePage, replace_issues, save_local_authorities, save_report
+from warehouse.state import (
+    FetchRecord,
+    PageState,
+    fetch_failed_reports,
+    finish_run,
+    load_validators,
+    log_fetches,
+    mark_checked,
+    parsed_versions,
+    report_check_ages,
+    save_page_states,
+    start_run,
+)
 
 # Any listing or report family larger than this means a crawl loop or a changed site.
 MAX_LISTING_PAGES = 50
@@ -59,29 +78,21 @@ class ReportOutcome:
 class IngestSummary:
     """Figures for the end-of-run log line and for callers (the CLI, tests)."""
 
+    run_id: int = 0
     listed: int = 0
     in_progress: int = 0
-    loaded: int = 0
+    loaded: int = 0  # valid reports written this run (new, changed or re-saved)
     failed: int = 0
-    pages_fetched: int = 0
+    reports_new: int = 0
+    reports_changed: int = 0
+    reports_unchanged: int = 0  # held and identical (whether or not re-parsed)
+    reports_skipped: int = 0  # held but not due for revalidation this run
+    pages_fetched: int = 0  # bodies downloaded (200)
+    pages_not_modified: int = 0  # 304: no body
+    pages_failed: int = 0
     bytes_fetched: int = 0
     seconds: float = 0.0
     issues: list[ReportIssue] = field(default_factory=list)
-
-
-def archiving(client: SiteClient, archive: RawArchive) -> Callable[[str], FetchedPage]:
-    """A `get` that keeps every response in the archive, failures' bodies included."""
-
-    def get(url: str) -> FetchedPage:
-        try:
-            page = client.get(url)
-        except FetchError as exc:
-            archive.record_failure(exc)
-            raise
-        archive.record_page(page)
-        return page
-
-    return get
 
 
 def _is_html(page: FetchedPage) -> bool:
@@ -89,16 +100,16 @@ def _is_html(page: FetchedPage) -> bool:
 
 
 @task(retries=2, retry_delay_seconds=[5, 30], cache_policy=NO_CACHE)
-def discover_reports(client: SiteClient, archive: RawArchive) -> tuple[list[ListingEntry], int]:
+def discover_reports(fetcher: ConditionalFetcher) -> tuple[list[ListingEntry], int]:
     """Follow the listing's pager to its last page; return the linked reports and the count of
     councils listed as in progress. A listing page that doesn't parse fails the run loudly."""
-    get = archiving(client, archive)
 
     def next_page(page: FetchedPage) -> list[str]:
         listing = parse_listing(page.body, page.url)
         return [listing.next_url] if listing.next_url else []
 
-    result = crawl(get, client.absolute(LISTING_PATH), next_page, max_pages=MAX_LISTING_PAGES)
+    start = fetcher.client.absolute(LISTING_PATH)
+    result = crawl(fetcher.get, start, next_page, max_pages=MAX_LISTING_PAGES)
     if result.failures:
         raise result.failures[0]
     entries: dict[str, ListingEntry] = {}
@@ -113,7 +124,7 @@ def discover_reports(client: SiteClient, archive: RawArchive) -> tuple[list[List
 
 
 @task(retries=2, retry_delay_seconds=[5, 30], cache_policy=NO_CACHE)
-def fetch_report_pages(client: SiteClient, archive: RawArchive, entry: ListingEntry) -> CrawlResult:
+def fetch_report_pages(fetcher: ConditionalFetcher, entry: ListingEntry) -> CrawlResult:
     """Fetch a report's landing page and every page its own navigation links to."""
     assert entry.url is not None and entry.slug is not None
     slug = entry.slug
@@ -121,7 +132,7 @@ def fetch_report_pages(client: SiteClient, archive: RawArchive, entry: ListingEn
     def family_links(page: FetchedPage) -> list[str]:
         return report_links(page.body, page.url, slug) if _is_html(page) else []
 
-    return crawl(archiving(client, archive), entry.url, family_links, max_pages=MAX_REPORT_PAGES)
+    return crawl(fetcher.get, entry.url, family_links, max_pages=MAX_REPORT_PAGES)
 
 
 def build_report(entry: ListingEntry, fetched: CrawlResult) -> ReportOutcome:
@@ -197,20 +208,20 @@ def nightly_ingest(
     db: Path | None = None,
     archive: Path | None = None,
     max_reports: int | None = None,
+    full: bool | None = None,
+    min_interval_s: float | None = None,
 ) -> IngestSummary:
-    """Discover every published report, fetch, archive, parse, validate and load it."""
-    settings = Settings()
-    settings = settings.model_copy(
-        update={
-            key: value
-            for key, value in {
-                "base_url": base_url,
-                "db": db,
-                "archive": archive,
-                "max_reports": max_reports,
-            }.items()
-            if value is not None
-        }
+    """Discover every published report; fetch (conditionally), archive, parse, validate, load."""
+    overrides = {
+        "base_url": base_url,
+        "db": db,
+        "archive": archive,
+        "max_reports": max_reports,
+        "full": full,
+        "min_interval_s": min_interval_s,
+    }
+    settings = Settings().model_copy(
+        update={key: value for key, value in overrides.items() if value is not None}
     )
     return run_ingest(settings)
 
@@ -226,67 +237,228 @@ def run_ingest(settings: Settings) -> IngestSummary:
         timeout_s=settings.timeout_s,
         user_agent=settings.user_agent,
         retry=RetryPolicy(attempts=settings.retries),
+        min_interval_s=settings.min_interval_s,
+        obey_robots=settings.obey_robots,
     )
     with client, connect(settings.db) as conn:
         init_schema(conn)
         save_local_authorities(conn, load_councils())
-        entries, summary.in_progress = discover_reports(client, raw)
-        if settings.max_reports is not None:
-            entries = entries[: settings.max_reports]
-        summary.listed = len(entries)
-        logger.info(
-            "%d reports listed at %s (%d councils in progress)",
-            len(entries),
-            settings.base_url,
-            summary.in_progress,
+        run_id = start_run(
+            conn,
+            base_url=settings.base_url,
+            mode="ingest",
+            full=settings.full,
+            parser_version=PARSER_VERSION,
+            started_at=datetime.now(UTC),
         )
-        for number, entry in enumerate(entries, start=1):
-            fetched = fetch_report_pages(client, raw, entry)
-            summary.pages_fetched += len(fetched.pages)
-            summary.bytes_fetched += sum(len(page.body) for page in fetched.pages)
-            outcome = parse_report(entry, fetched)
-            save_outcome(conn, outcome)
-            progress = f"[{number}/{len(entries)}] {entry.slug}"
-            if outcome.report is not None:
-                summary.loaded += 1
-                report = outcome.report
-                pct = f"{report.overall_score_pct}%" if report.overall_score_pct else "no %"
-                logger.info("%s loaded: %s, %s", progress, report.overall_rating, pct)
-            else:
-                summary.failed += 1
-                summary.issues.extend(outcome.issues)
-                first, more = outcome.issues[0], len(outcome.issues) - 1
-                logger.warning(
-                    "%s not loaded (%s): %s%s",
-                    progress,
-                    first.stage,
-                    first.reason,
-                    f" (and {more} more)" if more else "",
-                )
-    summary.seconds = round(time.monotonic() - started, 2)
+        summary.run_id = run_id
+        try:
+            _ingest(conn, run_id, client, raw, settings, summary, logger)
+        except BaseException:
+            _finish(conn, run_id, summary, started, "failed")
+            raise
+        _finish(conn, run_id, summary, started, "finished")
     logger.info(
-        "done in %.1fs: %d loaded, %d with issues, %d pages (%d bytes) fetched",
+        "run %d done in %.1fs: reports %d new, %d changed, %d unchanged, %d failed, %d not due; "
+        "pages %d fetched, %d not modified, %d failed (%d bytes)",
+        run_id,
         summary.seconds,
-        summary.loaded,
+        summary.reports_new,
+        summary.reports_changed,
+        summary.reports_unchanged,
         summary.failed,
+        summary.reports_skipped,
         summary.pages_fetched,
+        summary.pages_not_modified,
+        summary.pages_failed,
         summary.bytes_fetched,
     )
     return summary
 
 
-def save_outcome_now(conn: object, outcome: ReportOutcome) -> None:
-    """Load a valid report (one transaction) and replace the report's recorded issues."""
+def _ingest(
+    conn: DuckDBPyConnection,
+    run_id: int,
+    client: SiteClient,
+    raw: RawArchive,
+    settings: Settings,
+    summary: IngestSummary,
+    logger: Any,
+) -> None:
+    held_pages = load_validators(conn)
+    known = {
+        url: KnownPage(v.sha256, v.etag, v.last_modified)
+        for url, v in held_pages.items()
+        if v.sha256 is not None
+    }
+    fetcher = ConditionalFetcher(client, raw, known)
+    try:
+        entries, summary.in_progress = discover_reports(fetcher)
+    finally:
+        _record_fetches(conn, run_id, fetcher.take_outcomes(), summary, kinds={}, slug=None)
+    if settings.max_reports is not None:
+        entries = entries[: settings.max_reports]
+    summary.listed = len(entries)
+
+    ages = report_check_ages(conn)
+    held = [e.slug for e in entries if e.slug in ages]
+    due = (
+        set(held)
+        if settings.full
+        else due_for_revalidation(held, ages, cycle_runs=settings.revalidate_cycle)
+    )
+    parsed_with = parsed_versions(conn)
+    incomplete = fetch_failed_reports(conn)
+    logger.info(
+        "%d reports listed at %s (%d councils in progress): %d new, %d held, %d of them due",
+        len(entries),
+        settings.base_url,
+        summary.in_progress,
+        len(entries) - len(held),
+        len(held),
+        len(due),
+    )
+    for number, entry in enumerate(entries, start=1):
+        slug = entry.slug or ""
+        progress = f"[{number}/{len(entries)}] {slug}"
+        if slug in ages and slug not in due:
+            summary.reports_skipped += 1
+            continue
+        fetched = fetch_report_pages(fetcher, entry)
+        outcomes = fetcher.take_outcomes()
+        unchanged_pages = not fetched.failures and not any(o.changed for o in outcomes)
+        if unchanged_pages and parsed_with.get(slug) == PARSER_VERSION and slug not in incomplete:
+            _record_fetches(conn, run_id, outcomes, summary, kinds={}, slug=slug)
+            summary.reports_unchanged += 1
+            logger.info("%s unchanged: nothing re-parsed", progress)
+            continue
+        outcome = parse_report(entry, fetched)
+        changes = save_outcome(conn, outcome, run_id)
+        kinds = {source.url: source.page_kind for source in outcome.source_pages}
+        _record_fetches(conn, run_id, outcomes, summary, kinds=kinds, slug=slug)
+        if outcome.report is None:
+            summary.failed += 1
+            summary.issues.extend(outcome.issues)
+            first, more = outcome.issues[0], len(outcome.issues) - 1
+            logger.warning(
+                "%s not loaded (%s): %s%s",
+                progress,
+                first.stage,
+                first.reason,
+                f" (and {more} more)" if more else "",
+            )
+            continue
+        summary.loaded += 1
+        if any(change.change_kind == "new_report" for change in changes):
+            summary.reports_new += 1
+        elif changes:
+            summary.reports_changed += 1
+        else:
+            summary.reports_unchanged += 1
+        report = outcome.report
+        pct = f"{report.overall_score_pct}%" if report.overall_score_pct else "no %"
+        what = "changed: " + ", ".join(c.field for c in changes) if changes else "loaded"
+        if any(change.change_kind == "new_report" for change in changes):
+            what = "new"
+        logger.info("%s %s (%s, %s)", progress, what, report.overall_rating, pct)
+
+
+def _record_fetches(
+    conn: DuckDBPyConnection,
+    run_id: int,
+    outcomes: Sequence[FetchOutcome],
+    summary: IngestSummary,
+    *,
+    kinds: Mapping[str, str],
+    slug: str | None,
+) -> None:
+    """Log every request, count it, and move the state of the pages that arrived."""
+    log_fetches(conn, run_id, [_fetch_record(o) for o in outcomes])
+    states = []
+    for o in outcomes:
+        if o.error is not None:
+            summary.pages_failed += 1
+            continue
+        if o.not_modified:
+            summary.pages_not_modified += 1
+        else:
+            summary.pages_fetched += 1
+            summary.bytes_fetched += o.byte_count or 0
+        states.append(
+            PageState(
+                url=o.url,
+                assessment_id=slug,
+                page_kind="listing" if slug is None else kinds.get(o.url),
+                sha256=o.sha256,
+                etag=o.etag,
+                last_modified=o.last_modified,
+                content_type=o.content_type,
+                byte_count=None if o.not_modified else o.byte_count,
+                changed=o.changed,
+            )
+        )
+    if slug is not None and not kinds:
+        # Not re-parsed: the held page kinds stay; only the check is recorded.
+        mark_checked(conn, run_id, [state.url for state in states])
+    else:
+        save_page_states(conn, run_id, states)
+
+
+def _fetch_record(o: FetchOutcome) -> FetchRecord:
+    return FetchRecord(
+        url=o.url,
+        requested_at=o.requested_at,
+        status=o.status,
+        not_modified=o.not_modified,
+        byte_count=o.byte_count,
+        sha256=o.sha256,
+        etag=o.etag,
+        last_modified=o.last_modified,
+        duration_ms=o.duration_ms,
+        error=o.error,
+    )
+
+
+def _finish(
+    conn: DuckDBPyConnection, run_id: int, summary: IngestSummary, started: float, status: str
+) -> None:
+    summary.seconds = round(time.monotonic() - started, 2)
+    finish_run(
+        conn,
+        run_id,
+        finished_at=datetime.now(UTC),
+        status=status,
+        counts={
+            "pages_fetched": summary.pages_fetched,
+            "pages_not_modified": summary.pages_not_modified,
+            "pages_failed": summary.pages_failed,
+            "bytes_fetched": summary.bytes_fetched,
+            "reports_new": summary.reports_new,
+            "reports_changed": summary.reports_changed,
+            "reports_unchanged": summary.reports_unchanged,
+            "reports_failed": summary.failed,
+            "reports_skipped": summary.reports_skipped,
+        },
+    )
+
+
+def save_outcome_now(
+    conn: DuckDBPyConnection, outcome: ReportOutcome, run_id: int | None = None
+) -> list[ReportChange]:
+    """Load a valid report (one transaction, history kept) and replace the report's issues."""
     slug = outcome.entry.slug or "(no slug)"
+    changes: list[ReportChange] = []
     if outcome.report is not None and outcome.la_code is not None:
-        save_report(
+        changes = save_report(
             conn,
             outcome.report,
             la_code=outcome.la_code,
             parser_version=PARSER_VERSION,
             source_pages=outcome.source_pages,
+            run_id=run_id,
         )
     replace_issues(conn, slug, outcome.issues, PARSER_VERSION)
+    return changes
 
 
 save_outcome = task(save_outcome_now, name="save_outcome", cache_policy=NO_CACHE)

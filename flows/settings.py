@@ -27,3 +27,11 @@ class Settings(BaseSettings):
     retries: int = Field(default=4, ge=1, description="attempts per request, transient errors")
     user_agent: str = DEFAULT_USER_AGENT
     max_reports: int | None = Field(default=None, ge=1, description="stop after N reports")
+    min_interval_s: float = Field(
+        default=1.0, ge=0, description="minimum gap between requests (robots Crawl-delay wins)"
+    )
+    obey_robots: bool = True
+    full: bool = Field(default=False, description="revalidate every held report this run")
+    revalidate_cycle: int = Field(
+        default=7, ge=1, description="held reports are all revalidated once every N runs"
+    )

@@ -360,3 +360,26 @@ def listing_states(conn: duckdb.DuckDBPyConnection) -> list[PageValidators]:
         "ORDER BY first_seen_run, first_seen_order"
     ).fetchall()
     return [PageValidators(*row) for row in rows]
+
+
+def parsed_versions(conn: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Per report slug, the parser version of its latest outcome: the loaded assessment's, or
+    that of the issues recorded for it. A report whose pages are unchanged and whose outcome
+    came from the current parser needs no re-parse."""
+    rows = conn.execute(
+        """
+        SELECT slug, max(parser_version) FROM (
+            SELECT assessment_id AS slug, parser_version FROM assessment
+            UNION ALL
+            SELECT slug, parser_version FROM parse_issue WHERE stage <> 'fetch'
+        ) GROUP BY slug
+        """
+    ).fetchall()
+    return {slug: version for slug, version in rows}
+
+
+def fetch_failed_reports(conn: duckdb.DuckDBPyConnection) -> set[str]:
+    """Slugs whose latest run could not fetch every page: a reparse must not load them from
+    the pages that did arrive."""
+    rows = conn.execute("SELECT DISTINCT slug FROM parse_issue WHERE stage = 'fetch'").fetchall()
+    return {slug for (slug,) in rows}

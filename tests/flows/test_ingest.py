@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import math
 import re
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +14,7 @@ import duckdb
 import pytest
 
 from flows.ingest import IngestSummary, nightly_ingest
-from mirror.server import MirrorServer
+from mirror.server import MirrorServer, ServedRequest
 from transform.councils import load_councils, match_council
 from transform.pages import parse_page
 from transform.report import assemble_report
@@ -31,7 +34,9 @@ TABLES = (
     "demographic_fact",
     "parse_issue",
     "source_page",
-)
+    "assessment_version",
+    "report_change",
+)  # the data tables; ingest_run, fetch_log and page_state are logs and state that move
 PILOTS_WITHOUT_SCORES = {"lincolnshire-cc", "northlincolnshire-cc", "suffolk-cc"}
 
 
@@ -45,22 +50,37 @@ def query(db: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
         return conn.execute(sql, list(params)).fetchall()
 
 
+@dataclass
+class CleanRuns:
+    db: Path
+    first: IngestSummary
+    full: IngestSummary  # right after the first, --full
+    nightly: IngestSummary  # then a normal night: only a slice revalidated
+    after_first: dict[str, list[tuple[Any, ...]]]
+    full_requests: list[ServedRequest]
+    nightly_requests: list[ServedRequest]
+
+
 @pytest.fixture(scope="module")
-def clean_runs(
-    prefect_server: None, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Path, IngestSummary, IngestSummary, dict[str, list[tuple[Any, ...]]]]:
-    """Ingest the whole mirror twice into one warehouse, snapshotting after the first run."""
+def clean_runs(prefect_server: None, tmp_path_factory: pytest.TempPathFactory) -> CleanRuns:
+    """Ingest the whole mirror, then again with --full, then once more as a normal night."""
     out = tmp_path_factory.mktemp("clean")
     db, archive = out / "cqc.duckdb", out / "raw"
     with MirrorServer() as server:
-        first = nightly_ingest(base_url=server.base_url, db=db, archive=archive)
+        run = partial(nightly_ingest, base_url=server.base_url, db=db, archive=archive)
+        first = run(min_interval_s=0.0)
         after_first = snapshot(db)
-        second = nightly_ingest(base_url=server.base_url, db=db, archive=archive)
-    return db, first, second, after_first
+        server.clear_requests()
+        full = run(min_interval_s=0.0, full=True)
+        full_requests = list(server.requests)
+        server.clear_requests()
+        nightly = run(min_interval_s=0.0)
+        nightly_requests = list(server.requests)
+    return CleanRuns(db, first, full, nightly, after_first, full_requests, nightly_requests)
 
 
 def test_every_formal_report_loads_with_its_real_rating_pct_and_scores(clean_runs) -> None:
-    db = clean_runs[0]
+    db = clean_runs.db
     with FORMAL_RESULTS.open(encoding="utf-8") as fh:
         published = list(csv.DictReader(fh))
     assert len(published) == 72
@@ -84,7 +104,7 @@ def test_every_formal_report_loads_with_its_real_rating_pct_and_scores(clean_run
 
 
 def test_named_councils_hold_their_published_results(clean_runs) -> None:
-    db = clean_runs[0]
+    db = clean_runs.db
     rows = query(
         db,
         "SELECT a.la_name_published, a.overall_rating, a.overall_score_pct, a.published_on, "
@@ -104,7 +124,7 @@ def test_named_councils_hold_their_published_results(clean_runs) -> None:
 
 
 def test_pilots_load_as_indicative_and_unscored_pilots_are_recorded(clean_runs) -> None:
-    db, first = clean_runs[0], clean_runs[1]
+    db, first = clean_runs.db, clean_runs.first
     pilots = query(
         db,
         "SELECT assessment_id, overall_rating, overall_score_pct, score_total FROM assessment "
@@ -123,7 +143,7 @@ def test_pilots_load_as_indicative_and_unscored_pilots_are_recorded(clean_runs) 
 
 
 def test_the_league_table_lists_every_formal_report(clean_runs) -> None:
-    db = clean_runs[0]
+    db = clean_runs.db
     assert query(db, "SELECT count(*), min(rank), max(overall_score_pct) FROM league_table") == [
         (72, 1, 89)
     ]
@@ -132,7 +152,7 @@ def test_the_league_table_lists_every_formal_report(clean_runs) -> None:
 
 
 def test_regional_benchmark_ranks_the_west_midlands(clean_runs) -> None:
-    db = clean_runs[0]
+    db = clean_runs.db
     rows = query(
         db,
         "SELECT council, overall_score_pct, rank_in_region, region_avg_pct "
@@ -147,26 +167,63 @@ def test_regional_benchmark_ranks_the_west_midlands(clean_runs) -> None:
 
 
 def test_a_second_run_over_the_same_pages_changes_nothing(clean_runs) -> None:
-    db, first, second, after_first = clean_runs
-    assert snapshot(db) == after_first
-    assert (second.loaded, second.failed) == (first.loaded, first.failed)
-    assert len(after_first["local_authority"]) == 153
-    assert len(after_first["quality_statement_score"]) == 74 * 9
+    assert snapshot(clean_runs.db) == clean_runs.after_first
+    assert len(clean_runs.after_first["local_authority"]) == 153
+    assert len(clean_runs.after_first["quality_statement_score"]) == 74 * 9
+    assert len(clean_runs.after_first["assessment_version"]) == 74
+    runs = query(
+        clean_runs.db,
+        'SELECT run_id, mode, "full", status, reports_new, reports_unchanged, pages_fetched '
+        "FROM ingest_run ORDER BY run_id",
+    )
+    assert [row[:4] for row in runs] == [
+        (1, "ingest", False, "finished"),
+        (2, "ingest", True, "finished"),
+        (3, "ingest", False, "finished"),
+    ]
+    assert runs[0][4:] == (74, 0, 851)
+
+
+def test_a_full_revalidation_of_unchanged_pages_downloads_and_parses_nothing(clean_runs) -> None:
+    full = clean_runs.full
+    assert (full.reports_new, full.reports_changed, full.failed) == (0, 0, 0)
+    assert full.reports_unchanged == 77 and full.loaded == 0  # nothing re-parsed or re-saved
+    assert (full.pages_fetched, full.bytes_fetched, full.pages_not_modified) == (0, 0, 851)
+    page_requests = [r for r in clean_runs.full_requests if r.path != "/robots.txt"]
+    assert len(page_requests) == 851
+    assert all("if-none-match" in r.headers for r in page_requests)
+    assert {r.status for r in page_requests} == {304}
+    logged = query(
+        clean_runs.db,
+        "SELECT count(*), bool_and(not_modified), sum(byte_count) FROM fetch_log WHERE run_id = 2",
+    )
+    assert logged == [(851, True, 0)]
+
+
+def test_a_normal_night_revalidates_only_a_slice(clean_runs) -> None:
+    nightly = clean_runs.nightly
+    due = math.ceil(77 / 7)
+    assert (nightly.reports_unchanged, nightly.reports_skipped) == (due, 77 - due)
+    listing_pages = 4
+    assert len(clean_runs.nightly_requests) == 1 + listing_pages + due * 11
+    assert all(
+        r.headers.get("user-agent", "").startswith("cqc-warehouse/")
+        for r in clean_runs.nightly_requests
+    )
 
 
 def test_every_fetched_page_is_archived(clean_runs) -> None:
-    db, first = clean_runs[0], clean_runs[1]
+    db, first = clean_runs.db, clean_runs.first
     archive = db.parent / "raw"
-    blobs = [p for p in (archive / "blobs").rglob("*") if p.is_file()]
-    sources = query(db, "SELECT sha256 FROM source_page")
-    assert sources and {sha for (sha,) in sources} <= {p.name for p in blobs}
+    blobs = {p.name for p in (archive / "blobs").rglob("*") if p.is_file()}
+    sources = query(db, "SELECT sha256 FROM source_page UNION SELECT sha256 FROM page_state")
+    assert len(sources) >= 847 and {sha for (sha,) in sources} <= blobs
     logged = (archive / "fetch_log.jsonl").read_text(encoding="utf-8").splitlines()
-    # two runs, each fetching every listing page and every report page
-    assert len(logged) >= 2 * first.pages_fetched
+    assert len(logged) == first.pages_fetched == 851  # later runs downloaded no body
 
 
 def test_readme_sql_examples_run(clean_runs) -> None:
-    db = clean_runs[0]
+    db = clean_runs.db
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```sql\n(.*?)```", readme, flags=re.S)
     assert len(blocks) >= 4
@@ -188,7 +245,7 @@ def test_readme_sql_examples_run(clean_runs) -> None:
 
 
 def test_the_warehouse_is_read_only_for_queries(clean_runs) -> None:
-    db = clean_runs[0]
+    db = clean_runs.db
     with connect(db, read_only=True) as conn, pytest.raises(duckdb.Error):
         conn.execute("DELETE FROM assessment")
 
@@ -247,7 +304,9 @@ def test_broken_reports_are_recorded_and_everything_else_loads(
     seed_valid_durham(db)
 
     with MirrorServer(site_copy, faults=faults) as server:
-        summary = nightly_ingest(base_url=server.base_url, db=db, archive=archive)
+        summary = nightly_ingest(
+            base_url=server.base_url, db=db, archive=archive, min_interval_s=0.0
+        )
 
     broken = {"durham-0824", "sunderland-0525", "camden-0225", "leicestercity-0725"}
     issues = query(db, "SELECT slug, stage, reason, url FROM parse_issue ORDER BY ALL")
