@@ -71,6 +71,27 @@ def ingest(
 
 
 @app.command()
+def reparse(
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    archive: Annotated[
+        Path | None, typer.Option(help="Raw archive directory (env CQC_ARCHIVE)")
+    ] = None,
+) -> None:
+    """Rebuild the parsed tables from the raw archive alone (no network), e.g. after a
+    parser fix."""
+    from flows.reparse import reparse as reparse_flow
+
+    settings = _settings(db=db, archive=archive)
+    summary = reparse_flow(db=settings.db, archive=settings.archive)
+    console.print(
+        f"Run {summary.run_id} (reparse): {summary.loaded} reports re-parsed, "
+        f"{summary.reports_changed} changed by it, {summary.failed} with issues, "
+        f"{summary.reports_skipped} skipped (never fully fetched) in {summary.seconds:.1f}s",
+        highlight=False,
+    )
+
+
+@app.command()
 def sql(
     query: Annotated[str, typer.Argument(help="SQL to run against the warehouse (read-only)")],
     db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import math
 import re
+import shutil
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -342,3 +343,31 @@ def test_broken_reports_are_recorded_and_everything_else_loads(
     # The failing page's error body is archived and logged like any other response.
     log = (archive / "fetch_log.jsonl").read_text(encoding="utf-8")
     assert '"status": 500' in log and "leicestercity-0725-theme2-care" in log
+
+
+def test_reparse_rebuilds_the_parsed_tables_from_the_archive_alone(
+    clean_runs, tmp_path: Path
+) -> None:
+    """The mirror is stopped by now: only the archive and the warehouse's page state remain."""
+    from flows.reparse import reparse
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(clean_runs.db, db)
+    parsed = (
+        "key_finding",
+        "quality_statement_score",
+        "financial_fact",
+        "demographic_fact",
+        "source_page",
+        "parse_issue",
+        "assessment",
+    )
+    with connect(db) as conn:
+        for table in parsed:
+            conn.execute(f"DELETE FROM {table}")
+    summary = reparse(db=db, archive=clean_runs.db.parent / "raw")
+    assert (summary.loaded, summary.failed, summary.reports_changed) == (74, 3, 0)
+    assert snapshot(db) == clean_runs.after_first
+    assert query(db, "SELECT mode, status FROM ingest_run ORDER BY run_id DESC LIMIT 1") == [
+        ("reparse", "finished")
+    ]
