@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import math
 import re
 import shutil
@@ -371,3 +372,90 @@ def test_reparse_rebuilds_the_parsed_tables_from_the_archive_alone(
     assert query(db, "SELECT mode, status FROM ingest_run ORDER BY run_id DESC LIMIT 1") == [
         ("reparse", "finished")
     ]
+
+
+def test_polite_incremental_runs_follow_robots_survive_faults_and_keep_history(
+    prefect_server: None, site_copy: Path, tmp_path: Path
+) -> None:
+    """Six reports, a 50 ms politeness interval, one report disallowed by robots.txt, one
+    answering 429 then 503 before it works; then one report changes and a --full run sees it."""
+    robots = f"User-agent: *\nDisallow: {REPORTS_PATH}/liverpool-0925\n"
+    faults = {f"{REPORTS_PATH}/eastsussex-1025-summary": [429, 503]}
+    db, archive = tmp_path / "cqc.duckdb", tmp_path / "raw"
+    interval = 0.05
+    with MirrorServer(site_copy, faults=faults, robots_txt=robots) as server:
+        run = partial(
+            nightly_ingest,
+            base_url=server.base_url,
+            db=db,
+            archive=archive,
+            max_reports=6,
+            min_interval_s=interval,
+        )
+        first = run()
+        first_requests = list(server.requests)
+
+        # Croydon's Assessing needs goes from 2 to 3: 64% -> 67%, still Good.
+        edit(
+            site_copy,
+            "croydon-1025-summary",
+            "<td>Assessing needs</td><td><strong>Score: 2</strong>",
+            "<td>Assessing needs</td><td><strong>Score: 3</strong>",
+        )
+        edit(site_copy, "croydon-1025-summary", "Croydon: 64%", "Croydon: 67%")
+        edit(site_copy, "croydon-1025-theme1-needs", "Score: 2", "Score: 3")
+        edit(
+            site_copy,
+            "croydon-1025-theme1-needs",
+            "2 - Evidence shows some shortfalls",
+            "3 - Evidence shows a good standard",
+        )
+        server.clear_requests()
+        second = run(full=True)
+        second_requests = list(server.requests)
+
+    # Politeness: robots obeyed, honest User-Agent, never faster than the interval.
+    assert not [r.path for r in first_requests + second_requests if "liverpool-0925" in r.path]
+    assert all(r.headers["user-agent"].startswith("cqc-warehouse/") for r in first_requests)
+    starts = sorted(r.received_monotonic for r in first_requests)
+    assert min(b - a for a, b in itertools.pairwise(starts)) >= interval - 0.015
+    issues = query(db, "SELECT slug, stage, reason FROM parse_issue")
+    assert issues == [("liverpool-0925", "fetch", "disallowed by robots.txt")]
+    # The 429 and the 503 were retried and East Sussex loaded.
+    summary_hits = [r.status for r in first_requests if r.path.endswith("eastsussex-1025-summary")]
+    assert summary_hits == [429, 503, 200]
+    assert (first.reports_new, first.failed) == (5, 1)
+
+    # The --full run downloaded Croydon's two changed pages and nothing else.
+    downloaded = query(
+        db,
+        "SELECT url FROM fetch_log WHERE run_id = 2 AND NOT not_modified AND error IS NULL "
+        "ORDER BY url",
+    )
+    assert [url.rsplit("/", 1)[1] for (url,) in downloaded] == [
+        "croydon-1025-summary",
+        "croydon-1025-theme1-needs",
+    ]
+    assert (second.reports_changed, second.reports_unchanged, second.pages_fetched) == (1, 4, 2)
+    assert len([r for r in second_requests if r.status == 200 and r.path != "/robots.txt"]) == 2
+
+    # The warehouse shows the new values, the old version stays queryable, the change is listed.
+    assert query(
+        db,
+        "SELECT a.overall_rating, a.overall_score_pct, q.score FROM assessment a "
+        "JOIN quality_statement_score q USING (assessment_id) "
+        "WHERE assessment_id = 'croydon-1025' AND qs_number = 1",
+    ) == [("Good", 67, 3)]
+    versions = query(
+        db,
+        "SELECT version_no, valid_from_run, valid_to_run, overall_score_pct, qs1 "
+        "FROM assessment_history WHERE assessment_id = 'croydon-1025' ORDER BY version_no",
+    )
+    assert versions == [(1, 1, 2, 64, 2), (2, 2, None, 67, 3)]
+    changes = query(
+        db,
+        "SELECT change_kind, field, old_value, new_value FROM report_change "
+        "WHERE run_id = 2 AND assessment_id = 'croydon-1025' ORDER BY ALL",
+    )
+    assert ("statement_score_changed", "qs1", "2", "3") in changes
+    assert ("score_pct_changed", "overall_score_pct", "64", "67") in changes
