@@ -1,6 +1,8 @@
-"""Benchmark: the whole ingest against the offline mirror, and the parsers alone.
+"""Benchmark: full, --full revalidation and normal-night ingests against the offline mirror.
 
-Prints figures; asserts nothing about speed. Run with `make benchmark`.
+Prints requests, bytes, wall time and the politeness floor (requests x the live default
+interval of 1 s) of each run, and the parsers' throughput alone. Asserts nothing about speed.
+Run with `make benchmark`.
 """
 
 from __future__ import annotations
@@ -10,47 +12,66 @@ import tempfile
 import time
 from pathlib import Path
 
+from flows.settings import Settings
 from mirror.server import MirrorServer
 from transform.pages import parse_page
 
 SITE = Path(__file__).resolve().parents[1] / "mirror" / "site"
+LIVE_INTERVAL_S = Settings().min_interval_s
 
 
 def parse_all_pages() -> tuple[int, float]:
     """Parse every report page of the mirror from disk: pure parser throughput."""
+    base = "http://mirror.invalid/"
     pages = [p for p in SITE.rglob("*.html") if "local-authority-assessment-reports/" in str(p)]
     started = time.perf_counter()
     for path in pages:
-        parse_page(path.read_bytes(), None)
+        parse_page(path.read_bytes(), base + path.relative_to(SITE).with_suffix("").as_posix())
     return len(pages), time.perf_counter() - started
 
 
-def ingest_once(out: Path) -> tuple[object, float]:
+def main() -> None:
     from flows.ingest import nightly_ingest
 
-    with MirrorServer() as server:
-        started = time.perf_counter()
-        summary = nightly_ingest(
-            base_url=server.base_url, db=out / "cqc.duckdb", archive=out / "raw"
-        )
-        return summary, time.perf_counter() - started
-
-
-def main() -> None:
     count, seconds = parse_all_pages()
     print(f"parse only: {count} pages in {seconds:.2f}s ({count / seconds:.0f} pages/s)")
-    with tempfile.TemporaryDirectory() as tmp:
-        for label in ("first run (empty warehouse)", "second run (same pages)"):
-            summary, seconds = ingest_once(Path(tmp))
-            print(
-                f"ingest, {label}: {summary.loaded} loaded, {summary.failed} with issues, "
-                f"{summary.pages_fetched} pages in {seconds:.1f}s "
-                f"({summary.pages_fetched / seconds:.0f} pages/s, includes Prefect task overhead)"
+    print(
+        f"{'run':<34}{'requests':>9}{'bodies':>8}{'304s':>6}{'MB':>7}{'wall s':>8}"
+        f"{'floor s':>9}  reports new/changed/unchanged/failed/not due"
+    )
+    with tempfile.TemporaryDirectory() as tmp, MirrorServer() as server:
+        out = Path(tmp)
+        runs = (
+            ("first run (empty warehouse)", False),
+            ("second run, --full (unchanged)", True),
+            ("third run, normal night", False),
+        )
+        for label, full in runs:
+            server.clear_requests()
+            started = time.perf_counter()
+            s = nightly_ingest(
+                base_url=server.base_url,
+                db=out / "cqc.duckdb",
+                archive=out / "raw",
+                full=full,
+                min_interval_s=0.0,
             )
-        size = (Path(tmp) / "cqc.duckdb").stat().st_size
+            wall = time.perf_counter() - started
+            requests = len(server.requests)
+            print(
+                f"{label:<34}{requests:>9}{s.pages_fetched:>8}{s.pages_not_modified:>6}"
+                f"{s.bytes_fetched / 1e6:>7.2f}{wall:>8.1f}{requests * LIVE_INTERVAL_S:>9.0f}  "
+                f"{s.reports_new}/{s.reports_changed}/{s.reports_unchanged}/{s.failed}/"
+                f"{s.reports_skipped}"
+            )
+        size = (out / "cqc.duckdb").stat().st_size
         print(f"warehouse file: {size / 1e6:.1f} MB")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {peak_mb:.0f} MB")
+    print(
+        f"floor = requests x {LIVE_INTERVAL_S:g} s, the live default interval: the least time "
+        "a run against cqc.org.uk can take (the mirror runs use no interval)."
+    )
 
 
 if __name__ == "__main__":
