@@ -77,8 +77,7 @@ def reparse(
         Path | None, typer.Option(help="Raw archive directory (env CQC_ARCHIVE)")
     ] = None,
 ) -> None:
-    """Rebuild the parsed tables from the raw archive alone (no network), e.g. after a
-    parser fix."""
+    """Rebuild the parsed tables from the raw archive alone (no network)."""
     from flows.reparse import reparse as reparse_flow
 
     settings = _settings(db=db, archive=archive)
@@ -179,11 +178,29 @@ def demo(
 def _run_ingest(**arguments: Any) -> Any:
     """Run the flow; a run that cannot start (listing unreachable or unrecognisable) is one
     clear line and exit status 1, not a traceback."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     from flows.ingest import nightly_ingest
+    from flows.progress import listening
     from transform.pages import PageParseError
 
+    bar = Progress(
+        TextColumn("reports"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=err_console,
+        transient=True,
+    )
+    task_id = bar.add_task("", total=None)
+
+    def show(done: int, total: int, what: str) -> None:
+        bar.update(task_id, completed=done, total=total, description=what)
+
     try:
-        return nightly_ingest(**arguments)
+        with bar, listening(show):
+            return nightly_ingest(**arguments)
     except (FetchError, PageParseError) as exc:
         err_console.print(f"[red]ingest failed:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from exc

@@ -24,6 +24,7 @@ from extract.archive import RawArchive
 from extract.crawl import CrawlResult, crawl
 from extract.http import FetchedPage, RetryPolicy, SiteClient
 from extract.incremental import ConditionalFetcher, FetchOutcome, KnownPage
+from flows.progress import report_progress
 from flows.schedule import due_for_revalidation
 from flows.settings import LISTING_PATH, Settings
 from transform.changes import ReportChange
@@ -321,6 +322,7 @@ def _ingest(
     for number, entry in enumerate(entries, start=1):
         slug = entry.slug or ""
         progress = f"[{number}/{len(entries)}] {slug}"
+        report_progress(number - 1, len(entries), slug)
         if slug in ages and slug not in due:
             summary.reports_skipped += 1
             continue
@@ -361,6 +363,7 @@ def _ingest(
         if any(change.change_kind == "new_report" for change in changes):
             what = "new"
         logger.info("%s %s (%s, %s)", progress, what, report.overall_rating, pct)
+    report_progress(len(entries), len(entries), "done")
 
 
 def _record_fetches(

@@ -16,6 +16,7 @@ import duckdb
 import pytest
 
 from flows.ingest import IngestSummary, nightly_ingest
+from flows.progress import listening
 from mirror.server import MirrorServer, ServedRequest
 from transform.councils import load_councils, match_council
 from transform.pages import parse_page
@@ -392,7 +393,9 @@ def test_polite_incremental_runs_follow_robots_survive_faults_and_keep_history(
             max_reports=6,
             min_interval_s=interval,
         )
-        first = run()
+        progress: list[tuple[int, int, str]] = []
+        with listening(lambda done, total, what: progress.append((done, total, what))):
+            first = run()
         first_requests = list(server.requests)
 
         # Croydon's Assessing needs goes from 2 to 3: 64% -> 67%, still Good.
@@ -414,6 +417,7 @@ def test_polite_incremental_runs_follow_robots_survive_faults_and_keep_history(
         second = run(full=True)
         second_requests = list(server.requests)
 
+    assert progress[0] == (0, 6, "croydon-1025") and progress[-1] == (6, 6, "done")
     # Politeness: robots obeyed, honest User-Agent, never faster than the interval.
     assert not [r.path for r in first_requests + second_requests if "liverpool-0925" in r.path]
     assert all(r.headers["user-agent"].startswith("cqc-warehouse/") for r in first_requests)
