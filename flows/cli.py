@@ -18,6 +18,7 @@ from flows.settings import Settings
 
 # The ephemeral Prefect server's telemetry heartbeat fails offline and floods the log.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
 
 app = typer.Typer(
     help="CQC local authority assessments into a DuckDB warehouse.",
