@@ -22,7 +22,7 @@ from prefect.cache_policies import NO_CACHE
 
 from extract.archive import RawArchive
 from extract.crawl import CrawlResult, crawl
-from extract.http import FetchedPage, RetryPolicy, SiteClient
+from extract.http import FetchedPage, FetchError, RetryPolicy, SiteClient
 from extract.incremental import ConditionalFetcher, FetchOutcome, KnownPage
 from flows.progress import report_progress
 from flows.schedule import due_for_revalidation
@@ -256,9 +256,9 @@ def run_ingest(settings: Settings) -> IngestSummary:
         try:
             _ingest(conn, run_id, client, raw, settings, summary, logger)
         except BaseException:
-            _finish(conn, run_id, summary, started, "failed")
+            finish_summary(conn, run_id, summary, started, "failed")
             raise
-        _finish(conn, run_id, summary, started, "finished")
+        finish_summary(conn, run_id, summary, started, "finished")
     logger.info(
         "run %d done in %.1fs: reports %d new, %d changed, %d unchanged, %d failed, %d not due; "
         "pages %d fetched, %d not modified, %d failed (%d bytes)",
@@ -326,18 +326,30 @@ def _ingest(
         if slug in ages and slug not in due:
             summary.reports_skipped += 1
             continue
-        fetched = fetch_report_pages(fetcher, entry)
+        try:
+            fetched = fetch_report_pages(fetcher, entry)
+        except Exception as exc:  # a crawl loop or a bug: this report fails, the run goes on
+            logger.exception("%s could not be crawled", progress)
+            fetched = CrawlResult(
+                failures=[FetchError(entry.url or slug, f"{type(exc).__name__}: {exc}")]
+            )
         outcomes = fetcher.take_outcomes()
         unchanged_pages = not fetched.failures and not any(o.changed for o in outcomes)
         if unchanged_pages and parsed_with.get(slug) == PARSER_VERSION and slug not in incomplete:
-            _record_fetches(conn, run_id, outcomes, summary, kinds={}, slug=slug)
+            _record_fetches(conn, run_id, outcomes, summary, kinds={}, slug=slug, parsed=False)
             summary.reports_unchanged += 1
             logger.info("%s unchanged: nothing re-parsed", progress)
             continue
-        outcome = parse_report(entry, fetched)
+        try:
+            outcome = parse_report(entry, fetched)
+        except Exception as exc:  # a parser bug must not stop the other reports
+            logger.exception("%s: the parser crashed", progress)
+            reason = f"parser crashed: {type(exc).__name__}: {exc}"
+            issue = ReportIssue(slug=slug, stage="parse", reason=reason, la_name=entry.la_name)
+            outcome = ReportOutcome(entry, None, None, [issue], [])
         changes = save_outcome(conn, outcome, run_id)
         kinds = {source.url: source.page_kind for source in outcome.source_pages}
-        _record_fetches(conn, run_id, outcomes, summary, kinds=kinds, slug=slug)
+        _record_fetches(conn, run_id, outcomes, summary, kinds=kinds, slug=slug, parsed=True)
         if outcome.report is None:
             summary.failed += 1
             summary.issues.extend(outcome.issues)
@@ -374,6 +386,7 @@ def _record_fetches(
     *,
     kinds: Mapping[str, str],
     slug: str | None,
+    parsed: bool = True,
 ) -> None:
     """Log every request, count it, and move the state of the pages that arrived."""
     log_fetches(conn, run_id, [_fetch_record(o) for o in outcomes])
@@ -400,7 +413,7 @@ def _record_fetches(
                 changed=o.changed,
             )
         )
-    if slug is not None and not kinds:
+    if not parsed:
         # Not re-parsed: the held page kinds stay; only the check is recorded.
         mark_checked(conn, run_id, [state.url for state in states])
     else:
@@ -422,9 +435,10 @@ def _fetch_record(o: FetchOutcome) -> FetchRecord:
     )
 
 
-def _finish(
+def finish_summary(
     conn: DuckDBPyConnection, run_id: int, summary: IngestSummary, started: float, status: str
 ) -> None:
+    """Close the run in `ingest_run` with the summary's counts."""
     summary.seconds = round(time.monotonic() - started, 2)
     finish_run(
         conn,

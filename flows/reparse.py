@@ -16,19 +16,13 @@ from prefect import flow, get_run_logger
 from extract.archive import RawArchive
 from extract.crawl import CrawlResult
 from extract.http import FetchedPage
-from flows.ingest import IngestSummary, build_report, save_outcome_now
+from flows.ingest import IngestSummary, build_report, finish_summary, save_outcome_now
 from flows.settings import Settings
 from transform.listing import parse_listing
 from transform.records import ListingEntry
 from transform.version import PARSER_VERSION
 from warehouse.db import connect, init_schema
-from warehouse.state import (
-    fetch_failed_reports,
-    finish_run,
-    listing_states,
-    source_bodies,
-    start_run,
-)
+from warehouse.state import fetch_failed_reports, listing_states, source_bodies, start_run
 
 
 def archived_page(
@@ -96,19 +90,7 @@ def reparse(db: Path | None = None, archive: Path | None = None) -> IngestSummar
                     summary.reports_unchanged += 1
             status = "finished"
         finally:
-            summary.seconds = round(time.monotonic() - started, 2)
-            finish_run(
-                conn,
-                run_id,
-                finished_at=datetime.now(UTC),
-                status=status,
-                counts={
-                    "reports_changed": summary.reports_changed,
-                    "reports_unchanged": summary.reports_unchanged,
-                    "reports_failed": summary.failed,
-                    "reports_skipped": summary.reports_skipped,
-                },
-            )
+            finish_summary(conn, run_id, summary, started, status)
     logger.info(
         "reparse run %d: %d reports re-parsed from the archive (%d changed), %d with issues, "
         "%d skipped, in %.1fs",
