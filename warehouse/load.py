@@ -18,6 +18,7 @@ import duckdb
 
 from transform.changes import ReportChange, canonical_json, diff_reports, report_fingerprint
 from transform.councils import Council
+from transform.crosscheck import Disagreement
 from transform.records import Fact, QualityStatementDetail, Report, ReportIssue
 
 # The data tables users query, in dependency order (parents first): a re-run over unchanged
@@ -31,6 +32,7 @@ TABLES: tuple[str, ...] = (
     "demographic_fact",
     "parse_issue",
     "source_page",
+    "source_disagreement",
 )
 
 # STATE: upserted each run (page_state.last_checked_run moves on every check).
@@ -54,6 +56,7 @@ _ASSESSMENT_CHILDREN: tuple[str, ...] = (
     "financial_fact",
     "demographic_fact",
     "source_page",
+    "source_disagreement",
 )
 
 
@@ -292,6 +295,7 @@ def save_report(
     parser_version: str,
     source_pages: Sequence[SourcePage] = (),
     run_id: int | None = None,
+    disagreements: Sequence[Disagreement] = (),
 ) -> list[ReportChange]:
     """Replace one assessment (id = report.slug) and all its child rows, in one transaction,
     keeping its history; return the changes recorded ([] when the content is unchanged).
@@ -305,7 +309,8 @@ def save_report(
 
     Then deletes the assessment's rows from every child table and from `assessment`, and
     inserts the assessment, its quality statement scores merged with their pages' text, key
-    findings, financial and demographic facts, and source pages. Any error rolls the whole
+    findings, financial and demographic facts, source pages and the fields on which the
+    report's PDF disagrees with its pages (`transform.crosscheck`). Any error rolls the whole
     save back, history included, leaving the previously loaded version intact, and is
     re-raised.
     """
@@ -318,6 +323,12 @@ def save_report(
         _insert_facts(conn, "financial_fact", report.slug, report.financial_facts)
         _insert_facts(conn, "demographic_fact", report.slug, report.demographics)
         _insert_source_pages(conn, report.slug, source_pages)
+        _insert_rows(
+            conn,
+            "source_disagreement",
+            ("assessment_id", "field", "html_value", "pdf_value"),
+            [(report.slug, d.field, d.html_value, d.pdf_value) for d in disagreements],
+        )
     return changes
 
 

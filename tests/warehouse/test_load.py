@@ -139,6 +139,7 @@ def test_table_counts(loaded) -> None:
         "demographic_fact": 8,
         "parse_issue": 0,
         "source_page": 8,
+        "source_disagreement": 0,
         "page_state": 0,
         "ingest_run": 0,
         "fetch_log": 0,
@@ -368,3 +369,26 @@ def test_replace_issues_refuses_another_reports_issues(conn, snapshot) -> None:
     with pytest.raises(ValueError, match="suffolk-cc"):
         replace_issues(conn, "suffolk-cc", ISSUES, "v1")
     assert snapshot(conn) == before
+
+
+def test_pdf_disagreements_are_saved_with_the_report_and_replaced_by_the_next_save(
+    loaded, reports, save
+) -> None:
+    from transform.crosscheck import Disagreement
+
+    stoke = reports.stoke
+    disagreements = [
+        Disagreement("overall_score_pct", "64", "61"),
+        Disagreement("qs5", "3", "2"),
+    ]
+    save(loaded, stoke, disagreements=disagreements)
+    query = (
+        "SELECT field, html_value, pdf_value FROM source_disagreement "
+        "WHERE assessment_id = ? ORDER BY field"
+    )
+    assert loaded.execute(query, [stoke.slug]).fetchall() == [
+        ("overall_score_pct", "64", "61"),
+        ("qs5", "3", "2"),
+    ]
+    save(loaded, stoke)  # the next save finds the sources agreeing
+    assert loaded.execute(query, [stoke.slug]).fetchall() == []

@@ -180,3 +180,17 @@ COMMENT ON COLUMN source_page.page_kind IS 'about | summary | quality_statement 
 COMMENT ON COLUMN source_page.sha256 IS 'Lower-case hex SHA-256 of the archived bytes (the archive key); NULL if only the URL is known.';
 COMMENT ON COLUMN source_page.content_type IS 'Content-Type the server sent, e.g. ''text/html; charset=utf-8''.';
 COMMENT ON COLUMN source_page.byte_count IS 'Size of the archived bytes.';
+
+CREATE TABLE IF NOT EXISTS source_disagreement (
+    assessment_id VARCHAR NOT NULL,
+    field VARCHAR NOT NULL,
+    html_value VARCHAR,
+    pdf_value VARCHAR,
+    PRIMARY KEY (assessment_id, field)
+);
+
+COMMENT ON TABLE source_disagreement IS 'Headline fields on which a report''s PDF says something else than its HTML pages. The HTML value is the one loaded; rows are replaced with each save of the report.';
+COMMENT ON COLUMN source_disagreement.assessment_id IS 'References assessment.assessment_id.';
+COMMENT ON COLUMN source_disagreement.field IS 'la_name | published_on | overall_rating | overall_score_pct | qs1 ... qs9.';
+COMMENT ON COLUMN source_disagreement.html_value IS 'The value on the HTML pages (the one loaded), as text; NULL if absent there.';
+COMMENT ON COLUMN source_disagreement.pdf_value IS 'The value in the report PDF, as text; NULL if absent there.';
