@@ -675,7 +675,10 @@ def build_pages(data_dir: Path = DATA_DIR) -> dict[str, str]:
 
 
 def build_site(out_dir: Path, data_dir: Path = DATA_DIR) -> int:
-    """Write the mirror into out_dir (replacing it); return the number of pages written."""
+    """Write the mirror into out_dir (replacing it); return the number of HTML pages written.
+
+    The formal reports' PDFs (and broken PDFs for error paths) are written too.
+    """
     pages = build_pages(data_dir)
     out_dir = Path(out_dir)
     if out_dir.exists():
@@ -686,6 +689,9 @@ def build_site(out_dir: Path, data_dir: Path = DATA_DIR) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(pages[url].encode("utf-8"))
     (out_dir / "robots.txt").write_bytes(ROBOTS.encode("utf-8"))
+    from mirror.pdf import write_pdfs  # imports this module: deferred to avoid a cycle
+
+    write_pdfs(out_dir, load_reports(data_dir))
     return len(pages)
 
 

@@ -4,7 +4,8 @@
         httpx.get(mirror.base_url + "/care-services/local-authority-assessment-reports")
 
 URL -> file: `/a/b` -> `<site>/a/b.html`; the listing's `?page=N` -> `<listing>.page-N.html`
-(`?page=0` is the first page); `/robots.txt` -> `<site>/robots.txt`. GET and HEAD only.
+(`?page=0` is the first page); `/robots.txt` -> `<site>/robots.txt`; `/a/b.pdf` -> `<site>/a/b.pdf`
+(served as application/pdf). GET and HEAD only.
 Responses carry Content-Length, a strong ETag (quoted sha256 of the body) and a Last-Modified
 taken from the page's own "Page last updated" date (a constant for pages without one), never
 from the file's mtime; `If-None-Match` (or, without it, an `If-Modified-Since` not earlier than
@@ -247,6 +248,8 @@ class MirrorServer:
             return None
         if path == "/robots.txt":
             rel = "robots.txt"
+        elif path.endswith(".pdf"):  # report PDFs are stored under their own name
+            rel = path[1:]
         else:
             rel = path[1:] + ".html"
             if parts.query and path == LISTING_PATH:
@@ -337,11 +340,10 @@ class MirrorServer:
                     self._send(404, _error_page(404), html_type, send_body)
                     return
                 _, body, etag, last_modified = server._load(target)
-                ctype = (
-                    "text/plain; charset=utf-8"
-                    if target.suffix == ".txt"
-                    else html_type["Content-Type"]
-                )
+                ctype = {
+                    ".txt": "text/plain; charset=utf-8",
+                    ".pdf": "application/pdf",
+                }.get(target.suffix, html_type["Content-Type"])
                 headers = {"Content-Type": ctype, "ETag": etag, "Last-Modified": last_modified}
                 if self._not_modified(etag, last_modified):
                     self._send(304, b"", {"ETag": etag, "Last-Modified": last_modified}, send_body)

@@ -1,0 +1,269 @@
+"""Report PDFs for the offline mirror, laid out like CQC's downloadable assessment reports.
+
+Real reports are long PDFs whose sections run across page breaks under a running header and a
+"Page X of Y" footer; the PDF parser must cope with that, so these files do too. Names, dates,
+ratings and scores are the mirror's real data (`mirror.build.Report`); all prose is placeholder
+and says so. Output is deterministic (fixed creation date and document id, no randomness), so
+rebuilding the mirror gives byte-identical files.
+
+Broken files for the parser's error paths are written under `sites/default/files/broken/`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fpdf import FPDF
+
+from mirror.build import (
+    RATING_LABELS,
+    SCORE_LABELS,
+    STATEMENTS,
+    THEMES,
+    Report,
+    StatementPage,
+    fmt_date,
+)
+
+# A fixed timestamp: a real one would make every rebuild differ.
+CREATION_DATE = datetime(2025, 10, 31, tzinfo=UTC)
+BROKEN_DIR = "sites/default/files/broken"
+BODY_SIZE = 10.5
+LINE_H = 5.5  # mm, body line height
+PARA_GAP = 3.0  # mm of extra space after a paragraph: the parser splits paragraphs on it
+
+FINDING_HEADINGS = (
+    ("Access and timeliness", "People's experience", "Working with partners"),
+    ("How the local authority plans", "Information and advice"),
+    ("Staffing and capacity", "Monitoring and oversight", "Feedback from people"),
+)
+
+# Sentences for placeholder paragraphs; hyphenated words let line-end hyphens occur.
+_SENTENCES = (
+    "This paragraph stands in for the findings of the assessment and was written for the "
+    "offline mirror.",
+    "It describes no real council, no real service and no real person.",
+    "Its length is chosen so that sections run across page breaks, as in the published "
+    "long-form reports.",
+    "Placeholder wording about long-term support, short-term support and well-being follows.",
+    "The parser is expected to rejoin lines, hyphenated line ends and paragraphs that continue "
+    "on the next page.",
+    "Nothing in this sentence is a finding, a figure or a quotation.",
+    "Readers of the mirror should treat every word of it as filler text.",
+)
+
+
+def latin1(text: str) -> str:
+    """Core PDF fonts cover latin-1 only; anything else becomes '?' rather than failing."""
+    text = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+def placeholder_paragraph(seed: int, n_sentences: int, tag: str = "") -> str:
+    """A deterministic placeholder paragraph, labelled as such (`tag` makes it unique)."""
+    picked = [_SENTENCES[(seed + 3 * i) % len(_SENTENCES)] for i in range(n_sentences)]
+    return f"[placeholder{tag}] " + " ".join(picked)
+
+
+def finding_paragraphs(r: Report, st: StatementPage) -> list[tuple[str, list[str]]]:
+    """Key findings (heading, paragraphs) of one statement: shared with tests as the truth."""
+    headings = FINDING_HEADINGS[(r.index + st.number) % len(FINDING_HEADINGS)]
+    out = []
+    for k, h in enumerate(headings):
+        seed = r.index * 7 + st.number * 3 + k
+        paras = [
+            placeholder_paragraph(seed + j, 4 + (seed + j) % 4, f" {st.number}.{k + 1}.{j + 1}")
+            for j in range(3)
+        ]
+        out.append((h, paras))
+    return out
+
+
+def expectations(st: StatementPage) -> list[str]:
+    return [
+        f"I [placeholder] expect what quality statement {st.number} covers to work for me.",
+        "I [placeholder] can get help that fits my life, in a way I understand.",
+    ]
+
+
+def commitment(st: StatementPage) -> str:
+    return (
+        f"We [placeholder] commit to meeting quality statement {st.number}; this sentence was "
+        "written for the mirror."
+    )
+
+
+# Word widths by (style, size, word): measuring is most of the build time and words repeat.
+_WIDTHS: dict[tuple[str, float, str], float] = {}
+
+
+class _ReportPdf(FPDF):
+    def __init__(self, council: str) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.council = latin1(council)
+        self.set_margins(20, 25, 20)
+        self.set_auto_page_break(auto=True, margin=22)
+
+    def header(self) -> None:
+        self.set_font("Helvetica", "", 8)
+        self.set_text_color(90, 90, 90)
+        self.set_xy(20, 10)
+        self.cell(0, 5, self.council, align="L")
+        self.set_text_color(0, 0, 0)
+        self.set_xy(20, 25)
+
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font("Helvetica", "", 8)
+        self.set_text_color(90, 90, 90)
+        self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="C")
+        self.set_text_color(0, 0, 0)
+
+    # ------------------------------------------------------------ blocks
+
+    def lines(self, text: str, h: float) -> None:
+        """Greedy word wrap in the current font (fpdf2's multi_cell is ~20x slower)."""
+        width, space = self.epw, self.get_string_width(" ")
+        line, used = "", 0.0
+        for word in latin1(text).split():
+            key = (self.font_style, self.font_size_pt, word)
+            w = _WIDTHS.get(key)
+            if w is None:
+                w = _WIDTHS[key] = self.get_string_width(word)
+            if line and used + space + w > width:
+                self.cell(0, h, line, new_x="LMARGIN", new_y="NEXT")
+                line, used = word, w
+            else:
+                line, used = (f"{line} {word}", used + space + w) if line else (word, w)
+        self.cell(0, h, line, new_x="LMARGIN", new_y="NEXT")
+
+    def heading(self, text: str, size: float, space_before: float = 4.0) -> None:
+        self.ln(space_before)
+        self.set_font("Helvetica", "B", size)
+        self.lines(text, size * 0.5)
+        self.ln(2)
+
+    def para(self, text: str, style: str = "") -> None:
+        self.set_font("Helvetica", style, BODY_SIZE)
+        self.lines(text, LINE_H)
+        self.ln(PARA_GAP)
+
+
+def build_report_pdf(r: Report) -> bytes:
+    """The downloadable PDF of one formal report."""
+    pdf = _ReportPdf(r.name)
+    pdf.set_creation_date(CREATION_DATE)
+    pdf.set_producer("cqc-warehouse offline mirror")
+    pdf.set_creator("mirror/pdf.py")
+    pdf.set_title(latin1(f"{r.name}: local authority assessment"))
+    pdf.set_author("Care Quality Commission (offline mirror)")
+    pdf.alias_nb_pages("{nb}")
+
+    # cover
+    pdf.add_page()
+    pdf.ln(40)
+    pdf.heading(f"{r.name}: local authority assessment", 22)
+    pdf.para(f"Published: {fmt_date(r.published)}")
+    pdf.para(
+        "[placeholder] Offline mirror. This document is part of an offline mirror of cqc.org.uk "
+        "built for testing. Names, dates, ratings and scores come from published results; all "
+        "prose is placeholder text written for the mirror.",
+        "I",
+    )
+
+    # contents
+    pdf.add_page()
+    pdf.heading("Contents", 16, 0)
+    pdf.para("Overall summary")
+    for st in STATEMENTS:
+        pdf.para(f"{THEMES[st.theme]}: {r.statement_name(st)}")
+
+    # overall summary
+    pdf.add_page()
+    pdf.heading("Overall summary", 16, 0)
+    pdf.heading("Local authority rating and score", 13)
+    pdf.para(r.name)
+    pdf.para(f"{r.rating}: {RATING_LABELS[r.rating]}", "B")
+    pdf.para(f"Overall rating for {r.name}: {r.pct}%")
+    pdf.heading("Quality statement scores", 13)
+    pdf.set_font("Helvetica", "B", BODY_SIZE)
+    pdf.cell(140, 7, "Quality statement", border=1)
+    pdf.cell(30, 7, "Score", border=1, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", BODY_SIZE)
+    for st in STATEMENTS:
+        pdf.cell(140, 7, latin1(r.statement_name(st)), border=1)
+        pdf.cell(30, 7, str(r.scores[st.number - 1]), border=1, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(PARA_GAP)
+    pdf.heading("Summary of people's experiences", 13)
+    pdf.para(placeholder_paragraph(r.index, 5))
+    pdf.heading("Summary of strengths, areas for development and next steps", 13)
+    pdf.para(placeholder_paragraph(r.index + 1, 5))
+
+    # one section per statement, each starting on a new page and flowing over page breaks
+    for st in STATEMENTS:
+        score = r.scores[st.number - 1]
+        assert score is not None  # formal reports always have all nine scores
+        pdf.add_page()
+        pdf.set_font("Helvetica", "I", 11)
+        pdf.lines(THEMES[st.theme], 6)
+        pdf.heading(r.statement_name(st), 16, 2)
+        pdf.para(f"Score: {score}", "B")
+        pdf.para(f"{score} - {SCORE_LABELS[score]}")
+        pdf.heading("What people expect", 13)
+        for e in expectations(st):
+            pdf.para(e)
+        pdf.heading("The local authority commitment", 13)
+        pdf.para(commitment(st))
+        pdf.heading("Key findings for this quality statement", 13)
+        for h, paras in finding_paragraphs(r, st):
+            pdf.heading(h, 11.5, 2)
+            for p in paras:
+                pdf.para(p)
+    return bytes(pdf.output())
+
+
+def build_no_text_pdf() -> bytes:
+    """A PDF with drawn shapes but no text layer, like a scan without OCR."""
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.set_creation_date(CREATION_DATE)
+    pdf.set_producer("cqc-warehouse offline mirror")
+    pdf.add_page()
+    for i in range(30):
+        pdf.set_fill_color(40 + i * 5, 40 + i * 5, 40 + i * 5)
+        pdf.rect(20, 20 + i * 8, 60 + (i * 37) % 110, 4, style="F")
+    return bytes(pdf.output())
+
+
+def broken_pdfs(good: bytes) -> dict[str, bytes]:
+    """File name -> bytes of the deliberately broken PDFs (for parser error paths)."""
+    html = (
+        b"<!DOCTYPE html>\n<html><head><title>Page not found</title></head>"
+        b"<body><h1>Page not found</h1></body></html>\n"
+    )
+    return {
+        "truncated-local-authority-assessment.pdf": good[: len(good) // 2],
+        "not-a-pdf-local-authority-assessment.pdf": html,
+        "no-text-layer-local-authority-assessment.pdf": build_no_text_pdf(),
+    }
+
+
+def write_pdfs(out_dir: Path, reports: list[Report]) -> int:
+    """Write every formal report's PDF at the URL its pages link, plus the broken ones."""
+    n = 0
+    first: bytes | None = None
+    for r in reports:
+        if r.pilot:
+            continue
+        data = build_report_pdf(r)
+        first = first or data
+        target = out_dir / r.pdf_path.lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        n += 1
+    if first is not None:
+        broken = out_dir / BROKEN_DIR
+        broken.mkdir(parents=True, exist_ok=True)
+        for name, data in broken_pdfs(first).items():
+            (broken / name).write_bytes(data)
+    return n
