@@ -128,3 +128,11 @@ def test_pdf_without_rating_is_rejected() -> None:
     pdf.cell(0, 10, "Overall summary")
     with pytest.raises(PdfParseError, match="no overall rating found"):
         parse_report_pdf(bytes(pdf.output()), "somewhere-local-authority-assessment.pdf")
+
+
+def test_line_end_hyphen_joins_without_a_space() -> None:
+    from transform.pdf_report import _join_line
+
+    assert _join_line("people in long-", "term support") == "people in long-term support"
+    assert _join_line("ends here.", "Next") == "ends here. Next"
+    assert _join_line("a range 1 -", "2") == "a range 1 - 2"
