@@ -127,16 +127,23 @@ def parse(
 ) -> None:
     """Parse one page and print what the parser read, as JSON."""
     from transform.pages import PageParseError, parse_page
+    from transform.pdf_report import parse_report_pdf
 
     try:
         body, page_url = _read_source(source)
         url = url or page_url
+        if body.startswith(b"%PDF-") or source.lower().endswith(".pdf"):
+            report = parse_report_pdf(body, url)
+            typer.echo(json.dumps(pdf_as_json(report), indent=2, ensure_ascii=False))
+            return
         page = parse_page(body, url)
     except (FetchError, OSError) as exc:
-        err_console.print(f"[red]cannot read {source}:[/red] {exc}")
+        err_console.print(f"[red]cannot read {source}:[/red] {exc}", soft_wrap=True)
         raise typer.Exit(1) from exc
     except PageParseError as exc:
-        err_console.print(f"[red]cannot parse {source}:[/red] {exc}")
+        err_console.print(
+            f"[red]cannot parse {source}:[/red] {exc.reason}", soft_wrap=True, highlight=False
+        )
         raise typer.Exit(2) from exc
     typer.echo(json.dumps(page_as_json(page), indent=2, ensure_ascii=False))
 
@@ -205,6 +212,31 @@ def _run_ingest(**arguments: Any) -> Any:
     except (FetchError, PageParseError) as exc:
         err_console.print(f"[red]ingest failed:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from exc
+
+
+def pdf_as_json(report: Any) -> dict[str, Any]:
+    """A report PDF's parse in the same shape as a page's, `page_kind` "report_pdf"."""
+    data: dict[str, Any] = report.model_dump(mode="json")
+    head = {
+        "page_kind": "report_pdf",
+        **{
+            key: data.pop(key)
+            for key in (
+                "la_name",
+                "slug",
+                "assessment_kind",
+                "indicative",
+                "published_on",
+                "overall_rating",
+                "overall_score_pct",
+            )
+        },
+        "quality_statements": [
+            {key: s[key] for key in ("number", "name", "theme", "score")}
+            for s in data.pop("quality_statements")
+        ],
+    }
+    return head | data
 
 
 def page_as_json(page: Any) -> dict[str, Any]:

@@ -78,3 +78,26 @@ def test_sql_on_a_missing_warehouse_says_so(tmp_path: Path) -> None:
     result = runner.invoke(app, ["sql", "--db", str(tmp_path / "none.duckdb"), "SELECT 1"])
     assert result.exit_code == 1
     assert "none.duckdb" in result.stderr
+
+
+FILES = Path(__file__).resolve().parents[2] / "mirror/site/sites/default/files"
+
+
+def test_parse_prints_a_report_pdf_in_the_same_shape() -> None:
+    pdf = FILES / "2025-06/stokeontrent-0625-local-authority-assessment.pdf"
+    result = runner.invoke(app, ["parse", str(pdf)])
+    assert result.exit_code == 0, result.output
+    parsed = json.loads(result.stdout)
+    assert (parsed["page_kind"], parsed["slug"]) == ("report_pdf", "stokeontrent-0625")
+    assert parsed["la_name"] == "Stoke-on-Trent City Council"
+    assert (parsed["overall_rating"], parsed["overall_score_pct"]) == ("Good", 64)
+    assert [s["score"] for s in parsed["quality_statements"]] == [2, 2, 2, 3, 3, 2, 3, 3, 3]
+
+
+def test_parse_of_a_truncated_pdf_is_one_line_naming_the_file() -> None:
+    broken = next((FILES / "broken").glob("*truncated*.pdf"))
+    result = runner.invoke(app, ["parse", str(broken)])
+    assert result.exit_code == 2
+    message = result.stderr.strip()
+    assert broken.name in message and "Traceback" not in message
+    assert len(message.splitlines()) == 1
