@@ -275,7 +275,7 @@ def _read_source(source: str) -> tuple[bytes, str]:
 
 
 def _settings(**overrides: Any) -> Settings:
-    return Settings().model_copy(update={k: v for k, v in overrides.items() if v is not None})
+    return Settings().with_overrides(**overrides)
 
 
 def _print_summary(summary: Any, db: Path) -> None:

@@ -105,22 +105,22 @@ def discover_reports(fetcher: ConditionalFetcher) -> tuple[list[ListingEntry], i
     """Follow the listing's pager to its last page; return the linked reports and the count of
     councils listed as in progress. A listing page that doesn't parse fails the run loudly."""
 
-    def next_page(page: FetchedPage) -> list[str]:
-        listing = parse_listing(page.body, page.url)
-        return [listing.next_url] if listing.next_url else []
-
-    start = fetcher.client.absolute(LISTING_PATH)
-    result = crawl(fetcher.get, start, next_page, max_pages=MAX_LISTING_PAGES)
-    if result.failures:
-        raise result.failures[0]
     entries: dict[str, ListingEntry] = {}
     in_progress: set[str] = set()
-    for page in result.pages:
-        for entry in parse_listing(page.body, page.url).entries:
+
+    def read_and_follow(page: FetchedPage) -> list[str]:
+        listing = parse_listing(page.body, page.url)
+        for entry in listing.entries:
             if entry.url is None:
                 in_progress.add(entry.la_name)
             else:
                 entries.setdefault(entry.url, entry)
+        return [listing.next_url] if listing.next_url else []
+
+    start = fetcher.client.absolute(LISTING_PATH)
+    result = crawl(fetcher.get, start, read_and_follow, max_pages=MAX_LISTING_PAGES)
+    if result.failures:
+        raise result.failures[0]
     return list(entries.values()), len(in_progress)
 
 
@@ -213,16 +213,13 @@ def nightly_ingest(
     min_interval_s: float | None = None,
 ) -> IngestSummary:
     """Discover every published report; fetch (conditionally), archive, parse, validate, load."""
-    overrides = {
-        "base_url": base_url,
-        "db": db,
-        "archive": archive,
-        "max_reports": max_reports,
-        "full": full,
-        "min_interval_s": min_interval_s,
-    }
-    settings = Settings().model_copy(
-        update={key: value for key, value in overrides.items() if value is not None}
+    settings = Settings().with_overrides(
+        base_url=base_url,
+        db=db,
+        archive=archive,
+        max_reports=max_reports,
+        full=full,
+        min_interval_s=min_interval_s,
     )
     return run_ingest(settings)
 
@@ -365,15 +362,15 @@ def _ingest(
         summary.loaded += 1
         if any(change.change_kind == "new_report" for change in changes):
             summary.reports_new += 1
+            what = "new"
         elif changes:
             summary.reports_changed += 1
+            what = "changed: " + ", ".join(change.field for change in changes)
         else:
             summary.reports_unchanged += 1
+            what = "re-parsed, unchanged"
         report = outcome.report
         pct = f"{report.overall_score_pct}%" if report.overall_score_pct else "no %"
-        what = "changed: " + ", ".join(c.field for c in changes) if changes else "loaded"
-        if any(change.change_kind == "new_report" for change in changes):
-            what = "new"
         logger.info("%s %s (%s, %s)", progress, what, report.overall_rating, pct)
     report_progress(len(entries), len(entries), "done")
 

@@ -42,9 +42,9 @@ def archived_page(
 @flow(name="reparse", log_prints=False)
 def reparse(db: Path | None = None, archive: Path | None = None) -> IngestSummary:
     """Re-parse every archived report with the current parser and save what it gives."""
-    settings = Settings()
-    db_path = db or settings.db
-    raw = RawArchive(archive or settings.archive)
+    settings = Settings().with_overrides(db=db, archive=archive)
+    db_path = settings.db
+    raw = RawArchive(settings.archive)
     logger = get_run_logger()
     started = time.monotonic()
     summary = IngestSummary()

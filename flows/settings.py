@@ -35,3 +35,10 @@ class Settings(BaseSettings):
     revalidate_cycle: int = Field(
         default=7, ge=1, description="held reports are all revalidated once every N runs"
     )
+
+    def with_overrides(self, **overrides: object) -> Settings:
+        """These settings with every override that is not None applied (CLI options, flow
+        parameters: None means "not given", so the environment or default stands)."""
+        return self.model_copy(
+            update={key: value for key, value in overrides.items() if value is not None}
+        )

@@ -14,11 +14,11 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from transform.text import HEADING_TAGS, make_soup
+from transform.text import HEADING_TAGS, shared_soup
 
 
 def _soup(html: bytes | str | BeautifulSoup) -> BeautifulSoup:
-    return html if isinstance(html, BeautifulSoup) else make_soup(html)
+    return html if isinstance(html, BeautifulSoup) else shared_soup(html)
 
 
 def absolute(href: str, page_url: str) -> str:

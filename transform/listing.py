@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Tag
 from transform.errors import PageParseError
 from transform.links import absolute
 from transform.records import AssessmentKind, ListingEntry, ListingPage
-from transform.text import HEADING_TAGS, clean_text, label_key, make_soup
+from transform.text import HEADING_TAGS, clean_text, label_key, shared_soup
 
 Section = Literal["report", "in_progress", "pilot"]
 _SECTIONS: dict[str, tuple[Section, AssessmentKind | None]] = {
@@ -118,7 +118,7 @@ def _next_url(soup: BeautifulSoup, page_url: str) -> str | None:
 
 def parse_listing(html: bytes | str, page_url: str) -> ListingPage:
     """Entries of one listing page, and the absolute URL of the next page (None on the last)."""
-    soup = make_soup(html)
+    soup = shared_soup(html)
     if _find_heading(soup, "assessment reports") is None:
         raise PageParseError(page_url, 'no "Assessment reports" section')
     entries: list[ListingEntry] = []

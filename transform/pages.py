@@ -43,10 +43,10 @@ from transform.text import (
     Line,
     has_line,
     label_key,
-    make_soup,
     page_lines,
     parse_date,
     section_lines,
+    shared_soup,
 )
 
 __all__ = ["PageParseError", "classify_page", "parse_page", "report_slug"]
@@ -84,7 +84,7 @@ def _parsed(html: bytes | str) -> tuple[BeautifulSoup, list[Line]]:
 
     Callers never mutate either; the cache is small because pages arrive one at a time.
     """
-    soup = make_soup(html)
+    soup = shared_soup(html)
     return soup, page_lines(soup)
 
 

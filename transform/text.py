@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
@@ -69,6 +70,14 @@ def make_soup(html: bytes | str) -> BeautifulSoup:
     if isinstance(html, bytes):
         return BeautifulSoup(html, "lxml", from_encoding="utf-8")
     return BeautifulSoup(html, "lxml")
+
+
+@lru_cache(maxsize=32)
+def shared_soup(html: bytes | str) -> BeautifulSoup:
+    """The soup of a page, built once however many readers it has (the crawler's link
+    extraction, classification, parsing). Readers must not mutate it. 32 holds a whole report
+    family (about a dozen pages), which is the span over which the same bytes are re-read."""
+    return make_soup(html)
 
 
 @dataclass(frozen=True)
