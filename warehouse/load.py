@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 import duckdb
 
@@ -109,6 +109,11 @@ def _insert_rows(
 
 
 def _json_value(value: object) -> str:
+    """Dates as ISO text; datetimes as naive UTC (TIMESTAMP columns hold UTC)."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return value.isoformat(sep=" ")
     if isinstance(value, date):
         return value.isoformat()
     raise TypeError(f"cannot store {value!r} ({type(value).__name__})")

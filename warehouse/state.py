@@ -174,7 +174,7 @@ def log_fetches(
             (
                 run_id,
                 r.url,
-                _iso(r.requested_at),
+                r.requested_at,
                 r.status,
                 r.not_modified,
                 r.byte_count,
