@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install demo ingest test lint mirror-site benchmark clean
+.PHONY: install demo ingest test lint mirror-site benchmark benchmark-pdf clean
 
 install: $(STAMP)
 
@@ -30,8 +30,11 @@ test: install ## lint and run the whole test suite
 mirror-site: install ## regenerate mirror/site from mirror/data
 	$(BIN)/python -m mirror.build
 
-benchmark: install
+benchmark: install ## ingest the mirror three ways; print requests, bytes and times
 	$(BIN)/python -m benchmarks.ingest_mirror
+
+benchmark-pdf: install ## pdfplumber report parser against pypdf text extraction, 40 pages
+	$(BIN)/python -m benchmarks.pdf_parse
 
 clean:
 	rm -rf data/demo .pytest_cache

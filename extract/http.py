@@ -112,10 +112,13 @@ class RetryPolicy:
 
 def require_pdf(page: FetchedPage) -> None:
     """FetchError unless the body is a PDF: the magic bytes decide, not the Content-Type."""
-    if not page.body.startswith(b"%PDF-"):
-        raise FetchError(
-            page.url, f"expected a PDF, got {page.content_type or 'no content type'}", page.status
-        )
+    if not page.body.lstrip().startswith(b"%PDF-"):
+        sent_as = page.content_type or "no content type"
+        if "pdf" in sent_as.lower():  # the header claims a PDF: the body says otherwise
+            got = f"a body starting {page.body[:24]!r} (sent as {sent_as})"
+        else:
+            got = sent_as
+        raise FetchError(page.url, f"expected a PDF, got {got}", page.status)
 
 
 class _Transient(Exception):

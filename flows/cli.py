@@ -84,7 +84,8 @@ def reparse(
     settings = _settings(db=db, archive=archive)
     summary = reparse_flow(db=settings.db, archive=settings.archive)
     console.print(
-        f"Run {summary.run_id} (reparse): {summary.loaded} reports re-parsed, "
+        f"Run {summary.run_id} (reparse): {summary.loaded} reports re-parsed "
+        f"({summary.pdfs_parsed} PDFs), {summary.reports_new} new, "
         f"{summary.reports_changed} changed by it, {summary.failed} with issues, "
         f"{summary.reports_skipped} skipped (never fully fetched) in {summary.seconds:.1f}s",
         highlight=False,
@@ -286,7 +287,8 @@ def _print_summary(summary: Any, db: Path) -> None:
         f"[bold]{summary.failed}[/bold] with issues, {summary.reports_skipped} not due for "
         f"revalidation. Pages: {summary.pages_fetched} fetched "
         f"({summary.bytes_fetched / 1e6:.1f} MB), {summary.pages_not_modified} not modified, "
-        f"{summary.pages_failed} failed; {summary.seconds:.1f}s -> {db}",
+        f"{summary.pages_failed} failed; {summary.pdfs_parsed} PDFs parsed, "
+        f"{summary.disagreements} PDF disagreements; {summary.seconds:.1f}s -> {db}",
         highlight=False,
     )
     by_slug: dict[str, list[Any]] = {}
@@ -296,8 +298,9 @@ def _print_summary(summary: Any, db: Path) -> None:
         first = issues[0]
         more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
         where = f" at {first.url}" if first.url else ""
+        loaded = "" if first.blocking else " (loaded; a warning)"
         console.print(
-            f"  [yellow]{slug}[/yellow] {first.stage}: {first.reason}{more}{where}",
+            f"  [yellow]{slug}[/yellow] {first.stage}: {first.reason}{more}{where}{loaded}",
             highlight=False,
         )
     if by_slug:

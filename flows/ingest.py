@@ -9,8 +9,11 @@ in `parse_issue` with its slug and reason while the rest of the run goes on.
 
 from __future__ import annotations
 
+import dataclasses
 import time
+from collections import deque
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,14 +27,17 @@ from extract.archive import RawArchive
 from extract.crawl import CrawlResult, crawl
 from extract.http import FetchedPage, FetchError, RetryPolicy, SiteClient
 from extract.incremental import ConditionalFetcher, FetchOutcome, KnownPage
+from flows.pdfs import PdfDownload, PdfReader, download_pdf, pdf_links
 from flows.progress import report_progress
 from flows.schedule import due_for_revalidation
 from flows.settings import LISTING_PATH, Settings
 from transform.changes import ReportChange
 from transform.councils import UnknownCouncilError, load_councils, match_council
+from transform.crosscheck import Disagreement, FilledField, compare_sources, fill_from_pdf
 from transform.links import report_links
 from transform.listing import parse_listing
 from transform.pages import PageParseError, parse_page
+from transform.pdf_report import PdfReading
 from transform.records import (
     AboutPage,
     ListingEntry,
@@ -44,18 +50,27 @@ from transform.report import ReportAssemblyError, assemble_report
 from transform.validate import validate_report
 from transform.version import PARSER_VERSION
 from warehouse.db import connect, init_schema
-from warehouse.load import SourcePage, replace_issues, save_local_authorities, save_report
+from warehouse.load import (
+    SourcePage,
+    replace_issues,
+    save_local_authorities,
+    save_report,
+    transaction,
+)
 from warehouse.state import (
     FetchRecord,
     PageState,
     fetch_failed_reports,
     finish_run,
+    held_pdf_parses,
     load_validators,
     log_fetches,
     mark_checked,
     parsed_versions,
     report_check_ages,
+    reports_with_warnings,
     save_page_states,
+    save_pdf_parse,
     start_run,
 )
 
@@ -66,13 +81,19 @@ MAX_REPORT_PAGES = 60
 
 @dataclass(frozen=True)
 class ReportOutcome:
-    """What one report's pages amounted to: a valid report to load, or the issues why not."""
+    """What one report's pages amounted to: a valid report to load, or the issues why not.
+
+    With a report, `issues` holds only warnings (`blocking=False`, e.g. a PDF that could not
+    be read); `disagreements` and `filled` say where its PDF differed from or added to it.
+    """
 
     entry: ListingEntry
     report: Report | None
     la_code: str | None
     issues: list[ReportIssue]
     source_pages: list[SourcePage]
+    disagreements: list[Disagreement] = field(default_factory=list)
+    filled: list[FilledField] = field(default_factory=list)
 
 
 @dataclass
@@ -92,6 +113,8 @@ class IngestSummary:
     pages_not_modified: int = 0  # 304: no body
     pages_failed: int = 0
     bytes_fetched: int = 0
+    pdfs_parsed: int = 0  # PDFs parsed this run (the rest were unchanged: parse cached)
+    disagreements: int = 0  # headline fields on which a PDF contradicts its pages
     seconds: float = 0.0
     issues: list[ReportIssue] = field(default_factory=list)
 
@@ -201,6 +224,76 @@ def build_report(entry: ListingEntry, fetched: CrawlResult) -> ReportOutcome:
 
 
 parse_report = task(build_report, name="parse_report", cache_policy=NO_CACHE)
+
+
+@task(retries=2, retry_delay_seconds=[5, 30], cache_policy=NO_CACHE)
+def fetch_report_pdf(fetcher: ConditionalFetcher, fetched: CrawlResult) -> PdfDownload:
+    """Follow the Downloads links of a report's pages to its PDF (archived like any page)."""
+    return download_pdf(fetcher.get, pdf_links(fetched.pages))
+
+
+def wants_pdf_parse(outcome: ReportOutcome) -> bool:
+    """Parse the PDF of a formal report that loaded from its pages; the parser reads the
+    formal layout only, so a pilot's PDF (if any) is archived, not parsed."""
+    return outcome.report is not None and not outcome.report.indicative
+
+
+def add_pdf(
+    outcome: ReportOutcome, download: PdfDownload | None, reading: PdfReading | None
+) -> ReportOutcome:
+    """Fold the report's PDF into the report its pages gave: record its source page, the
+    headline fields on which it disagrees, the gaps it fills, and why it failed if it did.
+
+    PDF problems are warnings (`blocking=False`): the report still loads from its pages.
+    """
+    report = outcome.report
+    if report is None or download is None:
+        return outcome
+    slug = outcome.entry.slug or report.slug
+
+    def warn(stage: str, reason: str, url: str | None) -> ReportIssue:
+        return ReportIssue.model_validate(
+            {
+                "slug": slug,
+                "stage": stage,
+                "reason": f"report PDF: {reason}",
+                "url": url,
+                "la_name": outcome.entry.la_name,
+                "blocking": False,
+            }
+        )
+
+    issues = list(outcome.issues)
+    for problem in download.problems:
+        stage = "parse" if problem.status == 200 else "fetch"  # 200: not a PDF
+        issues.append(warn(stage, problem.reason, problem.url))
+    if not download.links and not report.indicative:
+        issues.append(warn("parse", "no link in the pages' Downloads block", report.report_url))
+    page = download.page
+    if page is None:
+        return dataclasses.replace(outcome, issues=issues)
+    pdf_source = SourcePage(
+        url=page.url,
+        page_kind="report_pdf",
+        sha256=page.sha256,
+        content_type=page.content_type,
+        byte_count=len(page.body),
+    )
+    updated = dataclasses.replace(
+        outcome, issues=issues, source_pages=[*outcome.source_pages, pdf_source]
+    )
+    if reading is None:
+        return updated
+    if reading.report is None:
+        issues.append(warn("parse", reading.error or "unreadable", page.url))
+        return updated
+    merged, filled = fill_from_pdf(report, reading.report, page.url)
+    return dataclasses.replace(
+        updated,
+        report=merged,
+        disagreements=compare_sources(report, reading.report),
+        filled=filled,
+    )
 
 
 @flow(name="nightly_ingest", log_prints=False)
@@ -316,63 +409,135 @@ def _ingest(
         len(held),
         len(due),
     )
-    for number, entry in enumerate(entries, start=1):
-        slug = entry.slug or ""
-        progress = f"[{number}/{len(entries)}] {slug}"
-        report_progress(number - 1, len(entries), slug)
-        if slug in ages and slug not in due:
-            summary.reports_skipped += 1
-            continue
-        try:
-            fetched = fetch_report_pages(fetcher, entry)
-        except Exception as exc:  # a crawl loop or a bug: this report fails, the run goes on
-            logger.exception("%s could not be crawled", progress)
-            fetched = CrawlResult(
-                failures=[FetchError(entry.url or slug, f"{type(exc).__name__}: {exc}")]
-            )
-        outcomes = fetcher.take_outcomes()
-        unchanged_pages = not fetched.failures and not any(o.changed for o in outcomes)
-        if unchanged_pages and parsed_with.get(slug) == PARSER_VERSION and slug not in incomplete:
-            _record_fetches(conn, run_id, outcomes, summary, kinds={}, slug=slug, parsed=False)
-            summary.reports_unchanged += 1
-            logger.info("%s unchanged: nothing re-parsed", progress)
-            continue
-        try:
-            outcome = parse_report(entry, fetched)
-        except Exception as exc:  # a parser bug must not stop the other reports
-            logger.exception("%s: the parser crashed", progress)
-            reason = f"parser crashed: {type(exc).__name__}: {exc}"
-            issue = ReportIssue(slug=slug, stage="parse", reason=reason, la_name=entry.la_name)
-            outcome = ReportOutcome(entry, None, None, [issue], [])
-        changes = save_outcome(conn, outcome, run_id)
-        kinds = {source.url: source.page_kind for source in outcome.source_pages}
-        _record_fetches(conn, run_id, outcomes, summary, kinds=kinds, slug=slug, parsed=True)
-        if outcome.report is None:
-            summary.failed += 1
-            summary.issues.extend(outcome.issues)
-            first, more = outcome.issues[0], len(outcome.issues) - 1
-            logger.warning(
-                "%s not loaded (%s): %s%s",
-                progress,
-                first.stage,
-                first.reason,
-                f" (and {more} more)" if more else "",
-            )
-            continue
-        summary.loaded += 1
-        if any(change.change_kind == "new_report" for change in changes):
-            summary.reports_new += 1
-            what = "new"
-        elif changes:
-            summary.reports_changed += 1
-            what = "changed: " + ", ".join(change.field for change in changes)
-        else:
-            summary.reports_unchanged += 1
-            what = "re-parsed, unchanged"
-        report = outcome.report
-        pct = f"{report.overall_score_pct}%" if report.overall_score_pct else "no %"
-        logger.info("%s %s (%s, %s)", progress, what, report.overall_rating, pct)
+    warned = reports_with_warnings(conn)
+    with PdfReader(settings.pdf_workers, held_pdf_parses(conn, PARSER_VERSION)) as pdfs:
+        # Reports wait here, in listing order, while their PDF is parsed in the pool.
+        waiting: deque[PendingReport] = deque()
+        for number, entry in enumerate(entries, start=1):
+            slug = entry.slug or ""
+            progress = f"[{number}/{len(entries)}] {slug}"
+            report_progress(number - 1, len(entries), slug)
+            if slug in ages and slug not in due:
+                summary.reports_skipped += 1
+                continue
+            try:
+                fetched = fetch_report_pages(fetcher, entry)
+            except Exception as exc:  # a crawl loop or a bug: this report fails, the run goes on
+                logger.exception("%s could not be crawled", progress)
+                fetched = CrawlResult(
+                    failures=[FetchError(entry.url or slug, f"{type(exc).__name__}: {exc}")]
+                )
+            download = None
+            if settings.pdfs and not fetched.failures:
+                try:
+                    download = fetch_report_pdf(fetcher, fetched)
+                except Exception:  # a bug: the report still loads from its pages
+                    logger.exception("%s: its PDF could not be fetched", progress)
+            outcomes = fetcher.take_outcomes()
+            unchanged_pages = not fetched.failures and not any(o.changed for o in outcomes)
+            if (
+                unchanged_pages
+                and parsed_with.get(slug) == PARSER_VERSION
+                and slug not in incomplete
+                and slug not in warned
+            ):
+                _record_fetches(conn, run_id, outcomes, summary, kinds={}, slug=slug, parsed=False)
+                summary.reports_unchanged += 1
+                logger.info("%s unchanged: nothing re-parsed", progress)
+                continue
+            try:
+                outcome = parse_report(entry, fetched)
+            except Exception as exc:  # a parser bug must not stop the other reports
+                logger.exception("%s: the parser crashed", progress)
+                reason = f"parser crashed: {type(exc).__name__}: {exc}"
+                issue = ReportIssue(slug=slug, stage="parse", reason=reason, la_name=entry.la_name)
+                outcome = ReportOutcome(entry, None, None, [issue], [])
+            reading = None
+            if download is not None and download.page is not None and wants_pdf_parse(outcome):
+                reading = pdfs.read(download.page)
+            waiting.append(PendingReport(progress, outcome, download, reading, outcomes))
+            while waiting and waiting[0].ready():
+                finish_report(conn, run_id, waiting.popleft(), pdfs, summary, logger)
+        while waiting:
+            finish_report(conn, run_id, waiting.popleft(), pdfs, summary, logger)
     report_progress(len(entries), len(entries), "done")
+
+
+@dataclass
+class PendingReport:
+    """A report fetched and parsed from its pages, its PDF perhaps still being parsed."""
+
+    progress: str
+    outcome: ReportOutcome
+    download: PdfDownload | None
+    reading: Future[PdfReading] | None
+    outcomes: list[FetchOutcome]
+
+    def ready(self) -> bool:
+        return self.reading is None or self.reading.done()
+
+
+def finish_report(
+    conn: DuckDBPyConnection,
+    run_id: int,
+    fetched: PendingReport,
+    pdfs: PdfReader,
+    summary: IngestSummary,
+    logger: Any,
+) -> None:
+    """Fold in the PDF, save the report and its page states, count and log it."""
+    progress = fetched.progress
+    reading = None
+    if fetched.reading is not None:
+        assert fetched.download is not None and fetched.download.page is not None
+        reading = pdfs.result(fetched.reading, fetched.download.page.url)
+        if not reading.finished:
+            logger.error("%s: the PDF was not parsed: %s", progress, reading.error)
+        elif not pdfs.is_cached(reading):
+            save_pdf_parse(conn, pdfs.remember(reading), PARSER_VERSION)
+            summary.pdfs_parsed += 1
+    outcome = add_pdf(fetched.outcome, fetched.download, reading)
+    changes = save_outcome(conn, outcome, run_id)
+    kinds = {source.url: source.page_kind for source in outcome.source_pages}
+    slug = outcome.entry.slug or ""
+    _record_fetches(conn, run_id, fetched.outcomes, summary, kinds=kinds, slug=slug, parsed=True)
+    if outcome.report is None:
+        summary.failed += 1
+        summary.issues.extend(outcome.issues)
+        first, more = outcome.issues[0], len(outcome.issues) - 1
+        logger.warning(
+            "%s not loaded (%s): %s%s",
+            progress,
+            first.stage,
+            first.reason,
+            f" (and {more} more)" if more else "",
+        )
+        return
+    summary.loaded += 1
+    summary.issues.extend(outcome.issues)  # warnings only: the report loaded
+    for issue in outcome.issues:
+        logger.warning("%s loaded, with a warning (%s): %s", progress, issue.stage, issue.reason)
+    for disagreement in outcome.disagreements:
+        summary.disagreements += 1
+        logger.warning(
+            "%s: the PDF says %s = %s, the pages %s (the pages' value is loaded)",
+            progress,
+            disagreement.field,
+            disagreement.pdf_value,
+            disagreement.html_value,
+        )
+    if any(change.change_kind == "new_report" for change in changes):
+        summary.reports_new += 1
+        what = "new"
+    elif changes:
+        summary.reports_changed += 1
+        what = "changed: " + ", ".join(change.field for change in changes)
+    else:
+        summary.reports_unchanged += 1
+        what = "re-parsed, unchanged"
+    report = outcome.report
+    pct = f"{report.overall_score_pct}%" if report.overall_score_pct else "no %"
+    logger.info("%s %s (%s, %s)", progress, what, report.overall_rating, pct)
 
 
 def _record_fetches(
@@ -459,19 +624,22 @@ def finish_summary(
 def save_outcome_now(
     conn: DuckDBPyConnection, outcome: ReportOutcome, run_id: int | None = None
 ) -> list[ReportChange]:
-    """Load a valid report (one transaction, history kept) and replace the report's issues."""
+    """Load a valid report (history kept) and replace the report's issues, in one transaction."""
     slug = outcome.entry.slug or "(no slug)"
     changes: list[ReportChange] = []
-    if outcome.report is not None and outcome.la_code is not None:
-        changes = save_report(
-            conn,
-            outcome.report,
-            la_code=outcome.la_code,
-            parser_version=PARSER_VERSION,
-            source_pages=outcome.source_pages,
-            run_id=run_id,
-        )
-    replace_issues(conn, slug, outcome.issues, PARSER_VERSION)
+    with transaction(conn):  # the report's rows and its issues, all or nothing
+        if outcome.report is not None and outcome.la_code is not None:
+            changes = save_report(
+                conn,
+                outcome.report,
+                la_code=outcome.la_code,
+                parser_version=PARSER_VERSION,
+                source_pages=outcome.source_pages,
+                run_id=run_id,
+                disagreements=outcome.disagreements,
+                filled_fields=outcome.filled,
+            )
+        replace_issues(conn, slug, outcome.issues, PARSER_VERSION)
     return changes
 
 

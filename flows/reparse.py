@@ -8,6 +8,7 @@ the council names they give), validated and saved exactly as the ingest would ha
 from __future__ import annotations
 
 import time
+from collections import deque
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,14 +16,29 @@ from prefect import flow, get_run_logger
 
 from extract.archive import RawArchive
 from extract.crawl import CrawlResult
-from extract.http import FetchedPage
-from flows.ingest import IngestSummary, build_report, finish_summary, save_outcome_now
+from extract.http import FetchedPage, FetchError
+from flows.ingest import (
+    IngestSummary,
+    PendingReport,
+    build_report,
+    finish_report,
+    finish_summary,
+    wants_pdf_parse,
+)
+from flows.pdfs import PdfDownload, PdfReader, pdf_links
 from flows.settings import Settings
 from transform.listing import parse_listing
 from transform.records import ListingEntry
 from transform.version import PARSER_VERSION
 from warehouse.db import connect, init_schema
-from warehouse.state import fetch_failed_reports, listing_states, source_bodies, start_run
+from warehouse.state import (
+    SourceRef,
+    fetch_failed_reports,
+    held_pdf_parses,
+    listing_states,
+    source_bodies,
+    start_run,
+)
 
 
 def archived_page(
@@ -37,6 +53,19 @@ def archived_page(
         fetched_at=datetime.now(UTC),
         elapsed_s=0.0,
     )
+
+
+def archived_pdf(raw: RawArchive, sources: list[SourceRef], links: list[str]) -> PdfDownload:
+    """The report's PDF as the ingest archived it; a problem if its pages link one that never
+    arrived (its fetch failed), so the warning survives the reparse."""
+    download = PdfDownload(links=links)
+    for ref in sources:
+        if ref.page_kind == "report_pdf":
+            download.page = archived_page(raw, ref.url, ref.sha256, ref.content_type)
+            return download
+    if links:
+        download.problems.append(FetchError(links[0], "not in the archive: its fetch failed"))
+    return download
 
 
 @flow(name="reparse", log_prints=False)
@@ -72,31 +101,41 @@ def reparse(db: Path | None = None, archive: Path | None = None) -> IngestSummar
             bodies = source_bodies(conn)
             incomplete = fetch_failed_reports(conn)
             summary.listed = len(entries)
-            for slug, entry in entries.items():
-                if slug not in bodies or slug in incomplete:
-                    summary.reports_skipped += 1  # never fully fetched: its issues stay
-                    continue
-                pages = [archived_page(raw, r.url, r.sha256, r.content_type) for r in bodies[slug]]
-                outcome = build_report(entry, CrawlResult(pages=pages))
-                changes = save_outcome_now(conn, outcome, run_id)
-                if outcome.report is None:
-                    summary.failed += 1
-                    summary.issues.extend(outcome.issues)
-                    continue
-                summary.loaded += 1
-                if changes:
-                    summary.reports_changed += 1
-                else:
-                    summary.reports_unchanged += 1
+            workers = settings.pdf_workers if settings.pdfs else 0
+            with PdfReader(workers, held_pdf_parses(conn, PARSER_VERSION)) as pdfs:
+                waiting: deque[PendingReport] = deque()
+                for number, (slug, entry) in enumerate(entries.items(), start=1):
+                    if slug not in bodies or slug in incomplete:
+                        summary.reports_skipped += 1  # never fully fetched: its issues stay
+                        continue
+                    pages = [
+                        archived_page(raw, r.url, r.sha256, r.content_type)
+                        for r in bodies[slug]
+                        if r.page_kind != "report_pdf"
+                    ]
+                    outcome = build_report(entry, CrawlResult(pages=pages))
+                    download, reading = None, None
+                    if settings.pdfs:
+                        download = archived_pdf(raw, bodies[slug], pdf_links(pages))
+                        if download.page is not None and wants_pdf_parse(outcome):
+                            reading = pdfs.read(download.page)
+                    progress = f"[{number}/{len(entries)}] {slug}"
+                    waiting.append(PendingReport(progress, outcome, download, reading, []))
+                    while waiting and waiting[0].ready():
+                        finish_report(conn, run_id, waiting.popleft(), pdfs, summary, logger)
+                while waiting:
+                    finish_report(conn, run_id, waiting.popleft(), pdfs, summary, logger)
             status = "finished"
         finally:
             finish_summary(conn, run_id, summary, started, status)
     logger.info(
-        "reparse run %d: %d reports re-parsed from the archive (%d changed), %d with issues, "
-        "%d skipped, in %.1fs",
+        "reparse run %d: %d reports re-parsed from the archive (%d new, %d changed; %d PDFs "
+        "parsed), %d with issues, %d skipped, in %.1fs",
         run_id,
         summary.loaded,
+        summary.reports_new,
         summary.reports_changed,
+        summary.pdfs_parsed,
         summary.failed,
         summary.reports_skipped,
         summary.seconds,

@@ -391,7 +391,7 @@ def report_page(r: Report, reports: list[Report], content: str) -> str:
         + published_line(r)
         + report_nav(r)
         + f'<div class="report-body">\n{content}</div>\n'
-        + downloads(r)
+        + ("" if r.pilot else downloads(r))  # the pilots' PDFs are not mirrored
         + "</div>\n</main>\n"
         + site_footer(other)
     )
@@ -518,6 +518,12 @@ FINDING_HEADINGS = (
 )
 
 
+def findings_only_in_pdf(r: Report) -> bool:
+    """Every tenth formal report's statement pages leave the key findings to the PDF (an
+    invented quirk, so the mirror exercises filling fields from the PDF)."""
+    return not r.pilot and r.index % 10 == 3
+
+
 def statement_content(r: Report, st: StatementPage) -> str:
     score = r.scores[st.number - 1]
     name = r.statement_name(st)
@@ -547,8 +553,10 @@ def statement_content(r: Report, st: StatementPage) -> str:
         "<h2>The local authority commitment</h2>\n"
         f"<p>We [placeholder] commit to meeting quality statement {st.number}; this sentence "
         "was written for the mirror.</p>\n"
-        "<h2>Key findings for this quality statement</h2>\n"
     )
+    if findings_only_in_pdf(r):
+        return "".join(parts)
+    parts.append("<h2>Key findings for this quality statement</h2>\n")
     headings = FINDING_HEADINGS[(r.index + st.number) % len(FINDING_HEADINGS)]
     for h in headings:
         parts.append(

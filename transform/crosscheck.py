@@ -49,3 +49,59 @@ def compare_sources(html: Report, pdf: Report) -> list[Disagreement]:
                 )
             )
     return found
+
+
+@dataclass(frozen=True)
+class FilledField:
+    """A field the HTML pages left empty and the report PDF supplied."""
+
+    field: str  # 'published_on' | 'people_experience' | 'qs3.key_findings' | 'qs3.details' | ...
+    source_url: str
+
+
+_DETAIL_PARTS = ("score_label", "what_people_expect", "commitment", "key_findings")
+
+
+def fill_from_pdf(html: Report, pdf: Report, pdf_url: str) -> tuple[Report, list[FilledField]]:
+    """The HTML report with the gaps the PDF can fill, and which fields those were.
+
+    Only empty fields are filled: a value the pages give is never replaced (a differing
+    headline value is a `Disagreement`, not a fill). A statement whose own page was not read
+    takes its whole text from the PDF (`qsN.details`), keeping the score the pages give; a
+    statement page lacking a part (e.g. its key findings) takes that part (`qsN.key_findings`).
+    """
+    filled: list[FilledField] = []
+    updates: dict[str, object] = {}
+    if html.published_on is None and pdf.published_on is not None:
+        updates["published_on"] = pdf.published_on
+        filled.append(FilledField("published_on", pdf_url))
+    if not html.people_experience and pdf.people_experience:
+        updates["people_experience"] = pdf.people_experience
+        filled.append(FilledField("people_experience", pdf_url))
+
+    html_scores = {q.number: q for q in html.quality_statements}
+    html_details = {d.statement.number: d for d in html.statement_details}
+    details = dict(html_details)
+    for pdf_detail in pdf.statement_details:
+        number = pdf_detail.statement.number
+        statement = html_scores.get(number)
+        if statement is None:
+            continue  # no score on the pages: the PDF's text has nothing to hang on
+        held = html_details.get(number)
+        if held is None:
+            details[number] = pdf_detail.model_copy(update={"statement": statement})
+            filled.append(FilledField(f"qs{number}.details", pdf_url))
+            continue
+        gaps = {
+            part: getattr(pdf_detail, part)
+            for part in _DETAIL_PARTS
+            if not getattr(held, part) and getattr(pdf_detail, part)
+        }
+        if gaps:
+            details[number] = held.model_copy(update=gaps)
+            filled.extend(FilledField(f"qs{number}.{part}", pdf_url) for part in gaps)
+    if details != html_details:
+        updates["statement_details"] = [details[n] for n in sorted(details)]
+    if not updates:
+        return html, []
+    return html.model_copy(update=updates), filled

@@ -11,8 +11,10 @@ gaps and font, and a block split by a page break is joined again. Every failure 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import re
+import time
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import PurePosixPath
@@ -40,6 +42,7 @@ _SCORE_ROW = re.compile(r"^(.+?)\s+([0-9])$")
 _SCORE_LINE = re.compile(r"^Score:\s*([0-9])$")
 _SCORE_LABEL = re.compile(r"^([1-4])\s*-\s*(Evidence shows .+)$")
 _FILE = re.compile(r"^(.+)-local-authority-assessment\.pdf$")
+BODY_MAX_SIZE = 11.0  # points: larger bold lines are headings
 _END = re.compile(r"[.!?:;)\]\"']$")
 
 SECTION_LABELS = {
@@ -173,15 +176,55 @@ def _published(blocks: list[Block]) -> date | None:
 
 def parse_report_pdf(data: bytes, source: str) -> Report:
     """The report a PDF holds; `source` is its URL (the slug comes from the file name)."""
+    return _parse(data, source)[0]
+
+
+def _parse(data: bytes, source: str) -> tuple[Report, int]:
     pdf = _open(data, source)
     try:
         with pdf:
+            page_count = len(pdf.pages)
             blocks = _blocks(pdf, source)
     except PdfParseError:
         raise
     except Exception as exc:
         raise _wrap(exc, source) from exc
-    return _report(blocks, source)
+    return _report(blocks, source), page_count
+
+
+@dataclass(frozen=True)
+class PdfReading:
+    """One PDF's parse: the report or why there is none, and what it cost. Picklable, so a
+    process pool can hand it back."""
+
+    source: str
+    sha256: str
+    report: Report | None
+    error: str | None  # the PdfParseError reason when report is None
+    page_count: int | None
+    seconds: float
+
+    @classmethod
+    def failed(cls, source: str, reason: str) -> PdfReading:
+        """A parse that never came to an answer (its worker died, it overran its time)."""
+        return cls(source, "", None, reason, None, 0.0)
+
+    @property
+    def finished(self) -> bool:
+        """Whether the parser gave an answer (a report or a PdfParseError): only such
+        readings are cached; a crash or timeout is tried again next time."""
+        return bool(self.sha256)
+
+
+def read_report_pdf(data: bytes, source: str) -> PdfReading:
+    """`parse_report_pdf` for batch use: a bad PDF is a PdfReading with `error`, not a raise."""
+    started = time.perf_counter()
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        report, page_count = _parse(data, source)
+    except PdfParseError as exc:
+        return PdfReading(source, sha256, None, exc.reason, None, time.perf_counter() - started)
+    return PdfReading(source, sha256, report, None, page_count, time.perf_counter() - started)
 
 
 def _report(blocks: list[Block], source: str) -> Report:
@@ -196,9 +239,15 @@ def _report(blocks: list[Block], source: str) -> Report:
     rating = None
     pct = None
     scores: list[QualityStatementScore] = []
+    experience: list[str] = []
+    heading = ""
     i = start + 1
     while i < len(blocks) and not (blocks[i].bold and blocks[i].size > 14):
         b = blocks[i]
+        if b.bold and b.size > BODY_MAX_SIZE:
+            heading = b.text.lower().replace("\u2019", "'")
+        elif heading == "summary of people's experiences" and not b.bold:
+            experience.append(b.text)
         if rating is None and b.bold and not scores:
             with contextlib.suppress(UnknownRatingError):
                 rating, _ = normalise_rating(b.text)
@@ -240,6 +289,7 @@ def _report(blocks: list[Block], source: str) -> Report:
         overall_score_pct=pct,
         quality_statements=scores,
         statement_details=_details(blocks[i:], scores, source),
+        people_experience=experience,
     )
 
 

@@ -152,3 +152,5 @@ class ReportIssue(_Record):
     reason: str
     url: str | None = None
     la_name: str | None = None
+    # False: a warning on a report that loaded anyway (its PDF failed, its pages did not)
+    blocking: bool = True

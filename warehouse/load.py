@@ -18,7 +18,7 @@ import duckdb
 
 from transform.changes import ReportChange, canonical_json, diff_reports, report_fingerprint
 from transform.councils import Council
-from transform.crosscheck import Disagreement
+from transform.crosscheck import Disagreement, FilledField
 from transform.records import Fact, QualityStatementDetail, Report, ReportIssue
 
 # The data tables users query, in dependency order (parents first): a re-run over unchanged
@@ -33,10 +33,12 @@ TABLES: tuple[str, ...] = (
     "parse_issue",
     "source_page",
     "source_disagreement",
+    "field_source",
 )
 
-# STATE: upserted each run (page_state.last_checked_run moves on every check).
-STATE_TABLES: tuple[str, ...] = ("page_state",)
+# STATE: upserted each run (page_state.last_checked_run moves on every check); pdf_parse is
+# a cache of PDF parses by content hash.
+STATE_TABLES: tuple[str, ...] = ("page_state", "pdf_parse")
 
 # LOGS that grow each run (assessment_version only when a report changes); never rewritten.
 LOG_TABLES: tuple[str, ...] = (
@@ -57,6 +59,7 @@ _ASSESSMENT_CHILDREN: tuple[str, ...] = (
     "demographic_fact",
     "source_page",
     "source_disagreement",
+    "field_source",
 )
 
 
@@ -121,14 +124,30 @@ def _json_value(value: object) -> str:
 
 @contextmanager
 def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """BEGIN ... COMMIT, or ROLLBACK and re-raise if the body raises."""
+    """BEGIN ... COMMIT, or ROLLBACK and re-raise if the body raises.
+
+    Nestable: inside another `transaction` on the same connection it joins the outer one, so
+    callers can make several saves one atomic unit (an error anywhere rolls back all of it).
+    """
+    key = id(conn)
+    if key in _OPEN_TRANSACTIONS:
+        yield conn
+        return
     conn.execute("BEGIN TRANSACTION")
+    _OPEN_TRANSACTIONS.add(key)
     try:
         yield conn
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    else:
+        conn.execute("COMMIT")
+    finally:
+        _OPEN_TRANSACTIONS.discard(key)
+
+
+# Connections (by id) inside a `transaction` block: nested blocks join the outer transaction.
+_OPEN_TRANSACTIONS: set[int] = set()
 
 
 def save_local_authorities(conn: duckdb.DuckDBPyConnection, councils: Iterable[Council]) -> int:
@@ -301,6 +320,7 @@ def save_report(
     source_pages: Sequence[SourcePage] = (),
     run_id: int | None = None,
     disagreements: Sequence[Disagreement] = (),
+    filled_fields: Sequence[FilledField] = (),
 ) -> list[ReportChange]:
     """Replace one assessment (id = report.slug) and all its child rows, in one transaction,
     keeping its history; return the changes recorded ([] when the content is unchanged).
@@ -314,8 +334,9 @@ def save_report(
 
     Then deletes the assessment's rows from every child table and from `assessment`, and
     inserts the assessment, its quality statement scores merged with their pages' text, key
-    findings, financial and demographic facts, source pages and the fields on which the
-    report's PDF disagrees with its pages (`transform.crosscheck`). Any error rolls the whole
+    findings, financial and demographic facts, source pages, the fields on which the
+    report's PDF disagrees with its pages and the fields filled from the PDF
+    (`transform.crosscheck`). Any error rolls the whole
     save back, history included, leaving the previously loaded version intact, and is
     re-raised.
     """
@@ -333,6 +354,12 @@ def save_report(
             "source_disagreement",
             ("assessment_id", "field", "html_value", "pdf_value"),
             [(report.slug, d.field, d.html_value, d.pdf_value) for d in disagreements],
+        )
+        _insert_rows(
+            conn,
+            "field_source",
+            ("assessment_id", "field", "source", "source_url"),
+            [(report.slug, f.field, "report_pdf", f.source_url) for f in filled_fields],
         )
     return changes
 
@@ -415,9 +442,17 @@ def clear_issues(conn: duckdb.DuckDBPyConnection, slug: str) -> None:
 def save_issue(conn: duckdb.DuckDBPyConnection, issue: ReportIssue, *, parser_version: str) -> None:
     """Record one issue (no timestamp, so recording the same issue again adds an equal row)."""
     conn.execute(
-        "INSERT INTO parse_issue (slug, la_name, stage, reason, url, parser_version) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [issue.slug, issue.la_name, issue.stage, issue.reason, issue.url, parser_version],
+        "INSERT INTO parse_issue (slug, la_name, stage, reason, url, parser_version, blocking) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            issue.slug,
+            issue.la_name,
+            issue.stage,
+            issue.reason,
+            issue.url,
+            parser_version,
+            issue.blocking,
+        ],
     )
 
 
@@ -442,8 +477,11 @@ def replace_issues(
         _insert_rows(
             conn,
             "parse_issue",
-            ("slug", "la_name", "stage", "reason", "url", "parser_version"),
-            [(i.slug, i.la_name, i.stage, i.reason, i.url, parser_version) for i in unique],
+            ("slug", "la_name", "stage", "reason", "url", "parser_version", "blocking"),
+            [
+                (i.slug, i.la_name, i.stage, i.reason, i.url, parser_version, i.blocking)
+                for i in unique
+            ],
         )
 
 

@@ -381,5 +381,59 @@ def parsed_versions(conn: duckdb.DuckDBPyConnection) -> dict[str, str]:
 def fetch_failed_reports(conn: duckdb.DuckDBPyConnection) -> set[str]:
     """Slugs whose latest run could not fetch every page: a reparse must not load them from
     the pages that did arrive."""
-    rows = conn.execute("SELECT DISTINCT slug FROM parse_issue WHERE stage = 'fetch'").fetchall()
+    rows = conn.execute(
+        "SELECT DISTINCT slug FROM parse_issue WHERE stage = 'fetch' AND blocking IS NOT FALSE"
+    ).fetchall()
     return {slug for (slug,) in rows}
+
+
+def reports_with_warnings(conn: duckdb.DuckDBPyConnection) -> set[str]:
+    """Slugs that loaded with a non-blocking issue (e.g. their PDF failed): worth re-parsing
+    the next time they are checked, even if their pages are unchanged."""
+    rows = conn.execute("SELECT DISTINCT slug FROM parse_issue WHERE NOT blocking").fetchall()
+    return {slug for (slug,) in rows}
+
+
+@dataclass(frozen=True)
+class PdfParse:
+    """A cached PDF parse (see `pdf_parse`): the report JSON or the error, never both."""
+
+    sha256: str
+    source_url: str
+    page_count: int | None
+    seconds: float
+    report_json: str | None
+    error: str | None
+
+
+def held_pdf_parses(conn: duckdb.DuckDBPyConnection, parser_version: str) -> dict[str, PdfParse]:
+    """Every PDF parse cached for this parser version, by the PDF's sha256."""
+    rows = conn.execute(
+        "SELECT sha256, source_url, page_count, seconds, report_json, error FROM pdf_parse "
+        "WHERE parser_version = ?",
+        [parser_version],
+    ).fetchall()
+    return {row[0]: PdfParse(*row) for row in rows}
+
+
+def save_pdf_parse(conn: duckdb.DuckDBPyConnection, parsed: PdfParse, parser_version: str) -> None:
+    """Cache one PDF parse (replacing any for the same bytes and parser version)."""
+    _insert_rows(
+        conn,
+        "pdf_parse",
+        ("sha256", "parser_version", "source_url", "page_count", "seconds", "report_json", "error"),
+        [
+            (
+                parsed.sha256,
+                parser_version,
+                parsed.source_url,
+                parsed.page_count,
+                parsed.seconds,
+                parsed.report_json,
+                parsed.error,
+            )
+        ],
+        suffix=" ON CONFLICT (sha256, parser_version) DO UPDATE SET source_url = "
+        "excluded.source_url, page_count = excluded.page_count, seconds = excluded.seconds, "
+        "report_json = excluded.report_json, error = excluded.error",
+    )

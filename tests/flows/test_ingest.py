@@ -37,10 +37,25 @@ TABLES = (
     "demographic_fact",
     "parse_issue",
     "source_page",
+    "source_disagreement",
+    "field_source",
     "assessment_version",
     "report_change",
 )  # the data tables; ingest_run, fetch_log and page_state are logs and state that move
 PILOTS_WITHOUT_SCORES = {"lincolnshire-cc", "northlincolnshire-cc", "suffolk-cc"}
+PILOTS = {"birmingham-cc", "nottingham-city", *PILOTS_WITHOUT_SCORES}
+HTML_PAGES = 851  # 4 listing pages and 11 pages for each of the 77 reports
+PDFS = 72  # one per formal report; the pilots' PDFs are not mirrored
+# Reports whose statement pages leave the key findings to the PDF (mirror/build.py).
+FINDINGS_ONLY_IN_PDF = {
+    "islesofscilly-0925",
+    "thurrock-0825",
+    "halton-0725",
+    "darlington-0525",
+    "kent-0525",
+    "wiltshire-0125",
+    "derbyshirecc-0824",
+}
 
 
 def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -62,6 +77,7 @@ class CleanRuns:
     after_first: dict[str, list[tuple[Any, ...]]]
     full_requests: list[ServedRequest]
     nightly_requests: list[ServedRequest]
+    slugs: set[str]  # every report's slug
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +95,13 @@ def clean_runs(prefect_server: None, tmp_path_factory: pytest.TempPathFactory) -
         server.clear_requests()
         nightly = run(min_interval_s=0.0)
         nightly_requests = list(server.requests)
-    return CleanRuns(db, first, full, nightly, after_first, full_requests, nightly_requests)
+    slugs = {
+        slug
+        for (slug,) in query(
+            db, "SELECT DISTINCT assessment_id FROM page_state WHERE assessment_id IS NOT NULL"
+        )
+    }
+    return CleanRuns(db, first, full, nightly, after_first, full_requests, nightly_requests, slugs)
 
 
 def test_every_formal_report_loads_with_its_real_rating_pct_and_scores(clean_runs) -> None:
@@ -169,6 +191,52 @@ def test_regional_benchmark_ranks_the_west_midlands(clean_runs) -> None:
     ]
 
 
+def test_every_formal_reports_pdf_is_fetched_archived_parsed_and_cross_checked(
+    clean_runs,
+) -> None:
+    db = clean_runs.db
+    assert clean_runs.first.pdfs_parsed == PDFS
+    pdf_sources = query(
+        db,
+        "SELECT assessment_id, url, sha256 FROM source_page WHERE page_kind = 'report_pdf'",
+    )
+    formal = {slug for (slug,) in query(db, "SELECT assessment_id FROM assessment")} - PILOTS
+    assert {slug for slug, _, _ in pdf_sources} == formal and len(pdf_sources) == PDFS
+    archive = db.parent / "raw"
+    for slug, url, sha256 in pdf_sources:
+        assert url.endswith(f"/{slug}-local-authority-assessment.pdf")
+        assert (archive / "blobs" / sha256[:2] / sha256).read_bytes().startswith(b"%PDF-")
+    # Each PDF was parsed, once: its parse is cached by the bytes' hash.
+    parses = query(db, "SELECT count(*), count(report_json), count(error) FROM pdf_parse")
+    assert parses == [(PDFS, PDFS, 0)]
+    # The PDFs agree with the pages on rating, % and all nine scores, except the one the
+    # mirror publishes with a slip; the pages' value is the one loaded.
+    assert query(db, "SELECT * FROM source_disagreement") == [
+        ("southendonsea-0825", "qs7", "3", "2")
+    ]
+    assert query(
+        db,
+        "SELECT score FROM quality_statement_score "
+        "WHERE assessment_id = 'southendonsea-0825' AND qs_number = 7",
+    ) == [(3,)]
+    # Where the pages have no key findings, the PDF's are loaded, and say where they came from.
+    filled = query(db, "SELECT assessment_id, field, source, source_url FROM field_source")
+    assert {slug for slug, *_ in filled} == FINDINGS_ONLY_IN_PDF
+    assert sorted({field for _, field, _, _ in filled}) == [
+        f"qs{n}.key_findings" for n in range(1, 10)
+    ]
+    assert all(source == "report_pdf" and url.endswith(".pdf") for _, _, source, url in filled)
+    findings = dict(
+        query(
+            db,
+            "SELECT assessment_id, count(*) FROM key_finding "
+            "WHERE assessment_id IN (SELECT assessment_id FROM field_source) GROUP BY ALL",
+        )
+    )
+    assert findings.keys() == FINDINGS_ONLY_IN_PDF and min(findings.values()) >= 9 * 2 * 3
+    assert query(db, "SELECT count(*) FROM parse_issue WHERE NOT blocking") == [(0,)]
+
+
 def test_a_second_run_over_the_same_pages_changes_nothing(clean_runs) -> None:
     assert snapshot(clean_runs.db) == clean_runs.after_first
     assert len(clean_runs.after_first["local_authority"]) == 153
@@ -184,23 +252,25 @@ def test_a_second_run_over_the_same_pages_changes_nothing(clean_runs) -> None:
         (2, "ingest", True, "finished"),
         (3, "ingest", False, "finished"),
     ]
-    assert runs[0][4:] == (74, 0, 851)
+    assert runs[0][4:] == (74, 0, HTML_PAGES + PDFS)
 
 
 def test_a_full_revalidation_of_unchanged_pages_downloads_and_parses_nothing(clean_runs) -> None:
     full = clean_runs.full
     assert (full.reports_new, full.reports_changed, full.failed) == (0, 0, 0)
     assert full.reports_unchanged == 77 and full.loaded == 0  # nothing re-parsed or re-saved
-    assert (full.pages_fetched, full.bytes_fetched, full.pages_not_modified) == (0, 0, 851)
+    assert (full.pages_fetched, full.bytes_fetched) == (0, 0)
+    assert full.pages_not_modified == HTML_PAGES + PDFS
+    assert full.pdfs_parsed == 0
     page_requests = [r for r in clean_runs.full_requests if r.path != "/robots.txt"]
-    assert len(page_requests) == 851
+    assert len(page_requests) == HTML_PAGES + PDFS
     assert all("if-none-match" in r.headers for r in page_requests)
     assert {r.status for r in page_requests} == {304}
     logged = query(
         clean_runs.db,
         "SELECT count(*), bool_and(not_modified), sum(byte_count) FROM fetch_log WHERE run_id = 2",
     )
-    assert logged == [(851, True, 0)]
+    assert logged == [(HTML_PAGES + PDFS, True, 0)]
 
 
 def test_a_normal_night_revalidates_only_a_slice(clean_runs) -> None:
@@ -208,7 +278,13 @@ def test_a_normal_night_revalidates_only_a_slice(clean_runs) -> None:
     due = math.ceil(77 / 7)
     assert (nightly.reports_unchanged, nightly.reports_skipped) == (due, 77 - due)
     listing_pages = 4
-    assert len(clean_runs.nightly_requests) == 1 + listing_pages + due * 11
+    requested = {r.path for r in clean_runs.nightly_requests}
+    due_slugs = {slug for slug in clean_runs.slugs if f"{REPORTS_PATH}/{slug}" in requested}
+    assert len(due_slugs) == due
+    formal_due = len(due_slugs - PILOTS)
+    assert len(clean_runs.nightly_requests) == 1 + listing_pages + due * 11 + formal_due
+    assert len([path for path in requested if path.endswith(".pdf")]) == formal_due
+    assert nightly.pdfs_parsed == 0
     assert all(
         r.headers.get("user-agent", "").startswith("cqc-warehouse/")
         for r in clean_runs.nightly_requests
@@ -220,9 +296,9 @@ def test_every_fetched_page_is_archived(clean_runs) -> None:
     archive = db.parent / "raw"
     blobs = {p.name for p in (archive / "blobs").rglob("*") if p.is_file()}
     sources = query(db, "SELECT sha256 FROM source_page UNION SELECT sha256 FROM page_state")
-    assert len(sources) >= 847 and {sha for (sha,) in sources} <= blobs
+    assert len(sources) >= 847 + PDFS and {sha for (sha,) in sources} <= blobs
     logged = (archive / "fetch_log.jsonl").read_text(encoding="utf-8").splitlines()
-    assert len(logged) == first.pages_fetched == 851  # later runs downloaded no body
+    assert len(logged) == first.pages_fetched == HTML_PAGES + PDFS  # later runs: no bodies
 
 
 def test_readme_sql_examples_run(clean_runs) -> None:
@@ -303,6 +379,16 @@ def test_broken_reports_are_recorded_and_everything_else_loads(
     )
     # Leicester: one statement page keeps failing with a server error.
     faults = {f"{REPORTS_PATH}/leicestercity-0725-theme2-care": 500}
+    # Knowsley's PDF is cut short; Blackpool's "PDF" is an HTML error page: both still load.
+    files = site_copy / "sites/default/files"
+    knowsley_pdf = files / "2025-08/knowsley-0825-local-authority-assessment.pdf"
+    knowsley_pdf.write_bytes(
+        (files / "broken/truncated-local-authority-assessment.pdf").read_bytes()
+    )
+    blackpool_pdf = files / "2025-08/blackpool-0825-local-authority-assessment.pdf"
+    blackpool_pdf.write_bytes(
+        (files / "broken/not-a-pdf-local-authority-assessment.pdf").read_bytes()
+    )
     db, archive = tmp_path / "cqc.duckdb", tmp_path / "raw"
     seed_valid_durham(db)
 
@@ -312,11 +398,29 @@ def test_broken_reports_are_recorded_and_everything_else_loads(
         )
 
     broken = {"durham-0824", "sunderland-0525", "camden-0225", "leicestercity-0725"}
-    issues = query(db, "SELECT slug, stage, reason, url FROM parse_issue ORDER BY ALL")
+    bad_pdfs = {"knowsley-0825", "blackpool-0825"}
+    issues = query(db, "SELECT slug, stage, reason, url, blocking FROM parse_issue ORDER BY ALL")
     by_slug: dict[str, list[tuple[str, str, str | None]]] = {}
-    for slug, stage, reason, url in issues:
+    for slug, stage, reason, url, blocking in issues:
         by_slug.setdefault(slug, []).append((stage, reason, url))
-    assert set(by_slug) == broken | PILOTS_WITHOUT_SCORES
+        assert blocking == (slug not in bad_pdfs), slug
+    assert set(by_slug) == broken | PILOTS_WITHOUT_SCORES | bad_pdfs
+
+    # A bad PDF is a warning naming the file and the reason; the report loads from its pages.
+    [(stage, reason, url)] = by_slug["knowsley-0825"]
+    assert stage == "parse" and url.endswith("knowsley-0825-local-authority-assessment.pdf")
+    assert reason.startswith("report PDF: truncated or damaged PDF")
+    [(stage, reason, url)] = by_slug["blackpool-0825"]
+    assert stage == "parse" and url.endswith("blackpool-0825-local-authority-assessment.pdf")
+    assert reason.startswith("report PDF: expected a PDF, got a body starting b'<!DOCTYPE html>")
+    assert query(
+        db,
+        "SELECT assessment_id, overall_score_pct FROM assessment "
+        "WHERE assessment_id IN ('knowsley-0825', 'blackpool-0825') ORDER BY ALL",
+    ) == [("blackpool-0825", 33), ("knowsley-0825", 75)]
+    assert query(
+        db, "SELECT count(*) FROM pdf_parse WHERE error LIKE 'truncated or damaged PDF%'"
+    ) == [(1,)]
 
     [(stage, reason, _)] = by_slug["durham-0824"]
     assert stage == "validate" and "Outstanding" in reason and "67" in reason

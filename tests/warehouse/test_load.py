@@ -140,7 +140,9 @@ def test_table_counts(loaded) -> None:
         "parse_issue": 0,
         "source_page": 8,
         "source_disagreement": 0,
+        "field_source": 0,
         "page_state": 0,
+        "pdf_parse": 0,
         "ingest_run": 0,
         "fetch_log": 0,
         "assessment_version": 4,
@@ -392,3 +394,43 @@ def test_pdf_disagreements_are_saved_with_the_report_and_replaced_by_the_next_sa
     ]
     save(loaded, stoke)  # the next save finds the sources agreeing
     assert loaded.execute(query, [stoke.slug]).fetchall() == []
+
+
+def test_fields_filled_from_the_pdf_are_recorded_with_their_source(loaded, reports, save) -> None:
+    from transform.crosscheck import FilledField
+
+    stoke = reports.stoke
+    pdf_url = "https://www.cqc.org.uk/sites/default/files/2025-06/stoke.pdf"
+    filled = [FilledField("qs3.key_findings", pdf_url), FilledField("published_on", pdf_url)]
+    save(loaded, stoke, filled_fields=filled)
+    query = "SELECT field, source, source_url FROM field_source WHERE assessment_id = ?"
+    assert sorted(loaded.execute(query, [stoke.slug]).fetchall()) == [
+        ("published_on", "report_pdf", pdf_url),
+        ("qs3.key_findings", "report_pdf", pdf_url),
+    ]
+    save(loaded, stoke)  # a later save whose pages had everything
+    assert loaded.execute(query, [stoke.slug]).fetchall() == []
+
+
+def test_nested_transactions_are_one_unit(loaded, reports, snapshot) -> None:
+    from warehouse.load import transaction
+
+    before = snapshot(loaded)
+    with pytest.raises(RuntimeError), transaction(loaded):
+        save_report(
+            loaded,
+            reports.stoke.model_copy(update={"overall_score_pct": 65}),
+            la_code="E06000021",
+            parser_version="v2",
+        )
+        replace_issues(loaded, reports.stoke.slug, [], "v2")
+        raise RuntimeError("crash after both saves, before the outer commit")
+    assert snapshot(loaded) == before
+
+
+def test_warnings_are_stored_as_not_blocking(conn) -> None:
+    warning = ReportIssue(
+        slug="stokeontrent-0625", stage="parse", reason="report PDF: not a PDF", blocking=False
+    )
+    replace_issues(conn, "stokeontrent-0625", [warning], "v1")
+    assert conn.execute("SELECT stage, blocking FROM parse_issue").fetchall() == [("parse", False)]

@@ -7,7 +7,7 @@
 --   assessment_version (grows only when a report's content changes).
 --   STATE table page_state is upserted each run (last_checked_run moves on every run that
 --   checks a page), so unlike the data tables in schema.sql a re-run does not leave it
---   identical.
+--   identical. pdf_parse is a cache of slow PDF parses, keyed by the bytes' hash.
 -- The data tables in schema.sql are left identical by a re-run over unchanged input.
 
 -- LOG: one row per run.
@@ -203,3 +203,24 @@ COMMENT ON COLUMN assessment_history.qs8 IS 'Score of quality statement 8, Gover
 COMMENT ON COLUMN assessment_history.qs9 IS 'Score of quality statement 9, Learning, improvement and innovation.';
 COMMENT ON COLUMN assessment_history.content_sha256 IS 'As assessment_version.content_sha256.';
 COMMENT ON COLUMN assessment_history.parser_version IS 'As assessment_version.parser_version.';
+
+CREATE TABLE IF NOT EXISTS pdf_parse (
+    sha256 VARCHAR NOT NULL CHECK (regexp_full_match(sha256, '[0-9a-f]{64}')),
+    parser_version VARCHAR NOT NULL,
+    source_url VARCHAR NOT NULL,
+    page_count INTEGER,
+    seconds DOUBLE NOT NULL,
+    report_json VARCHAR,
+    error VARCHAR,
+    CHECK ((report_json IS NULL) <> (error IS NULL)),
+    PRIMARY KEY (sha256, parser_version)
+);
+
+COMMENT ON TABLE pdf_parse IS 'What each archived report PDF parsed to, per parser version: PDFs are slow to parse (seconds each), so one is parsed again only when its bytes or the parser change. Derived from the archive; safe to delete.';
+COMMENT ON COLUMN pdf_parse.sha256 IS 'SHA-256 of the PDF bytes (the archive key).';
+COMMENT ON COLUMN pdf_parse.parser_version IS 'Parser version that read it; another version parses afresh.';
+COMMENT ON COLUMN pdf_parse.source_url IS 'URL the bytes were fetched from (the report slug comes from its file name).';
+COMMENT ON COLUMN pdf_parse.page_count IS 'Pages in the PDF; NULL if it could not be opened.';
+COMMENT ON COLUMN pdf_parse.seconds IS 'Time the parse took, in seconds.';
+COMMENT ON COLUMN pdf_parse.report_json IS 'The parsed report (transform.records.Report as JSON); NULL when the PDF could not be read.';
+COMMENT ON COLUMN pdf_parse.error IS 'Why the PDF could not be read (truncated, not a PDF, no text layer, ...); NULL when it parsed.';

@@ -154,13 +154,17 @@ CREATE TABLE IF NOT EXISTS parse_issue (
     parser_version VARCHAR NOT NULL
 );
 
-COMMENT ON TABLE parse_issue IS 'Why a report (or one of its pages) could not be loaded as valid, from the latest run that met it. Cleared when the report next loads cleanly. No timestamps, so re-runs leave it unchanged.';
+COMMENT ON TABLE parse_issue IS 'Why a report (or one of its pages or its PDF) could not be loaded or read as valid, from the latest run that met it; see blocking. Cleared when the report next loads cleanly. No timestamps, so re-runs leave it unchanged.';
 COMMENT ON COLUMN parse_issue.slug IS 'Slug of the report concerned (matches assessment.assessment_id if an earlier valid version is loaded).';
 COMMENT ON COLUMN parse_issue.la_name IS 'Council name as the listing or report gave it, if known.';
 COMMENT ON COLUMN parse_issue.stage IS 'Where it failed: fetch | parse | validate | match (council name not matched).';
 COMMENT ON COLUMN parse_issue.reason IS 'Human-readable reason.';
 COMMENT ON COLUMN parse_issue.url IS 'The page concerned, if one page is at fault.';
 COMMENT ON COLUMN parse_issue.parser_version IS 'Version of the parser that met the issue.';
+
+-- Added after the first release: ADD COLUMN IF NOT EXISTS upgrades an older warehouse in place.
+ALTER TABLE parse_issue ADD COLUMN IF NOT EXISTS blocking BOOLEAN DEFAULT TRUE;
+COMMENT ON COLUMN parse_issue.blocking IS 'TRUE when the issue kept the report from loading this run; FALSE for a warning on a report that loaded anyway (e.g. its PDF could not be fetched or read: the report loads from its pages).';
 
 CREATE TABLE IF NOT EXISTS source_page (
     url VARCHAR PRIMARY KEY,
@@ -194,3 +198,17 @@ COMMENT ON COLUMN source_disagreement.assessment_id IS 'References assessment.as
 COMMENT ON COLUMN source_disagreement.field IS 'la_name | published_on | overall_rating | overall_score_pct | qs1 ... qs9.';
 COMMENT ON COLUMN source_disagreement.html_value IS 'The value on the HTML pages (the one loaded), as text; NULL if absent there.';
 COMMENT ON COLUMN source_disagreement.pdf_value IS 'The value in the report PDF, as text; NULL if absent there.';
+
+CREATE TABLE IF NOT EXISTS field_source (
+    assessment_id VARCHAR NOT NULL,
+    field VARCHAR NOT NULL,
+    source VARCHAR NOT NULL CHECK (source IN ('report_pdf')),
+    source_url VARCHAR NOT NULL,
+    PRIMARY KEY (assessment_id, field)
+);
+
+COMMENT ON TABLE field_source IS 'Fields of an assessment loaded from somewhere other than its HTML pages: the pages left them empty and the report PDF gave them. Every other field comes from the pages. Replaced with each save of the report.';
+COMMENT ON COLUMN field_source.assessment_id IS 'References assessment.assessment_id.';
+COMMENT ON COLUMN field_source.field IS 'published_on | people_experience | qsN.details (a statement''s whole text) | qsN.score_label | qsN.what_people_expect | qsN.commitment | qsN.key_findings, N = 1..9.';
+COMMENT ON COLUMN field_source.source IS 'Where the value came from: report_pdf.';
+COMMENT ON COLUMN field_source.source_url IS 'Absolute URL of that source (the PDF), archived like every page (see source_page).';
