@@ -10,6 +10,7 @@ Asserts nothing about speed. Run with `make benchmark-pdf`.
 from __future__ import annotations
 
 import io
+import resource
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -109,6 +110,9 @@ def main() -> None:
     for workers in (1, 2):
         count, seconds = pool_wall_time(workers)
         print(f"all {count} mirror report PDFs, {workers} worker(s): {seconds:.1f}s wall")
+    # Workers are reaped by now: the largest one's peak resident memory (KiB on Linux).
+    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"largest worker's peak RSS over its PDFs: {worker_mb:.0f} MB")
 
 
 if __name__ == "__main__":

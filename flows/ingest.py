@@ -27,6 +27,7 @@ from extract.archive import RawArchive
 from extract.crawl import CrawlResult, crawl
 from extract.http import FetchedPage, FetchError, RetryPolicy, SiteClient
 from extract.incremental import ConditionalFetcher, FetchOutcome, KnownPage
+from flows.benchmarks import refresh_benchmarks
 from flows.pdfs import PdfDownload, PdfReader, download_pdf, pdf_links
 from flows.progress import report_progress
 from flows.schedule import due_for_revalidation
@@ -305,7 +306,8 @@ def nightly_ingest(
     full: bool | None = None,
     min_interval_s: float | None = None,
 ) -> IngestSummary:
-    """Discover every published report; fetch (conditionally), archive, parse, validate, load."""
+    """Discover every published report; fetch (conditionally), archive, parse, validate, load;
+    then rebuild the benchmark tables."""
     settings = Settings().with_overrides(
         base_url=base_url,
         db=db,
@@ -314,7 +316,9 @@ def nightly_ingest(
         full=full,
         min_interval_s=min_interval_s,
     )
-    return run_ingest(settings)
+    summary = run_ingest(settings)
+    refresh_benchmarks(db=settings.db, run_id=summary.run_id)
+    return summary
 
 
 def run_ingest(settings: Settings) -> IngestSummary:

@@ -17,6 +17,7 @@ from prefect import flow, get_run_logger
 from extract.archive import RawArchive
 from extract.crawl import CrawlResult
 from extract.http import FetchedPage, FetchError
+from flows.benchmarks import refresh_benchmarks
 from flows.ingest import (
     IngestSummary,
     PendingReport,
@@ -128,6 +129,7 @@ def reparse(db: Path | None = None, archive: Path | None = None) -> IngestSummar
             status = "finished"
         finally:
             finish_summary(conn, run_id, summary, started, status)
+    refresh_benchmarks(db=db_path, run_id=run_id)
     logger.info(
         "reparse run %d: %d reports re-parsed from the archive (%d new, %d changed; %d PDFs "
         "parsed), %d with issues, %d skipped, in %.1fs",

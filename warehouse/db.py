@@ -13,6 +13,15 @@ import duckdb
 
 SQL_DIR = Path(__file__).parent / "sql"
 SCRIPTS: tuple[str, ...] = ("schema.sql", "history.sql", "views.sql")
+# Materialised by benchmarks.sql (see warehouse.benchmarks).
+BENCHMARK_TABLES: tuple[str, ...] = (
+    "league_table",
+    "regional_benchmark",
+    "council_statement_benchmark",
+    "quality_statement_benchmark",
+    "council_type_benchmark",
+    "pilot_assessment",
+)
 MEMORY = ":memory:"
 
 
@@ -39,12 +48,35 @@ def read_script(name: str) -> str:
 
 
 def init_schema(conn: duckdb.DuckDBPyConnection) -> None:
-    """Create every table, comment and view (schema.sql, then views.sql) in one transaction."""
+    """Create every table, comment and view (SCRIPTS, in order) in one transaction, and the
+    benchmark tables (benchmarks.sql) if the warehouse lacks any of them, so they can always
+    be queried; `warehouse.benchmarks.refresh_benchmarks` rebuilds them after each run."""
     conn.execute("BEGIN TRANSACTION")
     try:
         for name in SCRIPTS:
             conn.execute(read_script(name))
+        present = {
+            table
+            for (table,) in conn.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE schema_name = current_schema()"
+            ).fetchall()
+        }
+        if not set(BENCHMARK_TABLES) <= present:
+            build_benchmarks(conn)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def build_benchmarks(conn: duckdb.DuckDBPyConnection) -> None:
+    """Run benchmarks.sql (inside the caller's transaction), first dropping the views that
+    older warehouses had in place of some of its tables."""
+    old_views = conn.execute(
+        "SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = "
+        "current_schema() AND list_contains(?, view_name)",
+        [list(BENCHMARK_TABLES)],
+    ).fetchall()
+    for (view,) in old_views:
+        conn.execute(f'DROP VIEW "{view}"')
+    conn.execute(read_script("benchmarks.sql"))

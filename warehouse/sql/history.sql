@@ -224,3 +224,19 @@ COMMENT ON COLUMN pdf_parse.page_count IS 'Pages in the PDF; NULL if it could no
 COMMENT ON COLUMN pdf_parse.seconds IS 'Time the parse took, in seconds.';
 COMMENT ON COLUMN pdf_parse.report_json IS 'The parsed report (transform.records.Report as JSON); NULL when the PDF could not be read.';
 COMMENT ON COLUMN pdf_parse.error IS 'Why the PDF could not be read (truncated, not a PDF, no text layer, ...); NULL when it parsed.';
+
+-- LOG: one row per refresh of the benchmark tables (benchmarks.sql).
+CREATE TABLE IF NOT EXISTS benchmark_refresh (
+    refresh_id INTEGER PRIMARY KEY,
+    refreshed_at TIMESTAMP NOT NULL,
+    run_id INTEGER,
+    councils_ranked INTEGER NOT NULL,
+    pilots INTEGER NOT NULL
+);
+
+COMMENT ON TABLE benchmark_refresh IS 'LOG: each rebuild of the benchmark tables (league_table, regional_benchmark, council_statement_benchmark, quality_statement_benchmark, council_type_benchmark, pilot_assessment), newest last.';
+COMMENT ON COLUMN benchmark_refresh.refresh_id IS 'Sequence number of the refresh, from 1.';
+COMMENT ON COLUMN benchmark_refresh.refreshed_at IS 'When the tables were rebuilt (UTC).';
+COMMENT ON COLUMN benchmark_refresh.run_id IS 'The ingest or reparse run it followed (ingest_run.run_id); NULL for a refresh on its own.';
+COMMENT ON COLUMN benchmark_refresh.councils_ranked IS 'Rows in league_table after the refresh.';
+COMMENT ON COLUMN benchmark_refresh.pilots IS 'Rows in pilot_assessment after the refresh.';

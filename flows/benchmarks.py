@@ -1,0 +1,32 @@
+"""The `refresh_benchmarks` flow: rebuild the benchmark tables from the loaded reports.
+
+Runs at the end of every ingest and reparse, and on its own (`cqc refresh-benchmarks`, the
+`refresh-benchmarks` deployment), e.g. after loading reports by hand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import flow, get_run_logger
+
+from flows.settings import Settings
+from warehouse.benchmarks import BenchmarkRefresh
+from warehouse.benchmarks import refresh_benchmarks as rebuild
+from warehouse.db import connect, init_schema
+
+
+@flow(name="refresh_benchmarks", log_prints=False)
+def refresh_benchmarks(db: Path | None = None, run_id: int | None = None) -> BenchmarkRefresh:
+    """Rebuild league_table, regional_benchmark and the other benchmark tables in one go."""
+    settings = Settings().with_overrides(db=db)
+    with connect(settings.db) as conn:
+        init_schema(conn)
+        done = rebuild(conn, run_id=run_id)
+    get_run_logger().info(
+        "benchmarks refreshed (#%d): %d councils ranked, %d pilots kept apart",
+        done.refresh_id,
+        done.councils_ranked,
+        done.pilots,
+    )
+    return done
