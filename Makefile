@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install demo ingest test lint mirror-site benchmark benchmark-pdf clean
+.PHONY: install demo ingest test lint mirror-site data-dictionary benchmark benchmark-pdf clean
 
 install: $(STAMP)
 
@@ -29,6 +29,11 @@ test: install ## lint and run the whole test suite
 
 mirror-site: install ## regenerate mirror/site from mirror/data
 	$(BIN)/python -m mirror.build
+
+data-dictionary: install ## regenerate docs/data_dictionary.md (examples from the mirror)
+	$(BIN)/python -m mirror.sample data/sample.duckdb
+	$(BIN)/python -m warehouse.dictionary --examples-from data/sample.duckdb \
+		> docs/data_dictionary.md
 
 benchmark: install ## ingest the mirror three ways; print requests, bytes and times
 	$(BIN)/python -m benchmarks.ingest_mirror

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import duckdb
 
-from warehouse.db import connect, init_schema
+from warehouse.db import BENCHMARK_TABLES, connect, init_schema
 from warehouse.load import ALL_TABLES
 
 TABLE_ORDER: tuple[str, ...] = ALL_TABLES
-VIEW_ORDER: tuple[str, ...] = (
-    "league_table",
-    "regional_benchmark",
-    "quality_statement_benchmark",
-    "latest_formal_assessment",
-    "assessment_history",
+VIEW_ORDER: tuple[str, ...] = ("latest_formal_assessment", "assessment_history")
+BENCHMARK_INTRO = (
+    "Materialised from the data tables by the `refresh_benchmarks` flow after every ingest "
+    "and reparse (`cqc refresh-benchmarks` on its own); `benchmark_refresh` logs each rebuild. "
+    "Formal reports only, each council with its latest: the pilots are in `pilot_assessment`."
 )
 
 INTRO = """\
@@ -30,9 +29,11 @@ read-only). It holds every CQC local authority adult social care assessment repo
 parsed and validated cleanly, the 153 councils with adult social care duties, and a record of
 what could not be loaded.
 
-This file is generated from the `COMMENT ON` statements in `warehouse/sql/schema.sql` and
-`warehouse/sql/views.sql` by `python -m warehouse.dictionary > docs/data_dictionary.md`;
-`tests/warehouse/test_db.py` fails if it is out of date. Edit the comments, not this file.
+This file is generated from the `COMMENT ON` statements in `warehouse/sql/*.sql`, with an
+example value per column from a sample warehouse loaded from the offline mirror (Stoke-on-Trent's
+row where a table has one), by `make data-dictionary`; `tests/warehouse/test_dictionary.py`
+fails if it is out of date. Edit the comments, not this file. Log and state tables are empty in
+the sample (it records no runs), so they show no examples.
 
 ## Conventions
 
@@ -43,9 +44,9 @@ This file is generated from the `COMMENT ON` statements in `warehouse/sql/schema
   update a referenced row); `warehouse.load` is the only writer and replaces a report and all
   its child rows in one transaction.
 - **Formal vs pilot.** The five 2023 pilot reports (`assessment_kind = 'pilot'`) carry
-  indicative ratings and no percentage. Every view excludes them (`indicative = TRUE`);
-  query `assessment` directly to see them.
-- **Latest only.** The views use each council's latest formal report by `published_on`.
+  indicative ratings and no percentage. Every benchmark table but `pilot_assessment` excludes
+  them (`indicative = TRUE`); query `assessment` or `pilot_assessment` to see them.
+- **Latest only.** The benchmarks use each council's latest formal report by `published_on`.
 - **Scores.** Quality statement scores are 1-4 (1 significant shortfalls, 2 some shortfalls,
   3 good standard, 4 exceptional standard); nine statements in four themes. The overall
   percentage is as published.
@@ -170,7 +171,12 @@ def _primary_key(conn: duckdb.DuckDBPyConnection, table: str) -> list[str]:
 
 
 def _section(
-    conn: duckdb.DuckDBPyConnection, name: str, comment: str, *, is_view: bool
+    conn: duckdb.DuckDBPyConnection,
+    name: str,
+    comment: str,
+    *,
+    is_view: bool,
+    examples: duckdb.DuckDBPyConnection | None,
 ) -> list[str]:
     lines = [f"### `{name}`", "", comment, ""]
     if not is_view:
@@ -179,40 +185,122 @@ def _section(
             "Primary key: " + (", ".join(f"`{c}`" for c in key) if key else "none"),
             "",
         ]
-    header = (
-        "| Column | Type | Description |" if is_view else "| Column | Type | Null | Description |"
-    )
-    lines += [header, "|---|---|---|" if is_view else "|---|---|---|---|"]
+    sample: dict[str, object] = {}
+    if examples is not None:
+        try:
+            sample = _example_row(examples, name)
+        except duckdb.CatalogException:  # the example warehouse lacks this table
+            sample = {}
+    head = ["Column", "Type"] + ([] if is_view else ["Null"]) + ["Description"]
+    if examples is not None:
+        head.append("Example")
+    lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for column, data_type, nullable, description in _columns(conn, name):
-        if is_view:
-            lines.append(f"| `{column}` | {data_type} | {_cell(description)} |")
-        else:
-            null = "yes" if nullable else "no"
-            lines.append(f"| `{column}` | {data_type} | {null} | {_cell(description)} |")
+        cells = [f"`{column}`", data_type]
+        if not is_view:
+            cells.append("yes" if nullable else "no")
+        cells.append(_cell(description))
+        if examples is not None:
+            cells.append(_example_cell(sample.get(column)))
+        lines.append("| " + " | ".join(cells) + " |")
     return [*lines, ""]
 
 
-def render_data_dictionary(conn: duckdb.DuckDBPyConnection | None = None) -> str:
-    """The data dictionary as Markdown, from the comments of an initialised warehouse."""
+# The row shown as the example: Stoke-on-Trent's where a table has one.
+_EXAMPLE_KEYS = (
+    ("assessment_id", "stokeontrent-0625"),
+    ("slug", "stokeontrent-0625"),
+    ("la_code", "E06000021"),
+    ("region", "West Midlands"),
+)
+
+
+def _example_row(conn: duckdb.DuckDBPyConnection, name: str) -> dict[str, object]:
+    """One row of `name` to show as examples: Stoke-on-Trent's if the table has it, else the
+    first in key order; each column's value, or the first non-null one if that row's is null."""
+    cursor = conn.execute(f'SELECT * FROM "{name}" LIMIT 0')
+    columns = [d[0] for d in cursor.description or []]
+    if not columns:
+        return {}
+    where = next(
+        (
+            (f'"{column}" = ?', [value])
+            for column, value in _EXAMPLE_KEYS
+            if column in columns
+            and conn.execute(
+                f'SELECT count(*) FROM "{name}" WHERE "{column}" = ?', [value]
+            ).fetchone()
+            != (0,)
+        ),
+        ("TRUE", []),
+    )
+    row = conn.execute(
+        f'SELECT * FROM "{name}" WHERE {where[0]} ORDER BY ALL LIMIT 1', where[1]
+    ).fetchone()
+    values = dict(zip(columns, row or (), strict=False))
+    for column in columns:
+        if values.get(column) is None:
+            found = conn.execute(
+                f'SELECT "{column}" FROM "{name}" WHERE "{column}" IS NOT NULL '
+                f'ORDER BY "{column}" LIMIT 1'
+            ).fetchone()
+            values[column] = found[0] if found else None
+    return values
+
+
+def _example_cell(value: object) -> str:
+    if value is None:
+        return ""
+    text = str(value).replace("\n", " ")
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return _cell(text)
+
+
+def render_data_dictionary(
+    conn: duckdb.DuckDBPyConnection | None = None,
+    examples: duckdb.DuckDBPyConnection | None = None,
+) -> str:
+    """The data dictionary as Markdown, from the comments of an initialised warehouse (a fresh
+    one by default), with an example value per column from `examples` if given."""
     if conn is None:
         with connect(":memory:") as fresh:
             init_schema(fresh)
-            return render_data_dictionary(fresh)
+            return render_data_dictionary(fresh, examples)
     tables = dict(conn.execute("SELECT table_name, comment FROM duckdb_tables()").fetchall())
     views = dict(
         conn.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall()
     )
-    table_names = [t for t in TABLE_ORDER if t in tables] + sorted(set(tables) - set(TABLE_ORDER))
+    order = (*BENCHMARK_TABLES, *TABLE_ORDER)
+    benchmark_names = [t for t in BENCHMARK_TABLES if t in tables]
+    table_names = [t for t in TABLE_ORDER if t in tables] + sorted(set(tables) - set(order))
     view_names = [v for v in VIEW_ORDER if v in views] + sorted(set(views) - set(VIEW_ORDER))
-    lines = [INTRO, "## Views", ""]
+    lines = [INTRO, "## Benchmark tables", "", BENCHMARK_INTRO, ""]
+    for name in benchmark_names:
+        lines += _section(conn, name, tables[name] or "", is_view=False, examples=examples)
+    lines += ["## Views", ""]
     for name in view_names:
-        lines += _section(conn, name, views[name] or "", is_view=True)
+        lines += _section(conn, name, views[name] or "", is_view=True, examples=examples)
     lines += ["## Tables", ""]
     for name in table_names:
-        lines += _section(conn, name, tables[name] or "", is_view=False)
+        lines += _section(conn, name, tables[name] or "", is_view=False, examples=examples)
     lines.append(EXAMPLES)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def main(argv: list[str] | None = None) -> None:
+    """`python -m warehouse.dictionary [--examples-from DB]`: print the dictionary."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--examples-from", type=str, help="warehouse to take example values from")
+    args = parser.parse_args(argv)
+    if args.examples_from is None:
+        print(render_data_dictionary(), end="")
+        return
+    with connect(args.examples_from, read_only=True) as source:
+        print(render_data_dictionary(examples=source), end="")
+
+
 if __name__ == "__main__":
-    print(render_data_dictionary(), end="")
+    main()

@@ -147,6 +147,7 @@ def test_table_counts(loaded) -> None:
         "fetch_log": 0,
         "assessment_version": 4,
         "report_change": 4,
+        "benchmark_refresh": 0,
     }
 
 
