@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -116,6 +119,119 @@ def sql(
         err_console.print(f"[red]SQL error:[/red] {exc}")
         raise typer.Exit(1) from exc
     _print_rows(columns, rows, output)
+
+
+@app.command("refresh-benchmarks")
+def refresh_benchmarks_command(
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+) -> None:
+    """Rebuild the benchmark tables from the loaded reports (every ingest ends with this)."""
+    from flows.benchmarks import refresh_benchmarks
+
+    done = refresh_benchmarks(db=_settings(db=db).db)
+    console.print(
+        f"Benchmarks refreshed: {done.councils_ranked} councils ranked, "
+        f"{done.pilots} pilots kept apart.",
+        highlight=False,
+    )
+
+
+@app.command()
+def compare(
+    councils: Annotated[
+        list[str], typer.Argument(help="Council names, e.g. Stoke-on-Trent Staffordshire Durham")
+    ],
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    output: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
+) -> None:
+    """Councils side by side: rating, %, ranks, and each statement against the means."""
+    from transform.councils import UnknownCouncilError, load_councils, match_council
+    from warehouse.compare import compare_councils
+
+    codes: list[str] = []
+    for name in councils:
+        try:
+            codes.append(match_council(name).la_code)
+        except UnknownCouncilError as exc:
+            close = difflib.get_close_matches(name, [c.name for c in load_councils()], n=3)
+            hint = f" Did you mean: {', '.join(close)}?" if close else ""
+            err_console.print(f"[red]{exc}[/red].{hint}", highlight=False)
+            raise typer.Exit(2) from exc
+    with _read_only(db) as conn:
+        labels, columns = compare_councils(conn, codes)
+    header = ["", *[c.council for c in columns]]
+    rows = [(label, *[c.values.get(label, "") for c in columns]) for label in labels]
+    _print_rows(header, rows, output)
+
+
+@app.command()
+def benchmark(
+    region: Annotated[
+        str | None, typer.Option(help='One region\'s table, e.g. "West Midlands"')
+    ] = None,
+    include_pilots: Annotated[
+        bool, typer.Option("--include-pilots", help="List the indicative pilots too (unranked)")
+    ] = False,
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    output: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
+) -> None:
+    """A region's councils ranked against its mean and England's; without --region, the
+    nine regions compared."""
+    from warehouse.compare import region_names, region_table, regions_summary
+
+    with _read_only(db) as conn:
+        if region is None:
+            columns, rows = regions_summary(conn)
+        else:
+            known = {name.lower(): name for name in region_names(conn)}
+            wanted = known.get(" ".join(region.split()).lower())
+            if wanted is None:
+                err_console.print(
+                    f"[red]no region {region!r}[/red]; the regions are: "
+                    + ", ".join(known.values()),
+                    highlight=False,
+                )
+                raise typer.Exit(2)
+            columns, rows = region_table(conn, wanted, include_pilots=include_pilots)
+    _print_rows(columns, rows, output)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option(help="Directory to write the files to")],
+    fmt: Annotated[str, typer.Option("--format", help="parquet | csv")] = "parquet",
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+) -> None:
+    """Every table and view as Parquet or CSV, with data_dictionary.md and manifest.json."""
+    from warehouse.export import FORMATS, export_warehouse
+
+    if fmt not in FORMATS:
+        err_console.print(f"[red]--format must be one of {', '.join(FORMATS)}[/red]")
+        raise typer.Exit(2)
+    with _read_only(db) as conn:
+        exported = export_warehouse(conn, out, fmt)  # type: ignore[arg-type]
+    rows = sum(table.rows for table in exported)
+    console.print(
+        f"{len(exported)} tables ({rows} rows) written to {out} as {fmt}, "
+        "with data_dictionary.md and manifest.json",
+        highlight=False,
+    )
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Option(help="Directory to write the HTML report to")],
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+) -> None:
+    """A static HTML benchmarking report that works offline: league table, heatmap of the
+    nine scores by region, score distributions, one page per region."""
+    from warehouse.html_report import write_report
+
+    with _read_only(db) as conn:
+        written = write_report(conn, out)
+    console.print(
+        f"{len(written)} pages written; open {out / 'index.html'} in a browser", highlight=False
+    )
 
 
 @app.command()
@@ -273,6 +389,21 @@ def _read_source(source: str) -> tuple[bytes, str]:
     path = Path(source).resolve()
     address = path.with_suffix("") if path.suffix in {".html", ".htm"} else path
     return path.read_bytes(), address.as_uri()
+
+
+@contextmanager
+def _read_only(db: Path | None) -> Iterator[Any]:
+    """The warehouse, read-only; a missing file is one line and exit status 1."""
+    from warehouse.db import connect
+
+    path = _settings(db=db).db
+    try:
+        conn = connect(path, read_only=True)
+    except FileNotFoundError as exc:
+        err_console.print(f"[red]{exc}[/red] (run `cqc ingest` or `cqc demo` first)")
+        raise typer.Exit(1) from exc
+    with conn:
+        yield conn
 
 
 def _settings(**overrides: Any) -> Settings:

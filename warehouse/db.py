@@ -23,6 +23,7 @@ BENCHMARK_TABLES: tuple[str, ...] = (
     "pilot_assessment",
 )
 MEMORY = ":memory:"
+STORAGE_COMPATIBILITY = "v1.0.0"  # files readable by every DuckDB client since 1.0
 
 
 def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -37,9 +38,13 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
     if read_only:
         if not path.is_file():
             raise FileNotFoundError(f"no DuckDB warehouse at {path}")
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path), read_only=read_only)
+        return duckdb.connect(str(path), read_only=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Pinned, so that a newer duckdb never writes a file the 1.x clients (the DuckDB CLI,
+    # DBeaver) cannot open; it applies when the file is created.
+    return duckdb.connect(
+        str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY}
+    )
 
 
 def read_script(name: str) -> str:

@@ -1,0 +1,140 @@
+"""Reading the benchmark tables for people: councils side by side, and a region's table.
+
+The SQL lives here; `flows.cli` only matches names and prints. Everything is read from the
+materialised benchmark tables, so what is printed is what the exports and the report show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from transform.quality_statements import STATEMENTS
+
+
+@dataclass(frozen=True)
+class CouncilColumn:
+    """One council in a side-by-side comparison; `assessed` False leaves the rest empty."""
+
+    la_code: str
+    council: str
+    region: str
+    la_type: str
+    assessed: bool
+    values: dict[str, str]  # row label -> text
+
+
+def _fmt_diff(value: float | None) -> str:
+    return "" if value is None else f"{value:+.1f}"
+
+
+def compare_councils(
+    conn: duckdb.DuckDBPyConnection, la_codes: list[str]
+) -> tuple[list[str], list[CouncilColumn]]:
+    """Row labels and one column per council (in the order given), for a side-by-side table."""
+    labels = [
+        "Region",
+        "Type",
+        "Rating",
+        "Overall %",
+        "Rank in England",
+        "Rank in region",
+        "% vs region mean",
+        "% vs England mean",
+        "Published",
+        *[f"QS{s.number} {s.name}" for s in STATEMENTS],
+    ]
+    total = conn.execute("SELECT count(*) FROM league_table").fetchone()
+    ranked = int(total[0]) if total else 0
+    columns: list[CouncilColumn] = []
+    for code in la_codes:
+        council = conn.execute(
+            "SELECT name, region, la_type FROM local_authority WHERE la_code = ?", [code]
+        ).fetchone()
+        if council is None:
+            raise KeyError(f"no council {code} in local_authority")
+        name, region, la_type = council
+        row = conn.execute(
+            "SELECT l.overall_rating, l.overall_score_pct, l.rank, r.rank_in_region, "
+            "r.region_assessed, r.pct_vs_region_avg, r.pct_vs_england_avg, "
+            "strftime(l.published_on, '%d %B %Y') "
+            "FROM league_table AS l JOIN regional_benchmark AS r USING (la_code) "
+            "WHERE l.la_code = ?",
+            [code],
+        ).fetchone()
+        values = {"Region": region, "Type": la_type}
+        if row is None:
+            values["Rating"] = "not assessed yet"
+            columns.append(CouncilColumn(code, name, region, la_type, False, values))
+            continue
+        rating, pct, rank, rank_region, assessed, vs_region, vs_england, published = row
+        values |= {
+            "Rating": rating or "",
+            "Overall %": "" if pct is None else f"{pct}%",
+            "Rank in England": f"{rank} of {ranked}",
+            "Rank in region": f"{rank_region} of {assessed}",
+            "% vs region mean": _fmt_diff(vs_region),
+            "% vs England mean": _fmt_diff(vs_england),
+            "Published": published or "",
+        }
+        for qs, score, region_avg, england_avg in conn.execute(
+            "SELECT qs_number, score, region_avg_score, england_avg_score "
+            "FROM council_statement_benchmark WHERE la_code = ? ORDER BY qs_number",
+            [code],
+        ).fetchall():
+            statement = STATEMENTS[qs - 1]
+            values[f"QS{qs} {statement.name}"] = (
+                f"{score} (region {region_avg:.2f}, England {england_avg:.2f})"
+            )
+        columns.append(CouncilColumn(code, name, region, la_type, True, values))
+    return labels, columns
+
+
+def region_names(conn: duckdb.DuckDBPyConnection) -> list[str]:
+    rows = conn.execute("SELECT DISTINCT region FROM local_authority ORDER BY 1").fetchall()
+    return [region for (region,) in rows]
+
+
+def region_table(
+    conn: duckdb.DuckDBPyConnection, region: str, *, include_pilots: bool = False
+) -> tuple[list[str], list[tuple[object, ...]]]:
+    """The region's councils ranked, with the regional and England means; pilots (indicative,
+    unranked) appended only when asked for."""
+    columns = [
+        "rank",
+        "council",
+        "type",
+        "rating",
+        "pct",
+        "vs_region",
+        "vs_england",
+        "region_mean",
+        "england_mean",
+    ]
+    rows: list[tuple[object, ...]] = conn.execute(
+        "SELECT rank_in_region, council, la_type, overall_rating, overall_score_pct, "
+        "pct_vs_region_avg, pct_vs_england_avg, region_avg_pct, england_avg_pct "
+        "FROM regional_benchmark WHERE region = ? ORDER BY rank_in_region, council",
+        [region],
+    ).fetchall()
+    if include_pilots:
+        rows += conn.execute(
+            "SELECT NULL, council || ' (pilot)', la_type, indicative_rating || ' (indicative)', "
+            "NULL, NULL, NULL, NULL, NULL FROM pilot_assessment WHERE region = ? "
+            "ORDER BY council",
+            [region],
+        ).fetchall()
+    return columns, rows
+
+
+def regions_summary(conn: duckdb.DuckDBPyConnection) -> tuple[list[str], list[tuple[object, ...]]]:
+    """One row per region: councils assessed, mean, best and worst %."""
+    columns = ["region", "assessed", "councils", "mean_pct", "min_pct", "max_pct"]
+    rows = conn.execute(
+        "SELECT la.region, count(r.la_code), count(*), round(avg(r.overall_score_pct), 1), "
+        "min(r.overall_score_pct), max(r.overall_score_pct) "
+        "FROM local_authority AS la LEFT JOIN regional_benchmark AS r USING (la_code) "
+        "GROUP BY la.region ORDER BY 4 DESC NULLS LAST, la.region"
+    ).fetchall()
+    return columns, rows
