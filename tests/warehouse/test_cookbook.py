@@ -1,0 +1,84 @@
+"""Every query of docs/cookbook.md runs against the mirror's data and says what it claims."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+import pytest
+
+COOKBOOK = Path(__file__).resolve().parents[2] / "docs" / "cookbook.md"
+
+
+def recipes() -> dict[str, list[str]]:
+    """Queries by section number ("1", "2", ...), in order."""
+    text = COOKBOOK.read_text(encoding="utf-8")
+    out: dict[str, list[str]] = {}
+    for section in re.split(r"^## ", text, flags=re.M)[1:]:
+        number = section.split(".", 1)[0]
+        out[number] = re.findall(r"```sql\n(.*?)```", section, flags=re.S)
+    return out
+
+
+@pytest.fixture(scope="module")
+def results(mirror_warehouse: duckdb.DuckDBPyConnection) -> dict[str, list[list[tuple]]]:
+    return {
+        number: [mirror_warehouse.execute(sql).fetchall() for sql in queries]
+        for number, queries in recipes().items()
+    }
+
+
+def test_every_recipe_has_a_query_that_runs(results) -> None:
+    assert len(results) == 13
+    assert all(results[number] for number in results)
+
+
+def test_the_recipes_say_what_the_cookbook_claims(results) -> None:
+    [top] = results["1"]
+    assert top[:2] == [
+        (1, "Camden", "London", "Outstanding", 89),
+        (1, "Kensington and Chelsea", "London", "Outstanding", 89),
+    ]
+    [west_midlands] = results["2"]
+    assert [(row[0], row[1], row[4]) for row in west_midlands] == [
+        (1, "Staffordshire", 75),
+        (2, "Telford and Wrekin", 67),
+        (3, "Shropshire", 64),
+        (3, "Stoke-on-Trent", 64),
+    ]
+    assert {row[5] for row in west_midlands} == {67.5}
+    [below] = results["3"]
+    assert ("West Midlands", "Stoke-on-Trent", 64, 67.5, -3.5) in below
+    assert all(row[4] < 0 for row in below)
+    [statements] = results["4"]
+    assert statements[0][:2] == (1, "Assessing needs") and len(statements) == 9
+    assert sum(statements[0][3:]) == 72
+    [assessing_needs] = results["5"]
+    assert len(assessing_needs) == 9
+    [types] = results["6"]
+    assert {row[0] for row in types} == {
+        "county",
+        "unitary",
+        "metropolitan district",
+        "London borough",
+    }
+    assert sum(row[2] for row in types) == 72
+    [stoke] = results["7"]
+    assert [row[2] for row in stoke] == [2, 2, 2, 3, 3, 2, 3, 3, 3]
+    [ones] = results["8"]
+    assert {row[0] for row in ones} >= {"Blackpool"}
+    [coverage] = results["9"]
+    assert sum(row[1] for row in coverage) == 153 and sum(row[2] for row in coverage) == 72
+    [arithmetic] = results["10"]
+    assert arithmetic == []
+    [pilots] = results["11"]
+    assert [row[:3] for row in pilots] == [
+        ("Birmingham", "West Midlands", "Good"),
+        ("Nottingham", "East Midlands", "Requires improvement"),
+    ]
+    disagreements, filled = results["12"]
+    assert disagreements == [("southendonsea-0825", "qs7", "3", "2")]
+    assert filled == [("islesofscilly-0925", 9)]
+    [history] = results["13"]
+    assert history == [("stokeontrent-0625", 1, True, "Good", 64, 2, 3)]
