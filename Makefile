@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install demo ingest test lint mirror-site data-dictionary benchmark benchmark-pdf clean
+.PHONY: install browser demo ingest test lint mirror-site data-dictionary benchmark benchmark-pdf clean
 
 install: $(STAMP)
 
@@ -22,7 +22,16 @@ demo: install ## ingest the bundled offline mirror and print the league table
 ingest: install ## ingest the live site (https://www.cqc.org.uk) into data/cqc.duckdb
 	$(BIN)/cqc ingest
 
-test: install ## lint and run the whole test suite
+# Debian's Chromium renders the HTML report in the tests (headless, no network needed).
+browser: ## install Debian's chromium if it is missing (needs root, or sudo)
+	@test -x /usr/bin/chromium || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+			chromium >/dev/null; }
+	@/usr/bin/chromium --version
+
+test: install browser ## lint and run the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest

@@ -20,10 +20,11 @@ from warehouse.db import connect, init_schema
 def refresh_benchmarks(db: Path | None = None, run_id: int | None = None) -> BenchmarkRefresh:
     """Rebuild league_table, regional_benchmark and the other benchmark tables in one go."""
     settings = Settings().with_overrides(db=db)
-    with connect(settings.db) as conn:
+    logger = get_run_logger()
+    with connect(settings.db, wait_s=settings.lock_wait_s, on_wait=logger.warning) as conn:
         init_schema(conn)
         done = rebuild(conn, run_id=run_id)
-    get_run_logger().info(
+    logger.info(
         "benchmarks refreshed (#%d): %d councils ranked, %d pilots kept apart",
         done.refresh_id,
         done.councils_ranked,

@@ -83,9 +83,14 @@ def reparse(
 ) -> None:
     """Rebuild the parsed tables from the raw archive alone (no network)."""
     from flows.reparse import reparse as reparse_flow
+    from warehouse.db import WarehouseBusyError
 
     settings = _settings(db=db, archive=archive)
-    summary = reparse_flow(db=settings.db, archive=settings.archive)
+    try:
+        summary = reparse_flow(db=settings.db, archive=settings.archive)
+    except WarehouseBusyError as exc:
+        err_console.print(f"[red]reparse failed:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
     console.print(
         f"Run {summary.run_id} (reparse): {summary.loaded} reports re-parsed "
         f"({summary.pdfs_parsed} PDFs), {summary.reports_new} new, "
@@ -104,17 +109,11 @@ def sql(
     """Run read-only SQL against the warehouse and print the result."""
     import duckdb
 
-    from warehouse.db import connect
-
-    path = _settings(db=db).db
     try:
-        with connect(path, read_only=True) as conn:
+        with _read_only(db) as conn:
             cursor = conn.execute(query)
             columns = [d[0] for d in cursor.description or []]
             rows = cursor.fetchall()
-    except FileNotFoundError as exc:
-        err_console.print(f"[red]{exc}[/red] (run `cqc ingest` or `cqc demo` first)")
-        raise typer.Exit(1) from exc
     except duckdb.Error as exc:
         err_console.print(f"[red]SQL error:[/red] {exc}")
         raise typer.Exit(1) from exc
@@ -308,6 +307,7 @@ def _run_ingest(**arguments: Any) -> Any:
     from flows.ingest import nightly_ingest
     from flows.progress import listening
     from transform.pages import PageParseError
+    from warehouse.db import WarehouseBusyError
 
     bar = Progress(
         TextColumn("reports"),
@@ -326,7 +326,7 @@ def _run_ingest(**arguments: Any) -> Any:
     try:
         with bar, listening(show):
             return nightly_ingest(**arguments)
-    except (FetchError, PageParseError) as exc:
+    except (FetchError, PageParseError, WarehouseBusyError) as exc:
         err_console.print(f"[red]ingest failed:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from exc
 
@@ -393,14 +393,18 @@ def _read_source(source: str) -> tuple[bytes, str]:
 
 @contextmanager
 def _read_only(db: Path | None) -> Iterator[Any]:
-    """The warehouse, read-only; a missing file is one line and exit status 1."""
-    from warehouse.db import connect
+    """The warehouse, read-only; a missing file, or one a run is writing (DuckDB lets no
+    reader beside a writer), is one line and exit status 1."""
+    from warehouse.db import WarehouseBusyError, connect
 
     path = _settings(db=db).db
     try:
         conn = connect(path, read_only=True)
     except FileNotFoundError as exc:
         err_console.print(f"[red]{exc}[/red] (run `cqc ingest` or `cqc demo` first)")
+        raise typer.Exit(1) from exc
+    except WarehouseBusyError as exc:
+        err_console.print(f"[red]{exc}[/red]", highlight=False)
         raise typer.Exit(1) from exc
     with conn:
         yield conn

@@ -27,6 +27,7 @@ from extract.archive import RawArchive
 from extract.crawl import CrawlResult, crawl
 from extract.http import FetchedPage, FetchError, RetryPolicy, SiteClient
 from extract.incremental import ConditionalFetcher, FetchOutcome, KnownPage
+from flows.artifacts import publish_summary
 from flows.benchmarks import refresh_benchmarks
 from flows.pdfs import PdfDownload, PdfReader, download_pdf, pdf_links
 from flows.progress import report_progress
@@ -118,6 +119,8 @@ class IngestSummary:
     disagreements: int = 0  # headline fields on which a PDF contradicts its pages
     seconds: float = 0.0
     issues: list[ReportIssue] = field(default_factory=list)
+    new_reports: list[str] = field(default_factory=list)  # slugs
+    changed_reports: dict[str, list[str]] = field(default_factory=dict)  # slug -> fields
 
 
 def _is_html(page: FetchedPage) -> bool:
@@ -318,6 +321,7 @@ def nightly_ingest(
     )
     summary = run_ingest(settings)
     refresh_benchmarks(db=settings.db, run_id=summary.run_id)
+    publish_summary(summary, title=f"Nightly ingest, run {summary.run_id}")
     return summary
 
 
@@ -335,7 +339,7 @@ def run_ingest(settings: Settings) -> IngestSummary:
         min_interval_s=settings.min_interval_s,
         obey_robots=settings.obey_robots,
     )
-    with client, connect(settings.db) as conn:
+    with client, connect(settings.db, wait_s=settings.lock_wait_s, on_wait=logger.warning) as conn:
         init_schema(conn)
         save_local_authorities(conn, load_councils())
         run_id = start_run(
@@ -532,9 +536,11 @@ def finish_report(
         )
     if any(change.change_kind == "new_report" for change in changes):
         summary.reports_new += 1
+        summary.new_reports.append(slug)
         what = "new"
     elif changes:
         summary.reports_changed += 1
+        summary.changed_reports[slug] = [change.field for change in changes]
         what = "changed: " + ", ".join(change.field for change in changes)
     else:
         summary.reports_unchanged += 1

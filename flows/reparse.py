@@ -17,6 +17,7 @@ from prefect import flow, get_run_logger
 from extract.archive import RawArchive
 from extract.crawl import CrawlResult
 from extract.http import FetchedPage, FetchError
+from flows.artifacts import publish_summary
 from flows.benchmarks import refresh_benchmarks
 from flows.ingest import (
     IngestSummary,
@@ -78,7 +79,7 @@ def reparse(db: Path | None = None, archive: Path | None = None) -> IngestSummar
     logger = get_run_logger()
     started = time.monotonic()
     summary = IngestSummary()
-    with connect(db_path) as conn:
+    with connect(db_path, wait_s=settings.lock_wait_s, on_wait=logger.warning) as conn:
         init_schema(conn)
         run_id = start_run(
             conn,
@@ -130,6 +131,7 @@ def reparse(db: Path | None = None, archive: Path | None = None) -> IngestSummar
         finally:
             finish_summary(conn, run_id, summary, started, status)
     refresh_benchmarks(db=db_path, run_id=run_id)
+    publish_summary(summary, title=f"Reparse, run {run_id}")
     logger.info(
         "reparse run %d: %d reports re-parsed from the archive (%d new, %d changed; %d PDFs "
         "parsed), %d with issues, %d skipped, in %.1fs",

@@ -44,6 +44,11 @@ class Settings(BaseSettings):
     revalidate_cycle: int = Field(
         default=7, ge=1, description="held reports are all revalidated once every N runs"
     )
+    lock_wait_s: float = Field(
+        default=900.0,
+        ge=0,
+        description="how long a run waits for the warehouse while another run writes it",
+    )
     pdfs: bool = Field(default=True, description="fetch, archive and parse each report's PDF")
     pdf_workers: int = Field(
         default_factory=lambda: usable_cores(),

@@ -7,6 +7,9 @@ connection, on a new file or on one that already holds data.
 
 from __future__ import annotations
 
+import re
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -26,25 +29,66 @@ MEMORY = ":memory:"
 STORAGE_COMPATIBILITY = "v1.0.0"  # files readable by every DuckDB client since 1.0
 
 
-def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+class WarehouseBusyError(RuntimeError):
+    """Another process has the warehouse open for writing (DuckDB allows one writer)."""
+
+    def __init__(self, path: Path, holder: str, waited_s: float) -> None:
+        waited = f" after waiting {waited_s:.0f}s" if waited_s else ""
+        super().__init__(
+            f"the warehouse {path} is in use by {holder}{waited}: another run is writing it. "
+            "Try again when it has finished (runs wait up to CQC_LOCK_WAIT_S seconds)."
+        )
+        self.path, self.holder, self.waited_s = path, holder, waited_s
+
+
+_HOLDER = re.compile(r"Conflicting lock is held in (.+?)(?:\. See also|$)")
+
+
+def connect(
+    path: str | Path,
+    *,
+    read_only: bool = False,
+    wait_s: float = 0.0,
+    poll_s: float = 1.0,
+    on_wait: Callable[[str], None] | None = None,
+) -> duckdb.DuckDBPyConnection:
     """Open the DuckDB warehouse at `path` (or ":memory:").
 
     A writable connection creates the file's parent directory if need be. A read-only
     connection never creates anything: a missing file raises FileNotFoundError naming it.
+    If another process holds the file (DuckDB: one writer, and no reader beside it), retry for
+    up to `wait_s` seconds, telling `on_wait` once who holds it, then raise WarehouseBusyError.
     """
     if str(path) == MEMORY:
         return duckdb.connect(MEMORY, read_only=False)
     path = Path(path)
-    if read_only:
-        if not path.is_file():
-            raise FileNotFoundError(f"no DuckDB warehouse at {path}")
-        return duckdb.connect(str(path), read_only=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Pinned, so that a newer duckdb never writes a file the 1.x clients (the DuckDB CLI,
-    # DBeaver) cannot open; it applies when the file is created.
-    return duckdb.connect(
-        str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY}
-    )
+    if read_only and not path.is_file():
+        raise FileNotFoundError(f"no DuckDB warehouse at {path}")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    told = False
+    while True:
+        try:
+            if read_only:
+                return duckdb.connect(str(path), read_only=True)
+            # Pinned, so that a newer duckdb never writes a file the 1.x clients (the DuckDB
+            # CLI, DBeaver) cannot open; it applies when the file is created.
+            return duckdb.connect(
+                str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY}
+            )
+        except duckdb.IOException as exc:
+            match = _HOLDER.search(str(exc))
+            if "Could not set lock" not in str(exc):
+                raise
+            holder = match.group(1) if match else "another process"
+            waited = time.monotonic() - started
+            if waited >= wait_s:
+                raise WarehouseBusyError(path, holder, waited) from exc
+            if on_wait is not None and not told:
+                on_wait(f"the warehouse {path} is in use by {holder}; waiting up to {wait_s:g}s")
+                told = True
+            time.sleep(min(poll_s, max(0.0, wait_s - waited)))
 
 
 def read_script(name: str) -> str:

@@ -104,8 +104,14 @@ def start_run(
     parser_version: str,
     started_at: datetime,
 ) -> int:
-    """Insert a 'running' ingest_run row with run_id = max + 1 (1 for the first); return it."""
+    """Insert a 'running' ingest_run row with run_id = max + 1 (1 for the first); return it.
+
+    A run still 'running' here was interrupted (the process died: only one process can hold
+    the warehouse, and it is this one): it becomes 'failed' with no finished_at, so the
+    `run_log` view shows it as interrupted.
+    """
     with transaction(conn):
+        conn.execute("UPDATE ingest_run SET status = 'failed' WHERE status = 'running'")
         row = conn.execute("SELECT coalesce(max(run_id), 0) + 1 FROM ingest_run").fetchone()
         run_id = int(row[0]) if row else 1
         conn.execute(

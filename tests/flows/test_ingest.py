@@ -41,7 +41,13 @@ TABLES = (
     "field_source",
     "assessment_version",
     "report_change",
-)  # the data tables; ingest_run, fetch_log and page_state are logs and state that move
+    "league_table",
+    "regional_benchmark",
+    "council_statement_benchmark",
+    "quality_statement_benchmark",
+    "council_type_benchmark",
+    "pilot_assessment",
+)  # data and benchmark tables; ingest_run, fetch_log, page_state: logs and state that move
 PILOTS_WITHOUT_SCORES = {"lincolnshire-cc", "northlincolnshire-cc", "suffolk-cc"}
 PILOTS = {"birmingham-cc", "nottingham-city", *PILOTS_WITHOUT_SCORES}
 HTML_PAGES = 851  # 4 listing pages and 11 pages for each of the 77 reports
@@ -253,6 +259,11 @@ def test_a_second_run_over_the_same_pages_changes_nothing(clean_runs) -> None:
         (3, "ingest", False, "finished"),
     ]
     assert runs[0][4:] == (74, 0, HTML_PAGES + PDFS)
+    # Each run ended by rebuilding the benchmark tables.
+    assert query(
+        clean_runs.db,
+        "SELECT refresh_id, run_id, councils_ranked, pilots FROM benchmark_refresh ORDER BY 1",
+    ) == [(1, 1, 72, 2), (2, 2, 72, 2), (3, 3, 72, 2)]
 
 
 def test_a_full_revalidation_of_unchanged_pages_downloads_and_parses_nothing(clean_runs) -> None:

@@ -39,7 +39,7 @@ COMMENT ON COLUMN ingest_run.base_url IS 'The listing URL the run started from.'
 COMMENT ON COLUMN ingest_run.mode IS '''ingest'' (fetch from the site) or ''reparse'' (rebuild parsed tables from the raw archive alone).';
 COMMENT ON COLUMN ingest_run."full" IS 'TRUE when every held report was revalidated, not only those due on the rolling schedule.';
 COMMENT ON COLUMN ingest_run.parser_version IS 'Version of the parser the run used.';
-COMMENT ON COLUMN ingest_run.status IS 'running | finished | failed.';
+COMMENT ON COLUMN ingest_run.status IS 'running | finished | failed (failed with finished_at NULL: interrupted, e.g. the process was killed; found by the next run).';
 COMMENT ON COLUMN ingest_run.pages_fetched IS 'Pages fetched with a body (HTTP 200).';
 COMMENT ON COLUMN ingest_run.pages_not_modified IS 'Conditional requests answered 304 Not Modified.';
 COMMENT ON COLUMN ingest_run.pages_failed IS 'Requests that failed (network error or error status).';
@@ -240,3 +240,47 @@ COMMENT ON COLUMN benchmark_refresh.refreshed_at IS 'When the tables were rebuil
 COMMENT ON COLUMN benchmark_refresh.run_id IS 'The ingest or reparse run it followed (ingest_run.run_id); NULL for a refresh on its own.';
 COMMENT ON COLUMN benchmark_refresh.councils_ranked IS 'Rows in league_table after the refresh.';
 COMMENT ON COLUMN benchmark_refresh.pilots IS 'Rows in pilot_assessment after the refresh.';
+
+CREATE OR REPLACE VIEW run_log AS
+SELECT
+    run_id,
+    mode,
+    "full",
+    started_at,
+    finished_at,
+    round(epoch(finished_at - started_at), 1) AS seconds,
+    CASE WHEN status = 'failed' AND finished_at IS NULL THEN 'interrupted' ELSE status END
+        AS status,
+    reports_new,
+    reports_changed,
+    reports_unchanged,
+    reports_failed,
+    reports_skipped,
+    pages_fetched,
+    pages_not_modified,
+    pages_failed,
+    bytes_fetched,
+    base_url,
+    parser_version
+FROM ingest_run
+ORDER BY run_id;
+
+COMMENT ON VIEW run_log IS 'One row per run (ingest_run), newest last, for reading: duration in seconds, and status interrupted for a run that died without finishing.';
+COMMENT ON COLUMN run_log.run_id IS 'As ingest_run.run_id.';
+COMMENT ON COLUMN run_log.mode IS 'ingest | reparse.';
+COMMENT ON COLUMN run_log."full" IS 'As ingest_run.full.';
+COMMENT ON COLUMN run_log.started_at IS 'When the run started (UTC).';
+COMMENT ON COLUMN run_log.finished_at IS 'When it finished or failed (UTC); NULL while running or if interrupted.';
+COMMENT ON COLUMN run_log.seconds IS 'finished_at - started_at in seconds, 1 decimal place.';
+COMMENT ON COLUMN run_log.status IS 'running | finished | failed | interrupted (the process died mid-run; the next run found it).';
+COMMENT ON COLUMN run_log.reports_new IS 'As ingest_run.reports_new.';
+COMMENT ON COLUMN run_log.reports_changed IS 'As ingest_run.reports_changed.';
+COMMENT ON COLUMN run_log.reports_unchanged IS 'As ingest_run.reports_unchanged.';
+COMMENT ON COLUMN run_log.reports_failed IS 'As ingest_run.reports_failed.';
+COMMENT ON COLUMN run_log.reports_skipped IS 'As ingest_run.reports_skipped.';
+COMMENT ON COLUMN run_log.pages_fetched IS 'As ingest_run.pages_fetched.';
+COMMENT ON COLUMN run_log.pages_not_modified IS 'As ingest_run.pages_not_modified.';
+COMMENT ON COLUMN run_log.pages_failed IS 'As ingest_run.pages_failed.';
+COMMENT ON COLUMN run_log.bytes_fetched IS 'As ingest_run.bytes_fetched.';
+COMMENT ON COLUMN run_log.base_url IS 'As ingest_run.base_url.';
+COMMENT ON COLUMN run_log.parser_version IS 'As ingest_run.parser_version.';

@@ -1,0 +1,74 @@
+"""The run summary as a Prefect markdown artifact: what a morning reader needs on one page.
+
+New, changed and failed reports with their reasons, warnings, and the PDF cross-check, under
+the flow run in the Prefect UI (and as the latest version of a keyed artifact, so the
+deployment's page always shows the last night's).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from prefect.artifacts import create_markdown_artifact
+
+if TYPE_CHECKING:
+    from flows.ingest import IngestSummary
+
+ARTIFACT_KEY = "cqc-run-summary"
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def summary_markdown(summary: IngestSummary, title: str) -> str:
+    """The run's summary as Markdown (pure: tested directly)."""
+    lines = [
+        f"# {title}",
+        "",
+        "| reports | new | changed | unchanged | not loaded | not due |",
+        "|---|---|---|---|---|---|",
+        f"| {summary.listed} | {summary.reports_new} | {summary.reports_changed} | "
+        f"{summary.reports_unchanged} | {summary.failed} | {summary.reports_skipped} |",
+        "",
+        f"Pages: {summary.pages_fetched} fetched ({summary.bytes_fetched / 1e6:.1f} MB), "
+        f"{summary.pages_not_modified} not modified, {summary.pages_failed} failed. "
+        f"PDFs parsed: {summary.pdfs_parsed}; PDF disagreements: {summary.disagreements}. "
+        f"{summary.seconds:.0f} s.",
+        "",
+    ]
+    if summary.new_reports:
+        lines += ["## New reports", "", *[f"- {slug}" for slug in summary.new_reports], ""]
+    if summary.changed_reports:
+        lines += ["## Changed reports", ""]
+        lines += [
+            f"- {slug}: {', '.join(fields)}" for slug, fields in summary.changed_reports.items()
+        ]
+        lines.append("")
+    blocking = [issue for issue in summary.issues if issue.blocking]
+    warnings = [issue for issue in summary.issues if not issue.blocking]
+    for heading, issues in (("Not loaded", blocking), ("Loaded, with warnings", warnings)):
+        if issues:
+            lines += [
+                f"## {heading}",
+                "",
+                "| report | stage | reason | page |",
+                "|---|---|---|---|",
+            ]
+            lines += [
+                f"| {_cell(i.slug)} | {i.stage} | {_cell(i.reason)} | {_cell(i.url or '')} |"
+                for i in issues
+            ]
+            lines.append("")
+    if not (summary.new_reports or summary.changed_reports or summary.issues):
+        lines += ["Nothing new, nothing changed, nothing failed.", ""]
+    return "\n".join(lines)
+
+
+def publish_summary(summary: IngestSummary, title: str) -> None:
+    """Attach the summary to the current flow run as a markdown artifact."""
+    create_markdown_artifact(
+        key=ARTIFACT_KEY,
+        markdown=summary_markdown(summary, title),
+        description=title,
+    )
