@@ -27,7 +27,7 @@ browser: ## install Debian's chromium if it is missing (needs root, or sudo)
 	@test -x /usr/bin/chromium || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
 			chromium >/dev/null; }
 	@/usr/bin/chromium --version
 
