@@ -109,3 +109,31 @@ def test_region_check_matches_the_councils_module() -> None:
     schema = (SQL_DIR / "schema.sql").read_text(encoding="utf-8")
     for region in REGIONS:
         assert f"'{region}'" in schema
+
+
+def test_a_process_killed_after_creating_the_schema_leaves_a_file_that_opens(
+    tmp_path: Path,
+) -> None:
+    """duckdb 1.5 cannot replay a WAL that creates a table with a function in a CHECK; the
+    schema is checkpointed at once, so a killed run's file still opens with its commits."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "cqc.duckdb"
+    script = (
+        "import os\n"
+        "from warehouse.db import connect, init_schema\n"
+        f"conn = connect({str(db)!r})\n"
+        "init_schema(conn)\n"
+        'conn.execute("INSERT INTO source_page (url, assessment_id, sha256) '
+        "VALUES ('u', 'a', repeat('a', 64))\")\n"
+        "conn.execute('BEGIN')\n"
+        "conn.execute(\"INSERT INTO source_page (url, assessment_id) VALUES ('v', 'b')\")\n"
+        "os._exit(9)  # killed: no checkpoint, no close, one transaction open\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 9, done.stderr
+    assert (tmp_path / "cqc.duckdb.wal").exists()
+    with connect(db) as conn:
+        init_schema(conn)
+        assert conn.execute("SELECT url FROM source_page").fetchall() == [("u",)]
