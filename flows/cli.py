@@ -82,14 +82,16 @@ def reparse(
     ] = None,
 ) -> None:
     """Rebuild the parsed tables from the raw archive alone (no network)."""
+    from prefect.exceptions import FailedRun
+
     from flows.reparse import reparse as reparse_flow
     from warehouse.db import WarehouseBusyError
 
     settings = _settings(db=db, archive=archive)
     try:
         summary = reparse_flow(db=settings.db, archive=settings.archive)
-    except WarehouseBusyError as exc:
-        err_console.print(f"[red]reparse failed:[/red] {exc}", highlight=False)
+    except (WarehouseBusyError, FailedRun) as exc:
+        err_console.print(f"[red]reparse failed:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from exc
     console.print(
         f"Run {summary.run_id} (reparse): {summary.loaded} reports re-parsed "
@@ -125,9 +127,15 @@ def refresh_benchmarks_command(
     db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
 ) -> None:
     """Rebuild the benchmark tables from the loaded reports (every ingest ends with this)."""
+    from prefect.exceptions import FailedRun
+
     from flows.benchmarks import refresh_benchmarks
 
-    done = refresh_benchmarks(db=_settings(db=db).db)
+    try:
+        done = refresh_benchmarks(db=_settings(db=db).db)
+    except FailedRun as exc:
+        err_console.print(f"[red]refresh failed:[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from exc
     console.print(
         f"Benchmarks refreshed: {done.councils_ranked} councils ranked, "
         f"{done.pilots} pilots kept apart.",
@@ -302,6 +310,7 @@ def demo(
 def _run_ingest(**arguments: Any) -> Any:
     """Run the flow; a run that cannot start (listing unreachable or unrecognisable) is one
     clear line and exit status 1, not a traceback."""
+    from prefect.exceptions import FailedRun
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from flows.ingest import nightly_ingest
@@ -326,8 +335,8 @@ def _run_ingest(**arguments: Any) -> Any:
     try:
         with bar, listening(show):
             return nightly_ingest(**arguments)
-    except (FetchError, PageParseError, WarehouseBusyError) as exc:
-        err_console.print(f"[red]ingest failed:[/red] {exc}", highlight=False)
+    except (FetchError, PageParseError, WarehouseBusyError, FailedRun) as exc:
+        err_console.print(f"[red]ingest failed:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from exc
 
 
@@ -404,7 +413,7 @@ def _read_only(db: Path | None) -> Iterator[Any]:
         err_console.print(f"[red]{exc}[/red] (run `cqc ingest` or `cqc demo` first)")
         raise typer.Exit(1) from exc
     except WarehouseBusyError as exc:
-        err_console.print(f"[red]{exc}[/red]", highlight=False)
+        err_console.print(f"[red]{exc}[/red]", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from exc
     with conn:
         yield conn

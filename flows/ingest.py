@@ -22,6 +22,7 @@ from typing import Any
 from duckdb import DuckDBPyConnection
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.states import Failed
 
 from extract.archive import RawArchive
 from extract.crawl import CrawlResult, crawl
@@ -51,7 +52,7 @@ from transform.records import (
 from transform.report import ReportAssemblyError, assemble_report
 from transform.validate import validate_report
 from transform.version import PARSER_VERSION
-from warehouse.db import connect, init_schema
+from warehouse.db import WarehouseBusyError, connect, init_schema
 from warehouse.load import (
     SourcePage,
     replace_issues,
@@ -319,7 +320,12 @@ def nightly_ingest(
         full=full,
         min_interval_s=min_interval_s,
     )
-    summary = run_ingest(settings)
+    try:
+        summary = run_ingest(settings)
+    except WarehouseBusyError as exc:
+        # Not a crash: fail the run with the reason alone (no traceback in the logs).
+        get_run_logger().error("%s", exc)
+        return Failed(message=str(exc))  # type: ignore[return-value]
     refresh_benchmarks(db=settings.db, run_id=summary.run_id)
     publish_summary(summary, title=f"Nightly ingest, run {summary.run_id}")
     return summary

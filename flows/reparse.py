@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger
+from prefect.states import Failed
 
 from extract.archive import RawArchive
 from extract.crawl import CrawlResult
@@ -32,7 +33,7 @@ from flows.settings import Settings
 from transform.listing import parse_listing
 from transform.records import ListingEntry
 from transform.version import PARSER_VERSION
-from warehouse.db import connect, init_schema
+from warehouse.db import WarehouseBusyError, connect, init_schema
 from warehouse.state import (
     SourceRef,
     fetch_failed_reports,
@@ -79,7 +80,12 @@ def reparse(db: Path | None = None, archive: Path | None = None) -> IngestSummar
     logger = get_run_logger()
     started = time.monotonic()
     summary = IngestSummary()
-    with connect(db_path, wait_s=settings.lock_wait_s, on_wait=logger.warning) as conn:
+    try:
+        conn = connect(db_path, wait_s=settings.lock_wait_s, on_wait=logger.warning)
+    except WarehouseBusyError as exc:
+        logger.error("%s", exc)  # not a crash: the reason alone, no traceback
+        return Failed(message=str(exc))  # type: ignore[return-value]
+    with conn:
         init_schema(conn)
         run_id = start_run(
             conn,
