@@ -294,7 +294,8 @@ def mirror(
 def demo(
     out: Annotated[Path, typer.Option(help="Where the demo warehouse and archive go")] = DEMO_DIR,
 ) -> None:
-    """Serve the offline mirror on a free port, ingest all of it, print the league table."""
+    """Serve the offline mirror on a free port, ingest all of it, print the league table and
+    write the HTML report."""
     from mirror.server import MirrorServer
 
     db, archive = out / "cqc.duckdb", out / "raw"
@@ -304,6 +305,7 @@ def demo(
         summary = _run_ingest(base_url=server.base_url, db=db, archive=archive, min_interval_s=0.0)
     _print_summary(summary, db)
     sql(LEAGUE_TABLE_SQL, db=db, output="table")
+    report(out=out / "report", db=db)
     console.print(f'Query it yourself: .venv/bin/cqc sql --db {db} "SELECT * FROM league_table"')
 
 
