@@ -17,12 +17,13 @@ import pytest
 
 from flows.ingest import IngestSummary, nightly_ingest
 from flows.progress import listening
+from mirror.build import findings_only_in_pdf, load_reports
 from mirror.server import MirrorServer, ServedRequest
 from transform.councils import load_councils, match_council
 from transform.pages import parse_page
 from transform.report import assemble_report
 from transform.validate import validate_report
-from warehouse.db import connect, init_schema
+from warehouse.db import BENCHMARK_TABLES, connect, init_schema
 from warehouse.load import save_local_authorities, save_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,27 +42,14 @@ TABLES = (
     "field_source",
     "assessment_version",
     "report_change",
-    "league_table",
-    "regional_benchmark",
-    "council_statement_benchmark",
-    "quality_statement_benchmark",
-    "council_type_benchmark",
-    "pilot_assessment",
+    *BENCHMARK_TABLES,
 )  # data and benchmark tables; ingest_run, fetch_log, page_state: logs and state that move
 PILOTS_WITHOUT_SCORES = {"lincolnshire-cc", "northlincolnshire-cc", "suffolk-cc"}
 PILOTS = {"birmingham-cc", "nottingham-city", *PILOTS_WITHOUT_SCORES}
 HTML_PAGES = 851  # 4 listing pages and 11 pages for each of the 77 reports
 PDFS = 72  # one per formal report; the pilots' PDFs are not mirrored
-# Reports whose statement pages leave the key findings to the PDF (mirror/build.py).
-FINDINGS_ONLY_IN_PDF = {
-    "islesofscilly-0925",
-    "thurrock-0825",
-    "halton-0725",
-    "darlington-0525",
-    "kent-0525",
-    "wiltshire-0125",
-    "derbyshirecc-0824",
-}
+# Reports whose statement pages leave the key findings to the PDF.
+FINDINGS_ONLY_IN_PDF = {r.slug for r in load_reports() if findings_only_in_pdf(r)}
 
 
 def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
