@@ -2,9 +2,10 @@
 
 The other flow tests call the flows in-process; only this one proves that `prefect deploy --all`
 accepts prefect.yaml, that a worker can load and run the deployed code from this checkout, that
-deployment parameters reach the flow, and that the concurrency limit makes an overlapping run
-wait instead of failing on the DuckDB file lock. It costs one full ingest of the offline mirror
-(~2.5 min) plus ~40 s of server, deploy and worker start-up.
+deployment parameters reach the flow, that the server's scheduler creates the 02:00 runs, and
+that the concurrency limit holds an overlapping run back until the first has finished (rather
+than letting it start and block on the DuckDB file lock). It costs one full ingest of the
+offline mirror (~2.5-3 min) plus ~1 min of server, deploy, worker and the two later runs.
 """
 
 from __future__ import annotations
@@ -302,7 +303,7 @@ def stack(
 
         with stack.client() as client:
             nightly = client.read_deployment_by_name(NIGHTLY)
-        stack.scheduled = scheduled_starts(stack, nightly.id, wait_s=20.0)
+        stack.scheduled = scheduled_starts(stack, nightly.id, wait_s=30.0)
         with stack.client() as client:
             for schedule in nightly.schedules:
                 client.update_deployment_schedule(nightly.id, schedule.id, active=False)
@@ -379,7 +380,7 @@ def test_prefect_yaml_deploys_three_deployments_limited_to_one_run_each(stack: S
 def test_the_scheduler_creates_the_nightly_runs_at_two_in_london(stack: Stack) -> None:
     scheduled = stack.scheduled
     assert scheduled, (
-        "the server's scheduler created no run for nightly-ingest within 20 s: look for "
+        "the server's scheduler created no run for nightly-ingest within 30 s: look for "
         "`schedule_recent_deployments` errors in the server log (prefect 3.8.8's scheduler "
         "fails on SQLAlchemy 2.1: 'Can't evaluate bulk DML statement')\n" + stack.server.tail()
     )
