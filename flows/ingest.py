@@ -179,7 +179,7 @@ def build_report(entry: ListingEntry, fetched: CrawlResult) -> ReportOutcome:
     source_pages: list[SourcePage] = []
     for page in fetched.pages:
         if not _is_html(page):
-            continue  # report PDFs are archived; their parser comes with the PDF issue
+            continue  # not a page of the report (its PDF comes through `add_pdf`)
         try:
             parsed = parse_page(page.body, page.url)
         except PageParseError as exc:
@@ -284,13 +284,12 @@ def add_pdf(
         content_type=page.content_type,
         byte_count=len(page.body),
     )
+    if reading is not None and reading.report is None:
+        issues.append(warn("parse", reading.error or "unreadable", page.url))
     updated = dataclasses.replace(
         outcome, issues=issues, source_pages=[*outcome.source_pages, pdf_source]
     )
-    if reading is None:
-        return updated
-    if reading.report is None:
-        issues.append(warn("parse", reading.error or "unreadable", page.url))
+    if reading is None or reading.report is None:
         return updated
     merged, filled = fill_from_pdf(report, reading.report, page.url)
     return dataclasses.replace(
@@ -470,10 +469,8 @@ def _ingest(
             if download is not None and download.page is not None and wants_pdf_parse(outcome):
                 reading = pdfs.read(download.page)
             waiting.append(PendingReport(progress, outcome, download, reading, outcomes))
-            while waiting and waiting[0].ready():
-                finish_report(conn, run_id, waiting.popleft(), pdfs, summary, logger)
-        while waiting:
-            finish_report(conn, run_id, waiting.popleft(), pdfs, summary, logger)
+            finish_ready(conn, run_id, waiting, pdfs, summary, logger)
+        finish_ready(conn, run_id, waiting, pdfs, summary, logger, wait=True)
     report_progress(len(entries), len(entries), "done")
 
 
@@ -489,6 +486,22 @@ class PendingReport:
 
     def ready(self) -> bool:
         return self.reading is None or self.reading.done()
+
+
+def finish_ready(
+    conn: DuckDBPyConnection,
+    run_id: int,
+    waiting: deque[PendingReport],
+    pdfs: PdfReader,
+    summary: IngestSummary,
+    logger: Any,
+    *,
+    wait: bool = False,
+) -> None:
+    """Save the reports at the head of `waiting` whose PDF is read, in listing order; with
+    `wait`, all of them, waiting for their PDFs."""
+    while waiting and (wait or waiting[0].ready()):
+        finish_report(conn, run_id, waiting.popleft(), pdfs, summary, logger)
 
 
 def finish_report(
@@ -508,7 +521,8 @@ def finish_report(
         if not reading.finished:
             logger.error("%s: the PDF was not parsed: %s", progress, reading.error)
         elif not pdfs.is_cached(reading):
-            save_pdf_parse(conn, pdfs.remember(reading), PARSER_VERSION)
+            pdfs.remember(reading)
+            save_pdf_parse(conn, reading, PARSER_VERSION)
             summary.pdfs_parsed += 1
     outcome = add_pdf(fetched.outcome, fetched.download, reading)
     changes = save_outcome(conn, outcome, run_id)

@@ -8,7 +8,6 @@ SHA-256 and the parser version (`pdf_parse`), so an unchanged PDF is never parse
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -18,8 +17,6 @@ from types import TracebackType
 from extract.http import FetchedPage, FetchError, require_pdf
 from transform.links import download_links
 from transform.pdf_report import PdfReading, read_report_pdf
-from transform.records import Report
-from warehouse.state import PdfParse
 
 # A PDF that takes longer than this to parse is given up on (a normal one takes seconds).
 PARSE_TIMEOUT_S = 300.0
@@ -65,53 +62,34 @@ def download_pdf(get: Callable[[str], FetchedPage], links: list[str]) -> PdfDown
     return download
 
 
-def reading_from_cache(held: PdfParse) -> PdfReading:
-    report = None if held.report_json is None else Report.model_validate_json(held.report_json)
-    return PdfReading(
-        source=held.source_url,
-        sha256=held.sha256,
-        report=report,
-        error=held.error,
-        page_count=held.page_count,
-        seconds=held.seconds,
-    )
-
-
-def to_cache(reading: PdfReading) -> PdfParse:
-    return PdfParse(
-        sha256=reading.sha256,
-        source_url=reading.source,
-        page_count=reading.page_count,
-        seconds=round(reading.seconds, 3),
-        report_json=None if reading.report is None else reading.report.model_dump_json(),
-        error=reading.error,
-    )
-
-
 class PdfReader:
     """Parses PDFs in a process pool (started on first use), answering from the cache when it
     can. `workers=0` parses in this process, for debugging and tiny runs."""
 
-    def __init__(self, workers: int, cached: dict[str, PdfParse]) -> None:
+    def __init__(self, workers: int, cached: dict[str, PdfReading]) -> None:
         self.workers = workers
-        self.cached = dict(cached)
+        self.cached = dict(cached)  # by sha256
         self.parsed = 0  # PDFs actually parsed (cache misses)
         self._pool: ProcessPoolExecutor | None = None
         self._stuck = False
 
+    def _held(self, sha256: str, url: str) -> PdfReading | None:
+        """The cached parse of these bytes from this URL (the slug comes from the file name,
+        so the same bytes at another URL are parsed afresh)."""
+        held = self.cached.get(sha256)
+        return held if held is not None and held.source == url else None
+
     def read(self, page: FetchedPage) -> Future[PdfReading]:
         """The parse of this PDF: a finished future on a cache hit, else a pool job."""
-        sha256 = hashlib.sha256(page.body).hexdigest()
-        held = self.cached.get(sha256)
-        if held is not None and held.source_url == page.url:
-            done: Future[PdfReading] = Future()
-            done.set_result(reading_from_cache(held))
-            return done
+        future: Future[PdfReading] = Future()
+        held = self._held(page.sha256, page.url)
+        if held is not None:
+            future.set_result(held)
+            return future
         self.parsed += 1
         if self.workers <= 0:
-            inline: Future[PdfReading] = Future()
-            inline.set_result(read_report_pdf(page.body, page.url))
-            return inline
+            future.set_result(read_report_pdf(page.body, page.url))
+            return future
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
@@ -124,14 +102,11 @@ class PdfReader:
         return self._pool.submit(read_report_pdf, page.body, page.url)
 
     def is_cached(self, reading: PdfReading) -> bool:
-        held = self.cached.get(reading.sha256)
-        return held is not None and held.source_url == reading.source
+        return self._held(reading.sha256, reading.source) is not None
 
-    def remember(self, reading: PdfReading) -> PdfParse:
-        """Note a fresh parse as cached; return the row to store."""
-        row = to_cache(reading)
-        self.cached[reading.sha256] = row
-        return row
+    def remember(self, reading: PdfReading) -> None:
+        """Note a fresh parse as cached (the caller stores it: `save_pdf_parse`)."""
+        self.cached[reading.sha256] = reading
 
     def result(self, future: Future[PdfReading], source: str) -> PdfReading:
         """The reading, or a failed one if the parse crashed its worker or overran the limit

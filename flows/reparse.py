@@ -24,7 +24,7 @@ from flows.ingest import (
     IngestSummary,
     PendingReport,
     build_report,
-    finish_report,
+    finish_ready,
     finish_summary,
     wants_pdf_parse,
 )
@@ -129,10 +129,8 @@ def reparse(db: Path | None = None, archive: Path | None = None) -> IngestSummar
                             reading = pdfs.read(download.page)
                     progress = f"[{number}/{len(entries)}] {slug}"
                     waiting.append(PendingReport(progress, outcome, download, reading, []))
-                    while waiting and waiting[0].ready():
-                        finish_report(conn, run_id, waiting.popleft(), pdfs, summary, logger)
-                while waiting:
-                    finish_report(conn, run_id, waiting.popleft(), pdfs, summary, logger)
+                    finish_ready(conn, run_id, waiting, pdfs, summary, logger)
+                finish_ready(conn, run_id, waiting, pdfs, summary, logger, wait=True)
             status = "finished"
         finally:
             finish_summary(conn, run_id, summary, started, status)

@@ -1,38 +1,37 @@
-"""A sample warehouse loaded straight from the mirror's files: no server, no Prefect, no run.
+"""A sample warehouse loaded straight from the mirror's files: no server, no Prefect run.
 
 Deterministic (no timestamps, no run rows), so what it holds can be written into docs: the data
 dictionary takes its example values from it. The ingest is what loads real warehouses; this
-only reuses its stages (parse, assemble, validate, cross-check with the PDF, save).
+runs its per-report steps (build_report, add_pdf, save_outcome_now) on the files directly.
 
     python -m mirror.sample data/sample.duckdb
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
-from collections import defaultdict
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
-from transform.councils import load_councils, match_council
-from transform.crosscheck import compare_sources, fill_from_pdf
-from transform.links import download_links
-from transform.pages import classify_page, parse_page
-from transform.pdf_report import parse_report_pdf
-from transform.records import AboutPage, QualityStatementPage, SummaryPage
-from transform.report import assemble_report
-from transform.validate import validate_report
-from transform.version import PARSER_VERSION
+from extract.crawl import CrawlResult
+from extract.http import FetchedPage
+from flows.ingest import add_pdf, build_report, save_outcome_now, wants_pdf_parse
+from flows.pdfs import PdfDownload, pdf_links
+from mirror.build import STATEMENTS, load_reports, url_to_file
+from transform.councils import load_councils
+from transform.pdf_report import read_report_pdf
+from transform.records import ListingEntry
 from warehouse.db import build_benchmarks, connect, init_schema
-from warehouse.load import SourcePage, save_local_authorities, save_report, transaction
+from warehouse.load import save_local_authorities, transaction
 
 SITE = Path(__file__).resolve().parent / "site"
 ORIGIN = "http://127.0.0.1:8000"
 # Reports whose PDFs are read too (parsing all 72 takes minutes): an ordinary one, the one
 # whose PDF disagrees with its pages, and one whose key findings only its PDF has.
+SAMPLE_TIME = datetime(2026, 1, 1, tzinfo=UTC)
 WITH_PDF = ("stokeontrent-0625", "southendonsea-0825", "islesofscilly-0925")
 
 
@@ -46,58 +45,41 @@ def url_for(file: Path, site: Path = SITE) -> str:
 
 
 def load_mirror(conn: duckdb.DuckDBPyConnection, site: Path = SITE) -> int:
-    """Load every valid report of the mirror at `site` into `conn`; return how many loaded."""
-    families: dict[str, list[tuple[AboutPage | SummaryPage | QualityStatementPage, bytes]]]
-    families = defaultdict(list)
-    for file in sorted((site / "care-services").rglob("*.html")):
-        url = url_for(file, site)
-        body = file.read_bytes()
-        if classify_page(body, url) == "listing":
-            continue
-        page = parse_page(body, url)
-        if isinstance(page, AboutPage | SummaryPage | QualityStatementPage) and page.slug:
-            families[page.slug].append((page, body))
+    """Load every valid report of the mirror at `site` into `conn` through the ingest's own
+    steps (`build_report`, `add_pdf`, `save_outcome_now`); return how many loaded."""
     init_schema(conn)
     save_local_authorities(conn, load_councils())
     loaded = 0
     with transaction(conn):
-        for slug, family in sorted(families.items()):
-            pages = [page for page, _ in family]
-            landing = next(p.url for p in pages if p.url and p.url.endswith("/" + slug))
-            report = assemble_report(slug, landing, pages)
-            if validate_report(report):
-                continue  # the pilots printed without scores
-            sources = [
-                SourcePage(p.url or "", p.page_kind, _sha256(body), "text/html", len(body))
-                for p, body in family
+        for r in load_reports():
+            paths = [r.about_path, r.summary_path, *(r.statement_path(st) for st in STATEMENTS)]
+            pages = [
+                _fetched(ORIGIN + path, (site / url_to_file(path)).read_bytes(), "text/html")
+                for path in paths
             ]
-            disagreements, filled = [], []
-            links = download_links(family[0][1], landing)
-            if slug in WITH_PDF and links:
-                pdf_url = links[0]
-                data = (site / pdf_url.removeprefix(ORIGIN + "/")).read_bytes()
-                pdf = parse_report_pdf(data, pdf_url)
-                disagreements = compare_sources(report, pdf)
-                report, filled = fill_from_pdf(report, pdf, pdf_url)
-                sources.append(
-                    SourcePage(pdf_url, "report_pdf", None, "application/pdf", len(data))
-                )
-            save_report(
-                conn,
-                report,
-                la_code=match_council(report.la_name).la_code,
-                parser_version=PARSER_VERSION,
-                source_pages=sources,
-                disagreements=disagreements,
-                filled_fields=filled,
+            entry = ListingEntry(
+                la_name=r.name,
+                section="pilot" if r.pilot else "report",
+                slug=r.slug,
+                url=ORIGIN + r.about_path,
+                assessment_kind="pilot" if r.pilot else "formal",
             )
-            loaded += 1
+            outcome = build_report(entry, CrawlResult(pages=pages))
+            links = pdf_links(pages)
+            if r.slug in WITH_PDF and links and wants_pdf_parse(outcome):
+                data = (site / links[0].removeprefix(ORIGIN + "/")).read_bytes()
+                pdf = _fetched(links[0], data, "application/pdf")
+                download = PdfDownload(links=links, page=pdf)
+                outcome = add_pdf(outcome, download, read_report_pdf(data, pdf.url))
+            save_outcome_now(conn, outcome)
+            loaded += outcome.report is not None
         build_benchmarks(conn)  # no refresh logged: the sample holds no runs
     return loaded
 
 
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def _fetched(url: str, body: bytes, content_type: str) -> FetchedPage:
+    """A file of the mirror as if fetched (at a fixed time: the sample holds no timestamps)."""
+    return FetchedPage(url, 200, body, content_type, SAMPLE_TIME, 0.0)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 
 import duckdb
 
+from transform.pdf_report import PdfReading
+from transform.records import Report
 from warehouse.load import _insert_rows, transaction
 
 RUN_COUNTERS: tuple[str, ...] = (
@@ -400,43 +402,46 @@ def reports_with_warnings(conn: duckdb.DuckDBPyConnection) -> set[str]:
     return {slug for (slug,) in rows}
 
 
-@dataclass(frozen=True)
-class PdfParse:
-    """A cached PDF parse (see `pdf_parse`): the report JSON or the error, never both."""
-
-    sha256: str
-    source_url: str
-    page_count: int | None
-    seconds: float
-    report_json: str | None
-    error: str | None
-
-
-def held_pdf_parses(conn: duckdb.DuckDBPyConnection, parser_version: str) -> dict[str, PdfParse]:
-    """Every PDF parse cached for this parser version, by the PDF's sha256."""
+def held_pdf_parses(conn: duckdb.DuckDBPyConnection, parser_version: str) -> dict[str, PdfReading]:
+    """Every PDF parse cached for this parser version (`pdf_parse`), by the PDF's sha256."""
     rows = conn.execute(
         "SELECT sha256, source_url, page_count, seconds, report_json, error FROM pdf_parse "
         "WHERE parser_version = ?",
         [parser_version],
     ).fetchall()
-    return {row[0]: PdfParse(*row) for row in rows}
+    return {
+        sha256: PdfReading(
+            source=source_url,
+            sha256=sha256,
+            report=None if report_json is None else Report.model_validate_json(report_json),
+            error=error,
+            page_count=page_count,
+            seconds=seconds,
+        )
+        for sha256, source_url, page_count, seconds, report_json, error in rows
+    }
 
 
-def save_pdf_parse(conn: duckdb.DuckDBPyConnection, parsed: PdfParse, parser_version: str) -> None:
-    """Cache one PDF parse (replacing any for the same bytes and parser version)."""
+def save_pdf_parse(
+    conn: duckdb.DuckDBPyConnection, reading: PdfReading, parser_version: str
+) -> None:
+    """Cache one finished PDF parse (replacing any for the same bytes and parser version)."""
+    if not reading.finished:
+        raise ValueError(f"{reading.source}: a parse that never finished is not cached")
+    report_json = None if reading.report is None else reading.report.model_dump_json()
     _insert_rows(
         conn,
         "pdf_parse",
         ("sha256", "parser_version", "source_url", "page_count", "seconds", "report_json", "error"),
         [
             (
-                parsed.sha256,
+                reading.sha256,
                 parser_version,
-                parsed.source_url,
-                parsed.page_count,
-                parsed.seconds,
-                parsed.report_json,
-                parsed.error,
+                reading.source,
+                reading.page_count,
+                reading.seconds,
+                report_json,
+                reading.error,
             )
         ],
         suffix=" ON CONFLICT (sha256, parser_version) DO UPDATE SET source_url = "

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from extract.http import FetchedPage, FetchError
-from flows.pdfs import PdfReader, download_pdf, pdf_links, to_cache
+from flows.pdfs import PdfReader, download_pdf, pdf_links
 from transform.pdf_report import read_report_pdf
+from warehouse.db import connect, init_schema
+from warehouse.state import held_pdf_parses, save_pdf_parse
 
 SITE = Path(__file__).resolve().parents[2] / "mirror" / "site"
 BASE = "http://127.0.0.1:8000"
@@ -80,7 +82,7 @@ def test_the_reader_parses_in_a_pool_and_answers_repeats_from_its_cache(workers:
 
 def test_a_cached_parse_is_used_only_for_the_same_url() -> None:
     pdf = mirror_page(STOKE_PDF)
-    held = to_cache(read_report_pdf(pdf.body, pdf.url))
+    held = read_report_pdf(pdf.body, pdf.url)
     elsewhere = page("/elsewhere.pdf", pdf.body, "application/pdf")
     with PdfReader(0, cached={held.sha256: held}) as reader:
         assert reader.read(pdf).result().report is not None
@@ -95,4 +97,7 @@ def test_a_bad_pdf_is_a_reading_with_its_reason() -> None:
         reading = reader.read(page("/t.pdf", truncated.read_bytes(), "application/pdf")).result()
     assert reading.report is None
     assert reading.error is not None and reading.error.startswith("truncated or damaged PDF")
-    assert to_cache(reading).error == reading.error
+    with connect(":memory:") as conn:  # a bad PDF's reason is cached like a report
+        init_schema(conn)
+        save_pdf_parse(conn, reading, "v1")
+        assert held_pdf_parses(conn, "v1")[reading.sha256] == reading

@@ -7,13 +7,13 @@ formal reports are checked against the published results the mirror was built fr
 from __future__ import annotations
 
 import csv
-import re
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
 import pytest
 
+from mirror.sample import ORIGIN, url_for
 from transform.councils import name_key
 from transform.listing import parse_listing
 from transform.pages import classify_page, parse_page
@@ -24,7 +24,7 @@ from transform.validate import validate_report
 ROOT = Path(__file__).parents[2]
 SITE = ROOT / "mirror" / "site"
 DATA = ROOT / "mirror" / "data"
-ORIGIN = "http://127.0.0.1:8000"
+
 LISTING_PATH = "/care-services/local-authority-assessment-reports"
 FINDINGS_ONLY_IN_PDF = {
     "islesofscilly-0925",
@@ -37,15 +37,6 @@ FINDINGS_ONLY_IN_PDF = {
 }
 
 pytestmark = pytest.mark.skipif(not SITE.is_dir(), reason="mirror/site not generated")
-
-
-def url_for(file: Path) -> str:
-    """The URL the mirror serves a file at (see mirror/server.py)."""
-    path = "/" + file.relative_to(SITE).as_posix().removesuffix(".html")
-    match = re.search(r"\.page-(\d+)$", path)
-    if match:
-        path = f"{path[: match.start()]}?page={match.group(1)}"
-    return ORIGIN + path
 
 
 @cache
