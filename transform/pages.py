@@ -7,16 +7,17 @@ expected raises `PageParseError` naming the URL and the reason: fail loudly, per
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+from transform.councils import UnknownCouncilError, match_council
 from transform.errors import PageParseError
 from transform.facts import parse_fact
 from transform.links import download_links, report_links
@@ -38,82 +39,167 @@ from transform.records import (
     QualityStatementScore,
     SummaryPage,
 )
-from transform.text import (
-    DATE_PATTERN,
-    Line,
-    has_line,
-    label_key,
-    page_lines,
-    parse_date,
-    section_lines,
-    shared_soup,
-)
+from transform.text import DATE_PATTERN, Line, label_key, page_lines, parse_date, shared_soup
 
 __all__ = ["PageParseError", "classify_page", "parse_page", "report_slug"]
 
 LISTING_ROOT = "local-authority-assessment-reports"
-_HEADER = re.compile(r"([^:]+?)\s*:\s*local authority assessment", re.IGNORECASE)
-_SCORE = re.compile(r"\b(?:indicative\s+)?score\s*:\s*(.*)$", re.IGNORECASE)
+# The report header, formal ("<council>: local authority assessment") and pilot ("<council>
+# assessment": accepted only when <council> is one of the 153 councils).
+_HEADER = re.compile(r"(.+?)\s*:\s*local authority assessment", re.IGNORECASE)
+_PILOT_HEADER = re.compile(r"(.+?)\s+assessment", re.IGNORECASE)
+_ABOUT = re.compile(r"about\s+(.+)", re.IGNORECASE)
+# "Score: 3", "Indicative score: 3 - Evidence ...", "Assessing needs Score: 3", "SCORE 3",
+# "Score:" alone (its value on the next line). What stands before the label must be empty or
+# a statement name, so prose such as "how we score: ..." is never a score.
+_SCORE = re.compile(r"(?P<before>.*?)\b(?:indicative\s+)?score\b\s*:?\s*(?P<value>.*)", re.I)
+_SCORE_VALUE = re.compile(r"(\d+)\b")
 _SCORE_LABEL = re.compile(
     r"\b[1-4]\s*[-\u2013\u2014:]\s*(evidence shows [a-z ]*?(?:standard|shortfalls))",
     re.IGNORECASE,
 )
 _PCT = re.compile(r"overall rating for\s+(.+?)\s*:\s*([^\s%]+)\s*%", re.IGNORECASE)
-_RATING_LABELS = ("local authority rating and score", "local authority indicative rating")
+_BARE_PCT = re.compile(r"\d{1,3}\s*%")
+
+RATING_LABELS = ("Local authority rating and score", "Local authority indicative rating")
+SCORES_LABEL = "Quality statement scores"
+EXPERIENCE_LABEL = "Summary of people's experiences"
+EXPECT_LABEL = "What people expect"
+COMMITMENT_LABEL = "The local authority commitment"
+FINDINGS_LABEL = "Key findings for this quality statement"
+# Every label that starts a section of a report page, whatever page it is on: a section runs
+# from its label to the next of these (or a navigation block), never by heading level.
+SECTION_LABELS = frozenset(
+    label_key(label)
+    for label in (
+        *RATING_LABELS,
+        SCORES_LABEL,
+        EXPERIENCE_LABEL,
+        "Summary of strengths, areas for development and next steps",
+        "Overall summary",
+        EXPECT_LABEL,
+        COMMITMENT_LABEL,
+        FINDINGS_LABEL,
+        "Demographics",
+        "Financial facts",
+        "Downloads",
+    )
+)
+# A key-findings line this short with no closing punctuation is a sub-heading, however it is
+# marked up (a heading, bold text or a plain block).
+_SUBHEADING_MAX_WORDS = 14
+_SENTENCE_END = re.compile(r"[.!?;,\u2019\u201d\"')\]]$")
 
 
 @dataclass
 class _Doc:
-    """A page read once: soup, lines, and the joined text for label regexes."""
+    """A page read once: its lines, the content lines (no chrome, no title), and their text."""
 
     soup: BeautifulSoup
     lines: list[Line]
     url: str | None
+    content: list[Line] = field(init=False)
+    text: str = field(init=False)
 
-    @property
-    def text(self) -> str:
-        return "\n".join(line.text for line in self.lines)
+    def __post_init__(self) -> None:
+        self.content = [ln for ln in self.lines if not ln.chrome and ln.tag != "title"]
+        self.text = "\n".join(line.text for line in self.content)
 
     def fail(self, reason: str) -> PageParseError:
         return PageParseError(self.url, reason)
 
 
-@lru_cache(maxsize=8)
-def _parsed(html: bytes | str) -> tuple[BeautifulSoup, list[Line]]:
-    """Soup and lines of a page, cached so that classify_page + parse_page parse once.
-
-    Callers never mutate either; the cache is small because pages arrive one at a time.
-    """
-    soup = shared_soup(html)
-    return soup, page_lines(soup)
-
-
 def _read(html: bytes | str, url: str | None) -> _Doc:
-    soup, lines = _parsed(html)
-    return _Doc(soup, lines, url)
+    soup = shared_soup(html)
+    return _Doc(soup, page_lines(soup), url)
+
+
+# --- what a line is -------------------------------------------------------------------------
+
+
+def _is_label(line: Line, label: str) -> bool:
+    return not line.link and line.key == label_key(label)
+
+
+def _statement_named(line: Line) -> Statement | None:
+    """The statement a content line is the name of ("Assessing needs", "1. Assessing needs",
+    "Quality statement: Safeguarding"); None for anything else, navigation links included."""
+    if line.link or len(line.text) > 80:
+        return None
+    try:
+        return canonical_statement(line.text)
+    except UnknownStatementError:
+        return None
+
+
+def _score_parts(line: Line) -> tuple[str, str] | None:
+    """(what stands before the score label, the rest) if this line is a score line."""
+    if line.link:
+        return None
+    match = _SCORE.fullmatch(line.text)
+    if match is None:
+        return None
+    before = match.group("before").strip(" :-|\u2013\u2014")
+    if before and find_statement(before) is None:
+        return None
+    return before, match.group("value").strip()
+
+
+def _nav_headings(lines: list[Line]) -> set[int]:
+    """Indexes of headings that only head links (a "Related content" or "In this report"
+    block in plain markup): they end any section, and their links are never content."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if not line.heading_like or line.link:
+            continue
+        following = []
+        for after in lines[index + 1 :]:
+            if after.chrome or after.heading_like:
+                break
+            following.append(after)
+        if following and all(after.link for after in following):
+            found.add(index)
+    return found
+
+
+def _section(doc: _Doc, label: str) -> list[Line] | None:
+    """Content lines after the line reading `label`, up to the next section label or
+    navigation block; links left out. None when no line reads `label`."""
+    lines = doc.content
+    key = label_key(label)
+    nav = _nav_headings(lines)
+    for index, line in enumerate(lines):
+        if line.link or line.key != key:
+            continue
+        out: list[Line] = []
+        for offset, following in enumerate(lines[index + 1 :], start=index + 1):
+            if offset in nav or (not following.link and following.key in SECTION_LABELS):
+                break
+            if not following.link:
+                out.append(following)
+        return out
+    return None
+
+
+def _has_label(doc: _Doc, label: str) -> bool:
+    return any(_is_label(line, label) for line in doc.content)
 
 
 # --- classification -------------------------------------------------------------------------
 
 
 def _kind(doc: _Doc) -> PageKind | None:
-    lines = doc.lines
-    if any(
-        line.tag == "h1" and line.key == "local authority assessment reports" for line in lines
-    ) and has_line(lines, "Assessment reports"):
+    if any(_is_label(ln, "Local authority assessment reports") for ln in doc.content) and (
+        _has_label(doc, "Assessment reports")
+    ):
         return "listing"
-    if any(has_line(lines, label) for label in _RATING_LABELS) and has_line(
-        lines, "Quality statement scores"
-    ):
+    if any(_has_label(doc, label) for label in RATING_LABELS) and _has_label(doc, SCORES_LABEL):
         return "summary"
-    has_score = any(_SCORE.search(line.text) for line in lines if not line.chrome)
-    if has_line(lines, "Key findings for this quality statement") or (
-        has_line(lines, "What people expect") and has_score
-    ):
+    if _has_label(doc, FINDINGS_LABEL) or _scored_statement(doc) is not None:
         return "quality_statement"
-    if re.search(r"assessment published\s*:", doc.text, re.IGNORECASE) or (
-        any(line.key.startswith("about ") for line in lines)
-        and (has_line(lines, "Demographics") or has_line(lines, "Financial facts"))
+    if re.search(r"assessment published\s*:?\s*\d", doc.text, re.IGNORECASE) or (
+        any(_ABOUT.fullmatch(ln.text) for ln in doc.content if not ln.link)
+        and (_has_label(doc, "Demographics") or _has_label(doc, "Financial facts"))
     ):
         return "about"
     return None
@@ -130,29 +216,52 @@ def classify_page(html: bytes | str, url: str | None = None) -> PageKind:
 # --- common metadata -----------------------------------------------------------------------
 
 
-def _la_name(doc: _Doc) -> str:
-    """The council named by the "<council>: local authority assessment" header.
+def _header_name(text: str) -> str | None:
+    """The council a report header names, in the formal or the pilot wording."""
+    text = text.strip()
+    match = _HEADER.fullmatch(text)
+    if match:
+        return match.group(1).strip()
+    match = _PILOT_HEADER.fullmatch(text)
+    if match and not match.group(1).lower().endswith("local authority"):
+        with contextlib.suppress(UnknownCouncilError):
+            match_council(match.group(1))
+            return match.group(1).strip()
+    return None
 
-    A whole-line header in the page body wins; then the `<title>` (whose other parts, such
-    as "Overall summary - ", are cut at spaced dashes or bars); then page furniture.
+
+def _la_name(doc: _Doc) -> str:
+    """The council the page's report header names ("<council>: local authority assessment"
+    or, on pilots, "<council> assessment").
+
+    A whole line of the content wins; then the `<title>` (whose other parts, such as
+    "Overall summary - ", are cut at spaced dashes or bars); then "About <council>"; then page
+    furniture (breadcrumbs).
     """
-    body = [ln for ln in doc.lines if ln.tag != "title" and not ln.chrome]
+    content = [ln for ln in doc.content if not ln.link]
     titles = [ln for ln in doc.lines if ln.tag == "title"]
-    chrome = [ln for ln in doc.lines if ln.tag != "title" and ln.chrome]
-    for group in (body, titles, chrome):
-        for line in group:
-            parts = (
-                re.split(r"\s[-|\u2013\u2014]\s", line.text) if line.tag == "title" else [line.text]
-            )
-            for part in parts:
-                match = _HEADER.fullmatch(part.strip())
-                if match:
-                    return match.group(1).strip()
+    for line in content:
+        if name := _header_name(line.text):
+            return name
+    for line in titles:
+        for part in re.split(r"\s[-|\u2013\u2014]\s", line.text):
+            if name := _header_name(part):
+                return name
+    for line in content:
+        about = _ABOUT.fullmatch(line.text)
+        if about:
+            with contextlib.suppress(UnknownCouncilError):
+                match_council(about.group(1))
+                return about.group(1).strip()
+    for line in doc.lines:
+        if (line.chrome or line.link) and (name := _header_name(line.text)):
+            return name
     raise doc.fail('no "<council>: local authority assessment" header')
 
 
 def _date_after(doc: _Doc, label: str) -> date | None:
-    pattern = rf"(?<![A-Za-z] ){label}\s*:\s*({DATE_PATTERN})"
+    # "Published" must not be the end of "Assessment published" (a label of its own)
+    pattern = rf"(?<!assessment ){label}\s*:?\s*({DATE_PATTERN})"
     match = re.search(pattern, doc.text, re.IGNORECASE)
     if match is None:
         return None
@@ -207,7 +316,7 @@ def report_slug(page_url: str, linked_paths: list[str]) -> str:
 def _meta(doc: _Doc, url: str) -> dict[str, Any]:
     text = doc.text
     indicative = bool(re.search(r"\bindicative\b", text, re.IGNORECASE))
-    pilot = indicative or bool(re.search(r"assessment start date\s*:", text, re.IGNORECASE))
+    pilot = indicative or bool(re.search(r"assessment start date\s*:?", text, re.IGNORECASE))
     slug = report_slug(url, _link_paths(doc, url))
     kind: AssessmentKind = "pilot" if pilot else "formal"
     return {
@@ -230,10 +339,15 @@ def _score_value(doc: _Doc, raw: str) -> int | None:
     """The number after "Score:"; None for a mirror placeholder; raise for anything else."""
     if "placeholder" in raw.lower():
         return None
-    match = re.match(r"\s*(\d+)\b", raw)
+    match = _SCORE_VALUE.match(raw)
     if match is None:
         raise doc.fail(f"score is not a number: {raw!r}")
     return int(match.group(1))
+
+
+def _is_value(text: str) -> bool:
+    """Whether a line can be the value of a "Score" label printed on the line before."""
+    return bool(_SCORE_VALUE.match(text)) or "placeholder" in text.lower()
 
 
 def _qs(statement: Statement, score: int, published: str) -> QualityStatementScore:
@@ -246,40 +360,76 @@ def _qs(statement: Statement, score: int, published: str) -> QualityStatementSco
     )
 
 
-def _statement_scores(
-    doc: _Doc, lines: list[Line]
-) -> tuple[list[QualityStatementScore], list[str]]:
-    """Pair each "Score: N" with the statement named in its line or the nearest line before."""
-    scored: dict[int, QualityStatementScore] = {}
-    unscored: dict[int, str] = {}
+@dataclass(frozen=True)
+class _Scored:
+    """A statement named on the page and the raw text of the score printed for it."""
+
+    statement: Statement
+    published: str
+    raw: str
+    line: Line
+
+
+def _scored_statements(doc: _Doc, lines: list[Line]) -> list[_Scored]:
+    """Pair each score with the statement named on its line or on the nearest line before.
+
+    A score is "Score: N" on one line, "Score" then N on the next (split label and value),
+    or, after a statement name, a bare N (a table cell). A "Score" label followed by no value
+    is a column header and is passed over.
+    """
+    found: list[_Scored] = []
     pending: tuple[Statement, str] | None = None
     last_text: str | None = None
-    for line in lines:
-        match = _SCORE.search(line.text)
-        bare = line.tag in ("td", "dd") and re.fullmatch(r"\d", line.text) and pending
-        if not match and not bare:
-            statement = find_statement(line.text)
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        parts = _score_parts(line)
+        bare = pending is not None and _is_value(line.text) and len(line.text) <= 80
+        if parts is None and not bare:
+            if line.link:
+                continue
+            statement = _statement_named(line)
             if statement is not None:
                 pending = (statement, line.text)
-            elif line.heading_level is None and line.key not in ("score", ""):
+            elif line.key not in SECTION_LABELS:
                 last_text = line.text
             continue
-        raw = match.group(1) if match else line.text
-        before = line.text[: match.start()].strip(" :-|") if match else ""
+        if parts is None:
+            before, raw = "", line.text
+        else:
+            before, raw = parts
+            if not raw:  # the value is on the next line, or this is a column header
+                if index < len(lines) and _is_value(lines[index].text):
+                    raw = lines[index].text
+                    index += 1
+                else:
+                    continue
         named = find_statement(before) if before else None
         current = (named, before) if named else pending
         if current is None:
             hint = before or last_text
             raise doc.fail(f"unknown quality statement name before {line.text!r}: {hint!r}")
-        statement, published = current
-        if statement.number in scored or statement.number in unscored:
-            raise doc.fail(f"statement {statement.name!r} scored twice")
-        value = _score_value(doc, raw)
-        if value is None:
-            unscored[statement.number] = statement.name
-        else:
-            scored[statement.number] = _qs(statement, value, published)
+        found.append(_Scored(current[0], current[1], raw, line))
         pending = None
+    return found
+
+
+def _statement_scores(
+    doc: _Doc, lines: list[Line]
+) -> tuple[list[QualityStatementScore], list[str]]:
+    """The summary's statement scores in statement order, and the statements printed unscored."""
+    scored: dict[int, QualityStatementScore] = {}
+    unscored: dict[int, str] = {}
+    for item in _scored_statements(doc, lines):
+        number = item.statement.number
+        if number in scored or number in unscored:
+            raise doc.fail(f"statement {item.statement.name!r} scored twice")
+        value = _score_value(doc, item.raw)
+        if value is None:
+            unscored[number] = item.statement.name
+        else:
+            scored[number] = _qs(item.statement, value, item.published)
     ordered = [scored[n] for n in sorted(scored)]
     return ordered, [unscored[n] for n in sorted(unscored)]
 
@@ -292,21 +442,33 @@ def _paragraphs(lines: list[Line] | None) -> list[str]:
 
 
 def _rating(doc: _Doc, la_name: str) -> tuple[str, str, bool]:
+    """The rating under the rating label: the first line naming a rating, passing over the
+    council's name, the overall % and short labels; any other short line is an unknown
+    rating word and raises."""
     lines = None
-    for label in _RATING_LABELS:
-        lines = section_lines(doc.lines, label)
+    for label in RATING_LABELS:
+        lines = _section(doc, label)
         if lines is not None:
             break
+    council = label_key(la_name)
     for line in lines or []:
         text = line.text
-        key = label_key(text)
-        if key == label_key(la_name) or key.startswith("overall rating for") or text.endswith(":"):
+        key = line.key
+        if (
+            key == council
+            or key.startswith("overall rating for")
+            or _BARE_PCT.fullmatch(text)
+            or text.endswith(":")
+            or key in ("rating", "overall rating", "indicative rating", "score")
+        ):
             continue
-        if key.startswith(label_key(la_name)):
+        if key.startswith(council):
             text = text[len(la_name) :].strip(" :-")
         try:
             rating, indicative = normalise_rating(text)
         except UnknownRatingError as exc:
+            if len(text.split()) > 6:  # a sentence of prose, not a rating word
+                continue
             raise doc.fail(f"unknown rating: {text!r}") from exc
         return rating, text, indicative
     raise doc.fail("summary shows no rating")
@@ -328,10 +490,9 @@ def _parse_summary(doc: _Doc, url: str) -> SummaryPage:
     pct = _pct(doc)
     if pct is None and meta["assessment_kind"] == "formal":
         raise doc.fail('formal summary shows no "Overall rating for <council>: N%"')
-    scores, unscored = _statement_scores(doc, section_lines(doc.lines, "Quality statement scores"))
+    scores, unscored = _statement_scores(doc, _section(doc, SCORES_LABEL) or [])
     if not scores and not unscored:
         raise doc.fail("summary lists no quality statement scores")
-    experience = section_lines(doc.lines, "Summary of people's experiences")
     return SummaryPage(
         **meta,
         overall_rating=rating,
@@ -339,28 +500,34 @@ def _parse_summary(doc: _Doc, url: str) -> SummaryPage:
         overall_score_pct=pct,
         quality_statements=scores,
         unscored_statements=unscored,
-        people_experience=_paragraphs(experience),
+        people_experience=_paragraphs(_section(doc, EXPERIENCE_LABEL)),
     )
 
 
-def _statement_heading(doc: _Doc) -> tuple[Statement, str]:
-    heading = next((line.text for line in doc.lines if line.tag == "h1"), None)
-    if heading is None:
-        raise doc.fail("quality statement page has no <h1>")
+def _scored_statement(doc: _Doc) -> _Scored | None:
+    """A statement page's statement: the first score on the page outside chrome and links,
+    with the statement named on its line or on the nearest statement-name line before it.
+    Whatever heading level or position the name has, and whatever comes first (the report
+    header, the theme), the name is the one that stands next to the score."""
     try:
-        return canonical_statement(heading), heading
-    except UnknownStatementError:
-        statement = find_statement(heading)
-        if statement is None:
-            raise doc.fail(f"unknown quality statement name: {heading!r}") from None
-        return statement, heading
+        found = _scored_statements(doc, doc.content)
+    except PageParseError:
+        return None
+    return found[0] if found else None
 
 
 def _key_findings(lines: list[Line] | None) -> list[KeyFinding]:
     findings: list[KeyFinding] = []
     heading: str | None = None
-    for line in lines or []:
-        if line.heading_level is not None:
+    lines = lines or []
+    for index, line in enumerate(lines):
+        followed = index + 1 < len(lines)
+        if line.heading_like or (
+            followed
+            and line.tag not in ("li", "td", "dd")
+            and len(line.text.split()) <= _SUBHEADING_MAX_WORDS
+            and not _SENTENCE_END.search(line.text)
+        ):
             heading = line.text
         else:
             findings.append(KeyFinding(heading=heading, text=line.text))
@@ -369,45 +536,61 @@ def _key_findings(lines: list[Line] | None) -> list[KeyFinding]:
 
 def _parse_statement(doc: _Doc, url: str) -> QualityStatementPage:
     meta = _meta(doc, url)
-    statement, heading = _statement_heading(doc)
-    score_line = next((ln for ln in doc.lines if not ln.chrome and _SCORE.search(ln.text)), None)
-    if score_line is None:
-        raise doc.fail(f"no score for {statement.name!r}")
-    match = _SCORE.search(score_line.text)
-    assert match is not None
-    value = _score_value(doc, match.group(1))
+    found = _scored_statements(doc, doc.content)
+    if not found:
+        named = next((s for ln in doc.content if (s := _statement_named(ln))), None)
+        if named is None:
+            raise doc.fail("quality statement page names no quality statement next to a score")
+        raise doc.fail(f"no score for {named.name!r}")
+    first = found[0]
+    statement = first.statement
+    value = _score_value(doc, first.raw)
     label = _SCORE_LABEL.search(doc.text)
-    commitment = _paragraphs(section_lines(doc.lines, "The local authority commitment"))
+    commitment = _paragraphs(_section(doc, COMMITMENT_LABEL))
     return QualityStatementPage(
         **meta,
-        statement=_qs(statement, value, heading) if value is not None else None,
+        statement=_qs(statement, value, first.published) if value is not None else None,
         unscored_statement=statement.name if value is None else None,
         score_label=label.group(1) if label else None,
-        what_people_expect=_paragraphs(section_lines(doc.lines, "What people expect")),
+        what_people_expect=_paragraphs(_section(doc, EXPECT_LABEL)),
         commitment=" ".join(commitment) or None,
-        key_findings=_key_findings(
-            section_lines(doc.lines, "Key findings for this quality statement")
-        ),
+        key_findings=_key_findings(_section(doc, FINDINGS_LABEL)),
     )
 
 
 def _bullets(lines: list[Line] | None) -> list[str]:
-    """List items of a section when it has any, else its paragraphs."""
-    items = [line.text for line in lines or [] if line.tag == "li"]
-    return items or _paragraphs(lines)
+    """One text per bullet, however the bullets are marked up: a label split from its value
+    (`dt`/`dd`, `th`/`td`, "Population:" then the figure) is joined again as "label: value"."""
+    out: list[str] = []
+    pending: str | None = None
+    for line in lines or []:
+        if line.heading_level is not None:
+            continue
+        if line.tag in ("dt", "th") or (line.text.endswith(":") and len(line.text) <= 80):
+            if pending is not None:
+                out.append(pending)
+            pending = line.text.rstrip(":").strip()
+            continue
+        out.append(f"{pending}: {line.text}" if pending is not None else line.text)
+        pending = None
+    if pending is not None:
+        out.append(pending)
+    return out
 
 
 def _parse_about(doc: _Doc, url: str) -> AboutPage:
     meta = _meta(doc, url)
     published = meta.pop("published_on")
-    demographics = _bullets(section_lines(doc.lines, "Demographics"))
-    financial = _bullets(section_lines(doc.lines, "Financial facts"))
     return AboutPage(
         **meta,
         published_on=_date_after(doc, "Assessment published") or published,
         assessment_start_date=_date_after(doc, "Assessment start date"),
-        demographics=[parse_fact(text, "demographics") for text in demographics],
-        financial_facts=[parse_fact(text, "financial") for text in financial],
+        demographics=[
+            parse_fact(t, "demographics") for t in _bullets(_section(doc, "Demographics"))
+        ],
+        financial_facts=[
+            parse_fact(t, "financial") for t in _bullets(_section(doc, "Financial facts"))
+        ],
     )
 
 

@@ -82,11 +82,19 @@ def shared_soup(html: bytes | str) -> BeautifulSoup:
 
 @dataclass(frozen=True)
 class Line:
-    """One run of visible text and the tag of the block that holds it."""
+    """One run of visible text, the tag of the block that holds it, and what it is made of.
+
+    `link`: every visible character is link text (a navigation item, a related link, a
+    breadcrumb), so it is never read as a label, a value or a heading of the content.
+    `bold`: every visible character is in <strong>/<b> (a heading styled as bold text).
+    """
 
     text: str
     tag: str
     chrome: bool = False  # inside page furniture: header, footer, nav, aside, notes
+    link: bool = False
+    bold: bool = False
+    hrefs: tuple[str, ...] = ()
     key: str = field(init=False, repr=False, compare=False)  # label_key(text), computed once
 
     def __post_init__(self) -> None:
@@ -96,41 +104,73 @@ class Line:
     def heading_level(self) -> int | None:
         return int(self.tag[1]) if self.tag in HEADING_TAGS else None
 
+    @property
+    def heading_like(self) -> bool:
+        """Set apart as a heading: a heading element or a line all in bold."""
+        return self.tag in HEADING_TAGS or (self.bold and self.tag not in _CELL_TAGS)
+
+
+_CELL_TAGS = frozenset({"td", "dd", "li"})
+_BOLD_TAGS = frozenset({"strong", "b"})
+
+
+@dataclass
+class _Run:
+    text: str
+    link: bool
+    bold: bool
+
 
 def page_lines(soup: BeautifulSoup | Tag) -> list[Line]:
     """The page's visible text as lines in document order (block elements and <br> split)."""
     lines: list[Line] = []
-    buffer: list[str] = []
+    buffer: list[_Run] = []
+    hrefs: list[str] = []
 
     def flush(tag: str, chrome: bool) -> None:
-        text = clean_text("".join(buffer))
-        buffer.clear()
+        text = clean_text("".join(run.text for run in buffer))
         if text:
-            lines.append(Line(text, tag, chrome))
+            visible = [run for run in buffer if run.text.strip()]
+            lines.append(
+                Line(
+                    text,
+                    tag,
+                    chrome,
+                    link=all(run.link for run in visible),
+                    bold=all(run.bold for run in visible),
+                    hrefs=tuple(hrefs),
+                )
+            )
+        buffer.clear()
+        hrefs.clear()
 
-    def walk(node: Tag, block: str, chrome: bool = False) -> None:
+    def walk(node: Tag, block: str, chrome: bool, link: bool, bold: bool) -> None:
         for child in node.children:
             if isinstance(child, Comment | Declaration | Doctype | ProcessingInstruction):
                 continue
             if isinstance(child, NavigableString):
-                buffer.append(str(child))
+                buffer.append(_Run(str(child), link, bold))
                 continue
             if not isinstance(child, Tag) or child.name in _SKIP_TAGS:
                 continue
             inner = chrome or _is_chrome(child)
+            in_link = link or (child.name == "a" and child.get("href") is not None)
+            if child.name == "a" and child.get("href") is not None:
+                hrefs.append(str(child["href"]).strip())
+            in_bold = bold or child.name in _BOLD_TAGS
             if child.name == "br":
                 flush(block, chrome)
             elif child.name in BLOCK_TAGS:
                 flush(block, chrome)
-                walk(child, child.name, inner)
+                walk(child, child.name, inner, in_link, in_bold)
                 flush(child.name, inner)
             else:
-                walk(child, block, inner)
+                walk(child, block, inner, in_link, in_bold)
 
     title = soup.find("title") if isinstance(soup, BeautifulSoup) else None
     if isinstance(title, Tag):
         lines.append(Line(clean_text(title.get_text()), "title"))
-    walk(soup, "body")
+    walk(soup, "body", False, False, False)
     flush("body", False)
     return lines
 
