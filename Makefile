@@ -36,8 +36,9 @@ test: install browser ## lint and run the whole test suite
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
-mirror-site: install ## regenerate mirror/site from mirror/data
+mirror-site: install ## regenerate both skins, mirror/site and mirror/site-drupal, from mirror/data
 	$(BIN)/python -m mirror.build
+	$(BIN)/python -m mirror.skin_drupal
 
 data-dictionary: install ## regenerate docs/data_dictionary.md (examples from the mirror)
 	$(BIN)/python -m mirror.sample data/sample.duckdb

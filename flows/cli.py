@@ -275,13 +275,18 @@ def parse(
 @app.command()
 def mirror(
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 picks a free one)")] = 8765,
+    skin: Annotated[
+        str, typer.Option(help="Markup and URL shapes: classic | drupal (same facts)")
+    ] = "classic",
 ) -> None:
     """Serve the bundled offline mirror of the CQC report pages until interrupted."""
     from mirror.server import MirrorServer
 
-    server = MirrorServer(port=port)
+    server = MirrorServer(port=port, skin=_skin(skin))
     server.start()
-    console.print(f"Serving the offline CQC mirror at [bold]{server.base_url}[/bold] (Ctrl-C)")
+    console.print(
+        f"Serving the offline CQC mirror ({skin} skin) at [bold]{server.base_url}[/bold] (Ctrl-C)"
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -293,13 +298,16 @@ def mirror(
 @app.command()
 def demo(
     out: Annotated[Path, typer.Option(help="Where the demo warehouse and archive go")] = DEMO_DIR,
+    skin: Annotated[
+        str, typer.Option(help="Mirror skin: classic | drupal (same facts)")
+    ] = "classic",
 ) -> None:
     """Serve the offline mirror on a free port, ingest all of it, print the league table and
     write the HTML report."""
     from mirror.server import MirrorServer
 
     db, archive = out / "cqc.duckdb", out / "raw"
-    with MirrorServer() as server:
+    with MirrorServer(skin=_skin(skin)) as server:
         console.print(f"Offline mirror of cqc.org.uk serving at {server.base_url}")
         # Our own loopback server: no politeness interval needed.
         summary = _run_ingest(base_url=server.base_url, db=db, archive=archive, min_interval_s=0.0)
@@ -307,6 +315,19 @@ def demo(
     sql(LEAGUE_TABLE_SQL, db=db, output="table")
     report(out=out / "report", db=db)
     console.print(f'Query it yourself: .venv/bin/cqc sql --db {db} "SELECT * FROM league_table"')
+
+
+def _skin(name: str) -> str:
+    """A known mirror skin's name; any other is one line naming the valid ones, exit 2."""
+    from mirror.server import SKINS
+
+    if name not in SKINS:
+        err_console.print(
+            f"[red]unknown skin {name!r}[/red]; the skins are: {', '.join(SKINS)}",
+            highlight=False,
+        )
+        raise typer.Exit(2)
+    return name
 
 
 def _run_ingest(**arguments: Any) -> Any:

@@ -1,6 +1,6 @@
 """A real HTTP server for the offline mirror (stdlib `http.server`, in a daemon thread).
 
-    with MirrorServer() as mirror:
+    with MirrorServer() as mirror:  # or MirrorServer(skin="drupal"): see SKINS
         httpx.get(mirror.base_url + "/care-services/local-authority-assessment-reports")
 
 URL -> file: `/a/b` -> `<site>/a/b.html`; the listing's `?page=N` -> `<listing>.page-N.html`
@@ -36,6 +36,12 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 SITE_DIR = Path(__file__).parent / "site"
+# The skins: the same site and facts in different markup and URL shapes (docs/mirror.md).
+SKINS: dict[str, Path] = {
+    "classic": SITE_DIR,  # mirror/build.py
+    "drupal": Path(__file__).parent / "site-drupal",  # mirror/skin_drupal.py
+}
+DEFAULT_SKIN = "classic"
 LISTING_PATH = "/care-services/local-authority-assessment-reports"
 # Last-Modified for pages that carry no "Page last updated" date (listing pages, robots.txt).
 DEFAULT_LAST_MODIFIED = datetime(2025, 10, 31, tzinfo=UTC)
@@ -134,20 +140,37 @@ class _QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
+def skin_dir(skin: str) -> Path:
+    """The site directory of a skin; ValueError naming the valid skins for any other name."""
+    try:
+        return SKINS[skin]
+    except KeyError:
+        raise ValueError(f"unknown skin {skin!r}; the skins are: {', '.join(SKINS)}") from None
+
+
 class MirrorServer:
-    """The offline mirror over HTTP on host:port (port 0 picks a free port)."""
+    """The offline mirror over HTTP on host:port (port 0 picks a free port).
+
+    The site is `site_dir` if given, else the directory of `skin` (default "classic").
+    """
 
     def __init__(
         self,
-        site_dir: Path = SITE_DIR,
+        site_dir: Path | None = None,
         host: str = "127.0.0.1",
         port: int = 0,
         *,
+        skin: str | None = None,
         faults: dict[str, FaultSpec] | None = None,
         delay_s: float = 0.0,
         log: bool = False,
         robots_txt: str | None = None,
     ) -> None:
+        if site_dir is not None and skin is not None:
+            raise ValueError("give site_dir or skin, not both")
+        self.skin = skin
+        if site_dir is None:
+            site_dir = skin_dir(skin or DEFAULT_SKIN)
         self.site_dir = Path(site_dir).resolve()
         self.host, self.port = host, port
         self.faults: dict[str, FaultSpec] = dict(faults or {})
@@ -174,9 +197,8 @@ class MirrorServer:
         if self._httpd is not None:
             return self
         if not self.site_dir.is_dir():
-            raise FileNotFoundError(
-                f"no mirror site at {self.site_dir} (run python -m mirror.build)"
-            )
+            build = "mirror.skin_drupal" if self.skin == "drupal" else "mirror.build"
+            raise FileNotFoundError(f"no mirror site at {self.site_dir} (run python -m {build})")
         self._httpd = _QuietServer((self.host, self.port), self._handler_class())
         self._httpd.verbose = self.log
         self._thread = threading.Thread(
@@ -367,10 +389,13 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Serve the offline mirror of cqc.org.uk")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--site", type=Path, default=SITE_DIR)
+    parser.add_argument("--site", type=Path, default=None, help="site directory (not a skin)")
+    parser.add_argument("--skin", choices=sorted(SKINS), default=None)
     parser.add_argument("--delay", type=float, default=0.0, help="seconds before each answer")
     args = parser.parse_args(argv)
-    server = MirrorServer(args.site, args.host, args.port, delay_s=args.delay, log=True)
+    server = MirrorServer(
+        args.site, args.host, args.port, skin=args.skin, delay_s=args.delay, log=True
+    )
     server.start()
     print(f"Serving the offline CQC mirror at {server.base_url} (Ctrl-C)")
     try:
