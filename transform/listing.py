@@ -10,12 +10,13 @@ import re
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from transform.councils import UnknownCouncilError, match_council
 from transform.errors import PageParseError
 from transform.links import absolute
 from transform.records import AssessmentKind, ListingEntry, ListingPage
-from transform.text import HEADING_TAGS, clean_text, label_key, shared_soup
+from transform.text import clean_text, label_key, shared_soup
 
 Section = Literal["report", "in_progress", "pilot"]
 _SECTIONS: dict[str, tuple[Section, AssessmentKind | None]] = {
@@ -31,21 +32,15 @@ def la_name_from_link(text: str) -> str:
     return _LINK_SUFFIX.sub("", clean_text(text)).strip()
 
 
-def _find_heading(soup: BeautifulSoup, label: str) -> Tag | None:
-    for tag in soup.find_all(list(HEADING_TAGS)):
-        if label_key(tag.get_text()) == label:
-            return tag
-    return None
-
-
-def _section_elements(heading: Tag) -> list[Tag]:
-    level = int(heading.name[1])
-    out: list[Tag] = []
-    for element in heading.find_all_next():
-        if element.name in HEADING_TAGS and int(element.name[1]) <= level:
-            break
-        out.append(element)
-    return out
+def _label_of(node: NavigableString) -> str | None:
+    """The section label a text node is, if it is one whole label outside links."""
+    key = label_key(str(node))
+    if key not in _SECTIONS:
+        return None
+    parent = node.parent
+    if parent is None or parent.name in ("a", "title", "script", "style"):
+        return None
+    return key
 
 
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
@@ -55,7 +50,8 @@ _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo"})
 def _in_navigation(tag: Tag) -> bool:
     """Inside a pager, site header/footer or other navigation (whose links are not reports)."""
     return any(
-        parent.name in _CHROME_TAGS or parent.get("role") in _CHROME_ROLES for parent in tag.parents
+        parent.name in _CHROME_TAGS or parent.get("role") in _CHROME_ROLES
+        for parent in [tag, *tag.parents]
     )
 
 
@@ -64,18 +60,54 @@ def _slug_from_href(url: str) -> str:
     return path.rsplit("/", 1)[-1]
 
 
+def _report_link_name(text: str) -> str | None:
+    """The council a report link names: "<council>: local authority assessment", "<council>
+    assessment" or the council's name alone; None for any other link ("Related", "Next")."""
+    text = clean_text(text)
+    if _LINK_SUFFIX.search(text):
+        return la_name_from_link(text) or None
+    for candidate in (re.sub(r"\s+assessment$", "", text, flags=re.IGNORECASE), text):
+        try:
+            match_council(candidate)
+        except UnknownCouncilError:
+            continue
+        return candidate
+    return None
+
+
+def _by_section(soup: BeautifulSoup) -> dict[str, list[Tag]]:
+    """The elements that follow each section label in document order, up to the next label.
+
+    Sections are told by their labels' text alone, whatever element carries a label and at
+    whatever heading level: a section never ends because of markup, only at another label.
+    """
+    sections: dict[str, list[Tag]] = {key: [] for key in _SECTIONS}
+    current: str | None = None
+    for node in soup.descendants:
+        if isinstance(node, Comment):
+            continue
+        if isinstance(node, NavigableString):
+            label = _label_of(node)
+            if label is not None and not (node.parent and _in_navigation(node.parent)):
+                current = label
+            continue
+        if current is not None and isinstance(node, Tag):
+            sections[current].append(node)
+    return sections
+
+
 def _linked_entries(
-    heading: Tag, section: Section, kind: AssessmentKind | None, page_url: str
+    elements: list[Tag], section: Section, kind: AssessmentKind | None, page_url: str
 ) -> list[ListingEntry]:
     entries: list[ListingEntry] = []
     page_path = urlsplit(page_url).path
-    for element in _section_elements(heading):
+    for element in elements:
         if element.name != "a" or not element.get("href") or _in_navigation(element):
             continue
         url = absolute(str(element["href"]), page_url)
         if urlsplit(url).path == page_path:  # pager or self link, not a report
             continue
-        name = la_name_from_link(element.get_text())
+        name = _report_link_name(element.get_text())
         if not name:
             continue
         entries.append(
@@ -90,15 +122,14 @@ def _linked_entries(
     return entries
 
 
-def _plain_entries(heading: Tag) -> list[ListingEntry]:
-    elements = _section_elements(heading)
-    items = [e for e in elements if e.name in ("li", "dt", "td")] or [
+def _plain_entries(elements: list[Tag]) -> list[ListingEntry]:
+    items = [e for e in elements if e.name in ("li", "dt", "td", "dd")] or [
         e for e in elements if e.name == "p"
     ]
     names = [
         la_name_from_link(e.get_text())
         for e in items
-        if not e.find(["li", "p"]) and not _in_navigation(e)
+        if not e.find(["li", "p"]) and not e.find("a", href=True) and not _in_navigation(e)
     ]
     return [ListingEntry(la_name=n, section="in_progress") for n in names if n]
 
@@ -119,15 +150,13 @@ def _next_url(soup: BeautifulSoup, page_url: str) -> str | None:
 def parse_listing(html: bytes | str, page_url: str) -> ListingPage:
     """Entries of one listing page, and the absolute URL of the next page (None on the last)."""
     soup = shared_soup(html)
-    if _find_heading(soup, "assessment reports") is None:
+    sections = _by_section(soup)
+    if not any(_label_of(node) == "assessment reports" for node in soup.find_all(string=True)):
         raise PageParseError(page_url, 'no "Assessment reports" section')
     entries: list[ListingEntry] = []
     for label, (section, kind) in _SECTIONS.items():
-        heading = _find_heading(soup, label)
-        if heading is None:
-            continue
         if section == "in_progress":
-            entries.extend(_plain_entries(heading))
+            entries.extend(_plain_entries(sections[label]))
         else:
-            entries.extend(_linked_entries(heading, section, kind, page_url))
+            entries.extend(_linked_entries(sections[label], section, kind, page_url))
     return ListingPage(entries=entries, next_url=_next_url(soup, page_url))
