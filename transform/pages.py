@@ -100,10 +100,12 @@ class _Doc:
     url: str | None
     content: list[Line] = field(init=False)
     text: str = field(init=False)
+    nav: set[int] = field(init=False)  # indexes in `content` of headings over links only
 
     def __post_init__(self) -> None:
         self.content = [ln for ln in self.lines if not ln.chrome and ln.tag != "title"]
         self.text = "\n".join(line.text for line in self.content)
+        self.nav = _nav_headings(self.content)
 
     def fail(self, reason: str) -> PageParseError:
         return PageParseError(self.url, reason)
@@ -165,9 +167,8 @@ def _nav_headings(lines: list[Line]) -> set[int]:
 def _section(doc: _Doc, label: str) -> list[Line] | None:
     """Content lines after the line reading `label`, up to the next section label or
     navigation block; links left out. None when no line reads `label`."""
-    lines = doc.content
+    lines, nav = doc.content, doc.nav
     key = label_key(label)
-    nav = _nav_headings(lines)
     for index, line in enumerate(lines):
         if line.link or line.key != key:
             continue

@@ -30,9 +30,6 @@ _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
 _CHROME_TAGS = frozenset({"header", "footer", "nav", "aside"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "note", "alert", "search"})
 
-# Headings that end any section, whatever their level: they start page furniture.
-_END_LABELS = frozenset({"downloads"})
-
 DATE_PATTERN = r"\d{1,2}\s+[A-Za-z]+\s+\d{4}"
 
 
@@ -177,32 +174,3 @@ def page_lines(soup: BeautifulSoup | Tag) -> list[Line]:
 
 def _is_chrome(tag: Tag) -> bool:
     return tag.name in _CHROME_TAGS or str(tag.get("role") or "") in _CHROME_ROLES
-
-
-def section_lines(lines: list[Line], label: str) -> list[Line] | None:
-    """Lines under the first line reading `label`, up to the next heading of its level or above.
-
-    Returns None when no line reads `label`. A label carried by a non-heading block ends at
-    the next heading of any level.
-    """
-    key = label_key(label)
-    for index, line in enumerate(lines):
-        if line.key != key:
-            continue
-        level = line.heading_level or 7
-        out: list[Line] = []
-        for following in lines[index + 1 :]:
-            if following.chrome:
-                continue
-            if following.heading_level is not None and (
-                following.heading_level <= level or following.key in _END_LABELS
-            ):
-                break
-            out.append(following)
-        return out
-    return None
-
-
-def has_line(lines: list[Line], label: str) -> bool:
-    key = label_key(label)
-    return any(line.key == key for line in lines)

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from transform.text import clean_text, make_soup, page_lines, parse_date, section_lines
+from transform.text import clean_text, make_soup, page_lines, parse_date
 
 
 def test_clean_text() -> None:
@@ -36,12 +36,17 @@ def test_soup_from_utf8_bytes() -> None:
     assert soup.get_text() == "£172.5m \u2013 Stoke\u2019s"
 
 
-def test_lines_split_blocks_and_br_and_skip_chrome_in_sections() -> None:
+def test_lines_split_blocks_and_br_and_mark_chrome_links_and_bold() -> None:
     soup = make_soup(
         "<h2>A</h2><p>one<br>two <span>three</span></p><div><div>four</div></div>"
-        "<footer><p>foot</p></footer><h2>B</h2><p>five</p>"
+        '<footer><p>foot</p></footer><ul><li><a href="/x">Safeguarding</a></li>'
+        '<li><a href="/y">Score</a> guide</li></ul><p><strong>Carers</strong></p>'
     )
     lines = page_lines(soup)
-    assert [ln.text for ln in lines] == ["A", "one", "two three", "four", "foot", "B", "five"]
-    assert [ln.text for ln in section_lines(lines, "a") or []] == ["one", "two three", "four"]
-    assert section_lines(lines, "missing") is None
+    assert [ln.text for ln in lines] == [
+        "A", "one", "two three", "four", "foot", "Safeguarding", "Score guide", "Carers"
+    ]  # fmt: skip
+    assert [ln.chrome for ln in lines] == [False] * 4 + [True] + [False] * 3
+    assert [ln.link for ln in lines] == [False] * 5 + [True, False, False]
+    assert lines[6].hrefs == ("/y",)
+    assert [ln.heading_like for ln in lines] == [True] + [False] * 6 + [True]
