@@ -326,12 +326,13 @@ def save_report(
     """Replace one assessment (id = report.slug) and all its child rows, in one transaction,
     keeping its history; return the changes recorded ([] when the content is unchanged).
 
-    History first: the report's fingerprint (`transform.changes.report_fingerprint`) is
-    compared with its current `assessment_version`. Equal: history is left alone. Different,
-    or no version yet: the current version is closed (valid_to_run = run_id), version_no + 1
-    is inserted (valid_from_run = run_id) and `diff_reports(previous, report)` (previous
-    parsed back from its report_json; None for a first version) goes into `report_change`.
-    run_id None (saves outside a run) counts as run 0.
+    History first: the report's fingerprint (`transform.changes.report_fingerprint`: the
+    published fields only, not the URLs they came from) is compared with its current
+    `assessment_version`. Equal, or no published field differs: history is left alone.
+    Otherwise, or with no version yet: the current version is closed (valid_to_run = run_id),
+    version_no + 1 is inserted (valid_from_run = run_id) and `diff_reports(previous, report)`
+    (previous parsed back from its report_json; None for a first version), never empty, goes
+    into `report_change`. run_id None (saves outside a run) counts as run 0.
 
     Then deletes the assessment's rows from every child table and from `assessment`, and
     inserts the assessment, its quality statement scores merged with their pages' text, key
@@ -386,6 +387,10 @@ def _record_version(
         return []
     previous = None if current is None else Report.model_validate_json(current[2])
     changes = diff_reports(previous, report)
+    if not changes:
+        # Same published content under another hash (a version hashed before the fingerprint
+        # left out page URLs): no version without a change to show for it.
+        return []
     if current is None:
         row = conn.execute(
             "SELECT coalesce(max(version_no), 0) FROM assessment_version WHERE assessment_id = ?",

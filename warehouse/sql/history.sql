@@ -131,7 +131,7 @@ COMMENT ON COLUMN assessment_version.assessment_id IS 'The report slug; referenc
 COMMENT ON COLUMN assessment_version.version_no IS 'Version number of the report, from 1.';
 COMMENT ON COLUMN assessment_version.valid_from_run IS 'The run that loaded this version (ingest_run.run_id; 0 when saved outside a run).';
 COMMENT ON COLUMN assessment_version.valid_to_run IS 'The run that replaced this version; NULL for the current version.';
-COMMENT ON COLUMN assessment_version.content_sha256 IS 'SHA-256 of the report''s canonical JSON (transform.changes.report_fingerprint): equal hashes mean equal content.';
+COMMENT ON COLUMN assessment_version.content_sha256 IS 'SHA-256 of what CQC published in the report (transform.changes.report_fingerprint: council, dates, rating, %, scores, text, findings, facts; not the URLs they were read from): equal hashes mean equal published content.';
 COMMENT ON COLUMN assessment_version.page_last_updated IS 'The "Page last updated" date of this version.';
 COMMENT ON COLUMN assessment_version.overall_rating IS 'Overall rating of this version, as published.';
 COMMENT ON COLUMN assessment_version.overall_score_pct IS 'Overall score of this version, in percent; NULL for pilots.';
@@ -155,8 +155,8 @@ CREATE TABLE IF NOT EXISTS report_change (
 COMMENT ON TABLE report_change IS 'LOG (grows on change): what changed in a report between its previous version and the one a run loaded (transform.changes.diff_reports).';
 COMMENT ON COLUMN report_change.run_id IS 'The run that found the change (ingest_run.run_id; 0 when saved outside a run).';
 COMMENT ON COLUMN report_change.assessment_id IS 'References assessment.assessment_id.';
-COMMENT ON COLUMN report_change.change_kind IS 'new_report | page_updated | rating_changed | score_pct_changed | statement_score_changed | findings_changed | facts_changed.';
-COMMENT ON COLUMN report_change.field IS 'What changed: ''slug'' (new_report), ''page_last_updated'', ''overall_rating'', ''overall_score_pct'', ''qs1''..''qs9'' (scores and findings) or ''facts''.';
+COMMENT ON COLUMN report_change.change_kind IS 'new_report | page_updated (the header: dates, council name, kind) | rating_changed | score_pct_changed | statement_score_changed | findings_changed (key findings and the other text) | facts_changed. Every new assessment_version has at least one.';
+COMMENT ON COLUMN report_change.field IS 'What changed: ''slug'' (new_report); ''page_last_updated'', ''published_on'', ''la_name'', ''assessment_kind'', ''indicative''; ''overall_rating''; ''overall_score_pct''; ''qs1''..''qs9'' (a score, or a statement''s key findings), ''unscored_statements''; ''qs1.published_name'', ''.score_label'', ''.what_people_expect'', ''.commitment''; ''people_experience''; ''facts''.';
 COMMENT ON COLUMN report_change.old_value IS 'The value before, as text (findings one per line, facts as JSON); NULL when absent.';
 COMMENT ON COLUMN report_change.new_value IS 'The value after, as text; NULL when absent.';
 
