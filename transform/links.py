@@ -12,9 +12,9 @@ import posixpath
 import re
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 
-from transform.text import HEADING_TAGS, shared_soup
+from transform.text import page_lines, shared_soup
 
 
 def _soup(html: bytes | str | BeautifulSoup) -> BeautifulSoup:
@@ -66,39 +66,56 @@ def report_links(html: bytes | str | BeautifulSoup, page_url: str, slug: str) ->
     return list(seen)
 
 
-def _downloads_heading(soup: BeautifulSoup) -> Tag | None:
-    """The element labelled "Downloads": a heading first, else any element with that text."""
-    for text in soup.find_all(string=re.compile(r"^\s*downloads\s*:?\s*$", re.IGNORECASE)):
-        parent = text.parent
-        if parent is not None and parent.name in HEADING_TAGS:
-            return parent
-    for text in soup.find_all(string=re.compile(r"^\s*downloads\s*:?\s*$", re.IGNORECASE)):
-        if text.parent is not None and text.parent.name not in ("a", "title"):
-            return text.parent
+_DOWNLOADS = re.compile(r"^\s*downloads\s*:?\s*$", re.IGNORECASE)
+_PAGE_LEVEL = frozenset({"[document]", "html", "body", "main"})
+# A line under "Downloads" without a link this short is the file's description ("PDF, 1.2
+# MB"); a longer one, or a heading, is the page going on.
+_FILE_NOTE_MAX_WORDS = 6
+
+
+def _block_hrefs(soup: BeautifulSoup) -> set[str] | None:
+    """The hrefs after the "Downloads" label inside the smallest element around the label
+    that holds any link: the block the label heads, whatever element it is. None when the
+    label has no such container short of the page itself."""
+    for text in soup.find_all(string=_DOWNLOADS):
+        label = text.parent
+        if label is None or label.name in ("a", "title"):
+            continue
+        for container in label.parents:
+            if container.name in _PAGE_LEVEL:
+                return None
+            anchors = [a for a in label.find_all_next("a", href=True) if container in a.parents]
+            if anchors:
+                return {str(a["href"]).strip() for a in anchors}
     return None
 
 
-_PAGE_LEVEL = frozenset({"[document]", "html", "body", "main"})
-_CHROME = frozenset({"footer", "header", "nav", "aside"})
-
-
 def download_links(html: bytes | str | BeautifulSoup, page_url: str) -> list[str]:
-    """Absolute hrefs of the links in the block under a "Downloads" heading.
+    """Absolute hrefs of the links under a "Downloads" label, in page order.
 
-    The block ends at the next heading, at page furniture (footer, nav, ...) and, when the
-    heading sits in its own container (e.g. a `<div>`), at the end of that container.
+    The label may be any element (a heading, bold text, a plain line), inside page furniture
+    or not; the block runs over the lines that carry links and short file notes, and ends
+    at a heading, at a longer line of text, where furniture begins or ends, or where the
+    element the label sits in ends.
     """
-    heading = _downloads_heading(_soup(html))
-    if heading is None:
-        return []
-    parent = heading.parent
-    container = parent if parent is not None and parent.name not in _PAGE_LEVEL else None
-    seen: dict[str, None] = {}
-    for element in heading.find_all_next():
-        if element.name in HEADING_TAGS or element.name in _CHROME:
-            break
-        if container is not None and container not in element.parents:
-            break
-        if element.name == "a" and element.get("href"):
-            seen.setdefault(urljoin(page_url, str(element["href"]).strip()), None)
-    return list(seen)
+    soup = _soup(html)
+    lines = page_lines(soup)
+    for index, line in enumerate(lines):
+        if line.link or line.key != "downloads" or line.tag == "title":
+            continue
+        in_block = _block_hrefs(soup)
+        seen: dict[str, None] = {}
+        for after in lines[index + 1 :]:
+            if after.chrome != line.chrome:
+                break
+            if not after.hrefs:
+                if after.heading_like or len(after.text.split()) > _FILE_NOTE_MAX_WORDS:
+                    break
+                continue
+            if after.heading_like and not after.link:
+                break
+            for href in after.hrefs:
+                if in_block is None or href in in_block:
+                    seen.setdefault(urljoin(page_url, href), None)
+        return list(seen)
+    return []
