@@ -2,8 +2,9 @@
 
 The caller passes in what it knows of each URL (validators and the sha256 of the body it
 holds, read from the warehouse by `flows`; this module knows no database). A 304 costs no
-body: the page comes back with the archived bytes, marked `not_modified`, so link-following
-and (if needed) parsing work the same. Every response, failures included, is archived and
+body: the page comes back with the archived bytes and their metadata (a 304 carries no
+Content-Type: the one held for the URL is kept), marked `not_modified`, so link-following,
+parsing and saving work the same as for a 200. Every response, failures included, is archived and
 recorded as a `FetchOutcome` for the caller to store.
 """
 
@@ -25,6 +26,7 @@ class KnownPage:
     sha256: str
     etag: str | None = None
     last_modified: str | None = None
+    content_type: str | None = None  # of the held body: a 304 does not repeat it
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class FetchOutcome:
     duration_ms: int
     error: str | None = None
     changed: bool = False  # a body unlike the one held (or the first one)
+    body_size: int | None = None  # of the body the page carries: received, or held for a 304
 
 
 @dataclass
@@ -87,6 +90,7 @@ class ConditionalFetcher:
             page = dataclasses.replace(
                 page,
                 body=self.archive.read(held.sha256),
+                content_type=held.content_type or page.content_type,
                 etag=page.etag or held.etag,
                 last_modified=page.last_modified or held.last_modified,
             )
@@ -108,6 +112,7 @@ class ConditionalFetcher:
                 content_type=page.content_type,
                 duration_ms=round(page.elapsed_s * 1000),
                 changed=changed,
+                body_size=len(page.body),
             )
         )
         return page

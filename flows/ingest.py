@@ -1,8 +1,10 @@
 """The nightly ingest: discover every report, fetch its pages, parse, validate and load.
 
-This module only composes the stages. Network work (`extract`) sits in tasks with retries;
-parsing (`transform`) and loading (`warehouse`) are plain functions called from tasks without
-retries, because re-running a parser on the same bytes cannot give a different answer.
+This module only composes the stages, in tasks without Prefect retries. There is one retry
+layer: the HTTP client (`extract.http.SiteClient`) retries what is transient (timeouts, 429,
+5xx, honouring Retry-After) with backoff; whatever still reaches a task (a 404, a crawl
+limit, a listing that does not parse, a parser error) would fail the same way again, and
+re-running a task would multiply the client's attempts against the site.
 Every response is archived before it is parsed, and a report that fails anywhere is recorded
 in `parse_issue` with its slug and reason while the rest of the run goes on.
 """
@@ -128,7 +130,7 @@ def _is_html(page: FetchedPage) -> bool:
     return page.content_type is None or "html" in page.content_type.lower()
 
 
-@task(retries=2, retry_delay_seconds=[5, 30], cache_policy=NO_CACHE)
+@task(cache_policy=NO_CACHE)
 def discover_reports(fetcher: ConditionalFetcher) -> tuple[list[ListingEntry], int]:
     """Follow the listing's pager to its last page; return the linked reports and the count of
     councils listed as in progress. A listing page that doesn't parse fails the run loudly."""
@@ -152,7 +154,7 @@ def discover_reports(fetcher: ConditionalFetcher) -> tuple[list[ListingEntry], i
     return list(entries.values()), len(in_progress)
 
 
-@task(retries=2, retry_delay_seconds=[5, 30], cache_policy=NO_CACHE)
+@task(cache_policy=NO_CACHE)
 def fetch_report_pages(fetcher: ConditionalFetcher, entry: ListingEntry) -> CrawlResult:
     """Fetch a report's landing page and every page its own navigation links to."""
     assert entry.url is not None and entry.slug is not None
@@ -231,7 +233,7 @@ def build_report(entry: ListingEntry, fetched: CrawlResult) -> ReportOutcome:
 parse_report = task(build_report, name="parse_report", cache_policy=NO_CACHE)
 
 
-@task(retries=2, retry_delay_seconds=[5, 30], cache_policy=NO_CACHE)
+@task(cache_policy=NO_CACHE)
 def fetch_report_pdf(fetcher: ConditionalFetcher, fetched: CrawlResult) -> PdfDownload:
     """Follow the Downloads links of a report's pages to its PDF (archived like any page)."""
     return download_pdf(fetcher.get, pdf_links(fetched.pages))
@@ -391,7 +393,7 @@ def _ingest(
 ) -> None:
     held_pages = load_validators(conn)
     known = {
-        url: KnownPage(v.sha256, v.etag, v.last_modified)
+        url: KnownPage(v.sha256, v.etag, v.last_modified, v.content_type)
         for url, v in held_pages.items()
         if v.sha256 is not None
     }
@@ -601,7 +603,7 @@ def _record_fetches(
                 etag=o.etag,
                 last_modified=o.last_modified,
                 content_type=o.content_type,
-                byte_count=None if o.not_modified else o.byte_count,
+                byte_count=o.body_size,
                 changed=o.changed,
             )
         )

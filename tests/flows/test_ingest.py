@@ -569,3 +569,26 @@ def test_polite_incremental_runs_follow_robots_survive_faults_and_keep_history(
     )
     assert ("statement_score_changed", "qs1", "2", "3") in changes
     assert ("score_pct_changed", "overall_score_pct", "64", "67") in changes
+
+
+def test_retries_happen_once_in_the_http_client_and_never_for_a_deterministic_failure(
+    prefect_server: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One retry layer: a listing that always answers 503 is asked CQC_RETRIES times in all
+    (the Prefect tasks add no attempts on top), and a report page that answers 404 once."""
+    monkeypatch.setenv("CQC_RETRIES", "3")
+    db, archive = tmp_path / "cqc.duckdb", tmp_path / "raw"
+    with MirrorServer(faults={REPORTS_PATH: 503}) as server:
+        with pytest.raises(Exception, match="503"):
+            nightly_ingest(base_url=server.base_url, db=db, archive=archive, min_interval_s=0)
+        listing_hits = [r.status for r in server.requests if r.path == REPORTS_PATH]
+    assert listing_hits == [503, 503, 503]
+
+    with MirrorServer(faults={f"{REPORTS_PATH}/croydon-1025-summary": 404}) as server:
+        nightly_ingest(
+            base_url=server.base_url, db=db, archive=archive, min_interval_s=0, max_reports=1
+        )
+        summary_hits = [
+            r.status for r in server.requests if r.path.endswith("croydon-1025-summary")
+        ]
+    assert summary_hits == [404]
