@@ -134,17 +134,64 @@ def _plain_entries(elements: list[Tag]) -> list[ListingEntry]:
     return [ListingEntry(la_name=n, section="in_progress") for n in names if n]
 
 
+_NEXT_TEXT = re.compile(r"\b(?:next|older)\b|[\u203a\u00bb\u2192]", re.IGNORECASE)
+_BACK_TEXT = re.compile(r"\b(?:prev|previous|newer|first|last)\b|[\u2039\u00ab\u2190]", re.I)
+
+
+def _has_rel_next(tag: Tag) -> bool:
+    rel = tag.get("rel") or []
+    return "next" in (rel.split() if isinstance(rel, str) else rel)
+
+
+def _numbered_next(soup: BeautifulSoup, page_url: str) -> str | None:
+    """In a pager of page numbers alone: the link numbered one above the current page (the
+    number that is not a link, or is marked current)."""
+    path = urlsplit(page_url).path
+    numbered: dict[int, str] = {}
+    current: int | None = None
+    for node in soup.find_all(string=re.compile(r"^\s*\d{1,3}\s*$")):
+        parent = node.parent
+        if parent is None or _in_site_chrome(parent):
+            continue
+        anchor = parent if parent.name == "a" else parent.find_parent("a")
+        number = int(str(node))
+        marked = any(
+            p.get("aria-current") or "current" in str(p.get("title") or "").lower()
+            for p in [parent, *parent.parents]
+            if isinstance(p, Tag) and p.name in ("a", "li", "span")
+        )
+        if anchor is None or not anchor.get("href") or marked:
+            if current is None:
+                current = number
+            continue
+        url = urljoin(page_url, str(anchor["href"]).strip())
+        if urlsplit(url).path == path and urlsplit(url).query:
+            numbered.setdefault(number, url)
+    if current is None and not urlsplit(page_url).query:
+        current = 1  # the bare listing URL is its first page
+    return numbered.get(current + 1) if current is not None else None
+
+
+def _in_site_chrome(tag: Tag) -> bool:
+    return any(p.name in ("header", "footer") for p in [tag, *tag.parents])
+
+
 def _next_url(soup: BeautifulSoup, page_url: str) -> str | None:
-    anchors = [a for a in soup.find_all("a", href=True) if "next" in (a.get("rel") or [])]
-    if not anchors:
-        anchors = [
+    """The listing's next page, whatever the pager looks like: a link (or a `<link>` in the
+    head) marked rel="next"; else a link saying "Next" or "Older" or showing a right arrow (not "Previous",
+    "Newer"); else, in a pager of page numbers alone, the number after the current page."""
+    marked = [a for a in soup.find_all(["a", "link"], href=True) if _has_rel_next(a)]
+    if not marked:
+        marked = [
             a
             for a in soup.find_all("a", href=True)
-            if re.search(r"\bnext\b", f"{a.get_text()} {a.get('title') or ''}", re.IGNORECASE)
+            if _NEXT_TEXT.search(label := f"{a.get_text()} {a.get('title') or ''}")
+            and not _BACK_TEXT.search(label)
+            and not _in_site_chrome(a)
         ]
-    if not anchors:
-        return None
-    return urljoin(page_url, str(anchors[0]["href"]).strip())
+    if marked:
+        return urljoin(page_url, str(marked[0]["href"]).strip())
+    return _numbered_next(soup, page_url)
 
 
 def parse_listing(html: bytes | str, page_url: str) -> ListingPage:

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -59,3 +61,42 @@ def test_page_without_reports_section_raises(html: Callable[[str], bytes], base:
 
 def test_listing_classified_by_content(html: Callable[[str], bytes]) -> None:
     assert classify_page(html("listing_first")) == "listing"
+
+
+DRUPAL_LISTING = Path(__file__).parents[2] / "mirror" / "site-drupal" / "care-services"
+
+
+def _drupal_page(n: int) -> str:
+    name = "local-authority-assessment-reports" + (f".page-{n}" if n else "")
+    return (DRUPAL_LISTING / f"{name}.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "strip",
+    [
+        [],  # <link rel="next"> in the head
+        [r'<link rel="next"[^>]*>'],  # then the link saying "Older reports" and an arrow
+        [r'<link rel="next"[^>]*>', r"Older reports \u203a"],  # then the page numbers alone
+    ],
+    ids=["rel-next-in-head", "older-link-text", "numbers-only"],
+)
+def test_next_page_found_whatever_the_pager_looks_like(base: str, strip: list[str]) -> None:
+    """A pager without rel="next" on its links and no "Next" anywhere (Bootstrap-style:
+    numbers, "Newer reports" / "Older reports" with arrows) is still followed to its last page."""
+    nexts = []
+    for n in range(4):
+        page_html = _drupal_page(n)
+        for pattern in strip:
+            page_html = re.sub(pattern, "", page_html)
+        url = base if n == 0 else f"{base}?page={n}"
+        nexts.append(parse_listing(page_html, url).next_url)
+    assert nexts == [f"{base}?page=1", f"{base}?page=2", f"{base}?page=3", None]
+
+
+def test_previous_and_newer_links_are_never_the_next_page(base: str) -> None:
+    page_html = (
+        "<h1>Local authority assessment reports</h1><h2>Assessment reports</h2>"
+        '<ul><li><a href="?page=1">\u2039 Newer reports</a></li>'
+        '<li><a href="?page=1">Previous</a></li></ul>'
+    )
+    assert parse_listing(page_html, f"{base}?page=2").next_url is None
