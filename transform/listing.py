@@ -178,8 +178,9 @@ def _in_site_chrome(tag: Tag) -> bool:
 
 def _next_url(soup: BeautifulSoup, page_url: str) -> str | None:
     """The listing's next page, whatever the pager looks like: a link (or a `<link>` in the
-    head) marked rel="next"; else a link saying "Next" or "Older" or showing a right arrow (not "Previous",
-    "Newer"); else, in a pager of page numbers alone, the number after the current page."""
+    head) marked rel="next"; else a link saying "Next" or "Older" or showing a right arrow
+    (not "Previous", "Newer"); else, in a pager of page numbers alone, the number after the
+    current page."""
     marked = [a for a in soup.find_all(["a", "link"], href=True) if _has_rel_next(a)]
     if not marked:
         marked = [
