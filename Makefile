@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install browser demo ingest test lint mirror-site data-dictionary benchmark benchmark-pdf clean
+.PHONY: install browser demo ingest test fuzz lint mirror-site data-dictionary benchmark benchmark-pdf clean
 
 install: $(STAMP)
 
@@ -35,6 +35,10 @@ test: install browser ## lint and run the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+# The markup-variation property tests with a large, random budget (CI runs a fixed-seed one).
+fuzz: install ## parse thousands of generated markup variants of every mirror page kind
+	$(BIN)/pytest tests/transform/test_variations.py --hypothesis-profile=fuzz -q
 
 mirror-site: install ## regenerate both skins, mirror/site and mirror/site-drupal, from mirror/data
 	$(BIN)/python -m mirror.build
