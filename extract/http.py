@@ -66,6 +66,28 @@ class RequestRecord:
     conditional: bool = False
 
 
+@dataclass(frozen=True)
+class Exchange:
+    """One HTTP request as sent and what came back, whole: what the archive keeps.
+
+    Every request the client makes is one (retries, redirect hops, robots.txt, 304s and
+    errors included). `body` is the entity body as decoded by the client (content codings
+    undone); `response_headers` are the headers as received. With no response at all (a
+    timeout, a refused connection) `status` is None and `error` says why.
+    """
+
+    url: str
+    method: str
+    request_headers: tuple[tuple[str, str], ...]
+    started_at: datetime
+    status: int | None = None
+    reason_phrase: str = ""
+    http_version: str = "HTTP/1.1"
+    response_headers: tuple[tuple[str, str], ...] = ()
+    body: bytes = b""
+    error: str | None = None
+
+
 class FetchError(Exception):
     """A page that could not be fetched after all retries: carries the URL and the last error."""
 
@@ -146,6 +168,8 @@ class SiteClient:
     max_bytes: int = 50_000_000
     clock: Callable[[], float] = time.monotonic
     rng: random.Random = field(default_factory=random.Random)
+    # Called with every request and its response, before the response is used: the archive.
+    on_exchange: Callable[[Exchange], None] | None = None
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")
@@ -289,26 +313,31 @@ class SiteClient:
     def _request(
         self, url: str, headers: dict[str, str]
     ) -> tuple[int, httpx.Headers, bytes, float]:
-        """One rate-limited, size-capped, logged HTTP request."""
+        """One rate-limited, size-capped, logged and archived HTTP request."""
         started = self._limiter.wait()
-        status: int | None = None
+        started_at = datetime.now(UTC)
+        request = self._client.build_request("GET", url, headers=headers)
+        response: httpx.Response | None = None
         received = 0
+        chunks: list[bytes] = []
         error: str | None = None
         try:
-            with self._client.stream("GET", url, headers=headers) as response:
+            response = self._client.send(request, stream=True)
+            try:
                 status = response.status_code
                 length = response.headers.get("content-length")
                 if length and length.isdigit() and int(length) > self.max_bytes:
                     error = f"response larger than {self.max_bytes} bytes"
                     raise FetchError(url, error, status)
-                chunks: list[bytes] = []
                 for chunk in response.iter_bytes():
                     received += len(chunk)
                     if received > self.max_bytes:
                         error = f"response larger than {self.max_bytes} bytes"
                         raise FetchError(url, error, status)
                     chunks.append(chunk)
-                return status, response.headers, b"".join(chunks), self.clock() - started
+            finally:
+                response.close()
+            return status, response.headers, b"".join(chunks), self.clock() - started
         except httpx.TransportError as exc:  # timeouts, refused connections, resets
             error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
             raise _Transient(error, None, None, None) from exc
@@ -316,7 +345,7 @@ class SiteClient:
             record = RequestRecord(
                 url=url,
                 started_monotonic=started,
-                status=status,
+                status=response.status_code if response is not None else None,
                 bytes=received,
                 elapsed_s=self.clock() - started,
                 error=error,
@@ -324,10 +353,36 @@ class SiteClient:
             )
             with self._log_lock:
                 self.request_log.append(record)
+            if self.on_exchange is not None:
+                self.on_exchange(_exchange(request, response, b"".join(chunks), error, started_at))
 
     def _require_same_host(self, url: str) -> None:
         if urlsplit(url).netloc != self._host:
             raise FetchError(url, f"not on the configured site {self.base_url}")
+
+
+def _exchange(
+    request: httpx.Request,
+    response: httpx.Response | None,
+    body: bytes,
+    error: str | None,
+    started_at: datetime,
+) -> Exchange:
+    sent = tuple((k, v) for k, v in request.headers.multi_items())
+    if response is None:
+        return Exchange(str(request.url), request.method, sent, started_at, error=error)
+    return Exchange(
+        url=str(request.url),
+        method=request.method,
+        request_headers=sent,
+        started_at=started_at,
+        status=response.status_code,
+        reason_phrase=response.reason_phrase,
+        http_version=response.http_version or "HTTP/1.1",
+        response_headers=tuple((k, v) for k, v in response.headers.multi_items()),
+        body=body,
+        error=error,
+    )
 
 
 def _keep_validators(page: FetchedPage, etag: str | None, last_modified: str | None) -> FetchedPage:
