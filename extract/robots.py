@@ -1,21 +1,24 @@
-"""robots.txt rules for one site, with the RFC 9309 reading of fetch failures.
+"""robots.txt rules for one site, read as RFC 9309 says, fetch failures included.
 
 2xx: the file's rules. 4xx: no rules, everything allowed. 5xx (or 429) or an unreachable
 site: everything disallowed, because the site may be in trouble and we must not crawl it
-blind. Parsing and matching are `urllib.robotparser`'s.
+blind. Parsing and matching are Protego's (Scrapy's parser): the longest matching rule wins,
+`Allow` beats `Disallow` at equal length, `*` and `$` are wildcards, and a group for our
+product token wins over `*`. `urllib.robotparser` does none of these.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.robotparser import RobotFileParser
+
+from protego import Protego
 
 
 @dataclass(frozen=True)
 class RobotsRules:
     """What robots.txt says about our user agent; `allow_all`/`disallow_all` short-cut it."""
 
-    parser: RobotFileParser | None = None
+    parser: Protego | None = None
     allow_all: bool = False
     disallow_all: bool = False
     source: str = "robots.txt"  # why these rules: "robots.txt", "HTTP 404", "HTTP 503", ...
@@ -25,7 +28,7 @@ class RobotsRules:
             return False
         if self.allow_all or self.parser is None:
             return True
-        return self.parser.can_fetch(user_agent, url)
+        return bool(self.parser.can_fetch(url, user_agent))
 
     def crawl_delay(self, user_agent: str) -> float | None:
         if self.parser is None:
@@ -36,9 +39,7 @@ class RobotsRules:
 
 def parse_robots(text: str) -> RobotsRules:
     """Rules from a robots.txt body."""
-    parser = RobotFileParser()
-    parser.parse(text.splitlines())
-    return RobotsRules(parser=parser)
+    return RobotsRules(parser=Protego.parse(text))
 
 
 def rules_for_failure(status: int | None) -> RobotsRules:

@@ -22,6 +22,7 @@ from extract.http import (
     require_pdf,
 )
 from extract.ratelimit import RateLimiter
+from extract.robots import parse_robots
 
 BASE = "https://cqc.test"
 ROBOTS = f"{BASE}/robots.txt"
@@ -370,3 +371,26 @@ def test_user_agent_default_names_project_and_contact() -> None:
     from extract.http import DEFAULT_USER_AGENT
 
     assert DEFAULT_USER_AGENT.startswith("cqc-warehouse/") and "https://" in DEFAULT_USER_AGENT
+
+
+@pytest.mark.parametrize(
+    ("path", "allowed"),
+    [
+        ("/search", False),  # Disallow: /search*  (a wildcard)
+        ("/searching/x", False),
+        ("/care-services/report.pdf", False),  # Disallow: /*.pdf$  (end anchor)
+        ("/care-services/report.pdf?download=1", True),  # ...which this does not end with
+        ("/care-services/local-authority-assessment-reports", True),
+        # Allow: /private/open after the broader Disallow: /private: the longest match wins
+        ("/private/open/page", True),
+        ("/private/closed", False),
+    ],
+)
+def test_robots_read_as_rfc_9309_says(path: str, allowed: bool) -> None:
+    """Longest match wins whatever the order of the lines, and `*` and `$` are wildcards:
+    `urllib.robotparser` honours neither."""
+    rules = parse_robots(
+        "User-agent: *\nDisallow: /search*\nDisallow: /*.pdf$\nDisallow: /private\n"
+        "Allow: /private/open\n"
+    )
+    assert rules.allowed(f"{BASE}{path}", "cqc-warehouse/0.1 (+https://example.org)") is allowed
