@@ -227,12 +227,16 @@ class WarcArchive:
         return len(entries)
 
     def metadata(self, kind: str) -> Iterator[tuple[IndexEntry, dict[str, Any]]]:
-        """The metadata records of one kind, in the order written, with their JSON."""
+        """The metadata records of one kind, in the order written, with their JSON. A record
+        that is damaged or lost is skipped with a warning: the one before it stands."""
         for entry in self.entries():
             if entry.record_type != "metadata" or entry.content_type != METADATA_TYPE:
                 continue
-            record = self.read_entry(entry)
-            payload = json.loads(record.body)
+            try:
+                payload = json.loads(self.read_entry(entry).body)
+            except (ArchiveRecordError, ValueError) as exc:
+                log.warning("metadata record skipped: %s", exc)
+                continue
             if payload.get("kind") == kind:
                 yield entry, payload
 

@@ -8,26 +8,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from prefect import flow, get_run_logger
-from prefect.states import Failed
+from prefect import flow
 
+from flows.run import failed_if_busy, run_logger
 from flows.settings import Settings
 from warehouse.benchmarks import BenchmarkRefresh
 from warehouse.benchmarks import refresh_benchmarks as rebuild
-from warehouse.db import WarehouseBusyError, connect, init_schema
+from warehouse.db import connect, init_schema
 
 
 @flow(name="refresh_benchmarks", log_prints=False)
 def refresh_benchmarks(db: Path | None = None, run_id: int | None = None) -> BenchmarkRefresh:
     """Rebuild league_table, regional_benchmark and the other benchmark tables in one go."""
     settings = Settings().with_overrides(db=db)
-    logger = get_run_logger()
-    try:
-        conn = connect(settings.db, wait_s=settings.lock_wait_s, on_wait=logger.warning)
-    except WarehouseBusyError as exc:
-        logger.error("%s", exc)  # not a crash: the reason alone, no traceback
-        return Failed(message=str(exc))  # type: ignore[return-value]
-    with conn:
+    return failed_if_busy(lambda: rebuild_benchmarks(settings, run_id))
+
+
+def rebuild_benchmarks(settings: Settings, run_id: int | None) -> BenchmarkRefresh:
+    logger = run_logger()
+    with connect(settings.db, wait_s=settings.lock_wait_s, on_wait=logger.warning) as conn:
         init_schema(conn)
         done = rebuild(conn, run_id=run_id)
     logger.info(

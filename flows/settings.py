@@ -5,7 +5,6 @@ The base URL is always configurable: tests and the demo point it at the offline 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from pydantic import Field
@@ -14,14 +13,6 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from extract.http import DEFAULT_USER_AGENT, LIVE_BASE_URL
 
 LISTING_PATH = "/care-services/local-authority-assessment-reports"
-
-
-def usable_cores() -> int:
-    """The cores this process may run on (CPU affinity where the OS reports it)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 class Settings(BaseSettings):
@@ -50,11 +41,6 @@ class Settings(BaseSettings):
         description="how long a run waits for the warehouse while another run writes it",
     )
     pdfs: bool = Field(default=True, description="fetch, archive and parse each report's PDF")
-    pdf_workers: int = Field(
-        default_factory=lambda: usable_cores(),
-        ge=0,
-        description="processes parsing PDFs (0: parse in the flow's own process)",
-    )
 
     def with_overrides(self, **overrides: object) -> Settings:
         """These settings with every override that is not None applied (CLI options, flow

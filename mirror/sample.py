@@ -2,7 +2,8 @@
 
 Deterministic (no timestamps, no run rows), so what it holds can be written into docs: the data
 dictionary takes its example values from it. The ingest is what loads real warehouses; this
-runs its per-report steps (build_report, add_pdf, save_outcome_now) on the files directly.
+runs its per-report pipeline (`transform.pipeline.build_outcome`) and its per-report load
+(`warehouse.load.save_outcome`) on the files directly.
 
     python -m mirror.sample data/sample.duckdb
 """
@@ -11,27 +12,23 @@ from __future__ import annotations
 
 import re
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
-from extract.crawl import CrawlResult
-from extract.http import FetchedPage
-from flows.ingest import add_pdf, build_report, save_outcome_now, wants_pdf_parse
-from flows.pdfs import PdfDownload, pdf_links
 from mirror.build import STATEMENTS, load_reports, url_to_file
 from transform.councils import load_councils
-from transform.pdf_report import read_report_pdf
+from transform.links import download_links
+from transform.pipeline import ArchivedPage, ReportSource, build_outcome
 from transform.records import ListingEntry
+from transform.version import PARSER_VERSION
 from warehouse.db import build_benchmarks, connect, init_schema
-from warehouse.load import save_local_authorities, transaction
+from warehouse.load import save_local_authorities, save_outcome, transaction
 
 SITE = Path(__file__).resolve().parent / "site"
 ORIGIN = "http://127.0.0.1:8000"
 # Reports whose PDFs are read too (parsing all 72 takes minutes): an ordinary one, the one
 # whose PDF disagrees with its pages, and one whose key findings only its PDF has.
-SAMPLE_TIME = datetime(2026, 1, 1, tzinfo=UTC)
 WITH_PDF = ("stokeontrent-0625", "southendonsea-0825", "islesofscilly-0925")
 
 
@@ -46,7 +43,7 @@ def url_for(file: Path, site: Path = SITE) -> str:
 
 def load_mirror(conn: duckdb.DuckDBPyConnection, site: Path = SITE) -> int:
     """Load every valid report of the mirror at `site` into `conn` through the ingest's own
-    steps (`build_report`, `add_pdf`, `save_outcome_now`); return how many loaded."""
+    per-report pipeline and load; return how many loaded."""
     init_schema(conn)
     save_local_authorities(conn, load_councils())
     loaded = 0
@@ -54,7 +51,7 @@ def load_mirror(conn: duckdb.DuckDBPyConnection, site: Path = SITE) -> int:
         for r in load_reports():
             paths = [r.about_path, r.summary_path, *(r.statement_path(st) for st in STATEMENTS)]
             pages = [
-                _fetched(ORIGIN + path, (site / url_to_file(path)).read_bytes(), "text/html")
+                ArchivedPage(ORIGIN + path, (site / url_to_file(path)).read_bytes(), "text/html")
                 for path in paths
             ]
             entry = ListingEntry(
@@ -64,22 +61,17 @@ def load_mirror(conn: duckdb.DuckDBPyConnection, site: Path = SITE) -> int:
                 url=ORIGIN + r.about_path,
                 assessment_kind="pilot" if r.pilot else "formal",
             )
-            outcome = build_report(entry, CrawlResult(pages=pages))
-            links = pdf_links(pages)
-            if r.slug in WITH_PDF and links and wants_pdf_parse(outcome):
+            links = list(dict.fromkeys(u for p in pages for u in download_links(p.body, p.url)))
+            pdf = None
+            if r.slug in WITH_PDF and links:
                 data = (site / links[0].removeprefix(ORIGIN + "/")).read_bytes()
-                pdf = _fetched(links[0], data, "application/pdf")
-                download = PdfDownload(links=links, page=pdf)
-                outcome = add_pdf(outcome, download, read_report_pdf(data, pdf.url))
-            save_outcome_now(conn, outcome)
+                pdf = ArchivedPage(links[0], data, "application/pdf")
+            source = ReportSource(entry, pages, pdf=pdf, pdf_links=links)
+            outcome = build_outcome(source)
+            save_outcome(conn, outcome, parser_version=PARSER_VERSION)
             loaded += outcome.report is not None
         build_benchmarks(conn)  # no refresh logged: the sample holds no runs
     return loaded
-
-
-def _fetched(url: str, body: bytes, content_type: str) -> FetchedPage:
-    """A file of the mirror as if fetched (at a fixed time: the sample holds no timestamps)."""
-    return FetchedPage(url, 200, body, content_type, SAMPLE_TIME, 0.0)
 
 
 def main(argv: list[str] | None = None) -> None:

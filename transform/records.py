@@ -154,3 +154,13 @@ class ReportIssue(_Record):
     la_name: str | None = None
     # False: a warning on a report that loaded anyway (its PDF failed, its pages did not)
     blocking: bool = True
+
+
+class SourcePage(_Record):
+    """A raw page an assessment was built from (a `source_page` row without its assessment)."""
+
+    url: str
+    page_kind: str | None = None  # about | summary | quality_statement | report_pdf | listing
+    sha256: str | None = None  # lower-case hex SHA-256 of the archived bytes
+    content_type: str | None = None
+    byte_count: int | None = None

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import duckdb
@@ -19,7 +18,8 @@ import duckdb
 from transform.changes import ReportChange, canonical_json, diff_reports, report_fingerprint
 from transform.councils import Council
 from transform.crosscheck import Disagreement, FilledField
-from transform.records import Fact, QualityStatementDetail, Report, ReportIssue
+from transform.pipeline import ReportOutcome
+from transform.records import Fact, QualityStatementDetail, Report, ReportIssue, SourcePage
 
 # The data tables users query, in dependency order (parents first): a re-run over unchanged
 # input leaves every one of them identical.
@@ -62,17 +62,6 @@ _ASSESSMENT_CHILDREN: tuple[str, ...] = (
     "source_disagreement",
     "field_source",
 )
-
-
-@dataclass(frozen=True)
-class SourcePage:
-    """A raw page an assessment was built from (a `source_page` row without its assessment)."""
-
-    url: str
-    page_kind: str | None = None  # about | summary | quality_statement | report_pdf | listing
-    sha256: str | None = None  # lower-case hex SHA-256 of the archived bytes
-    content_type: str | None = None
-    byte_count: int | None = None
 
 
 def _insert_rows(
@@ -431,6 +420,33 @@ def _record_version(
         ("run_id", "assessment_id", "change_kind", "field", "old_value", "new_value"),
         [(run, report.slug, c.change_kind, c.field, c.old_value, c.new_value) for c in changes],
     )
+    return changes
+
+
+def save_outcome(
+    conn: duckdb.DuckDBPyConnection,
+    outcome: ReportOutcome,
+    *,
+    parser_version: str,
+    run_id: int | None = None,
+) -> list[ReportChange]:
+    """Phase three for one report: load a valid report (history kept) and replace the
+    report's issues, in one transaction; return the changes recorded. An outcome without a
+    report only replaces the issues: a valid version loaded earlier stays."""
+    changes: list[ReportChange] = []
+    with transaction(conn):  # the report's rows and its issues, all or nothing
+        if outcome.report is not None and outcome.la_code is not None:
+            changes = save_report(
+                conn,
+                outcome.report,
+                la_code=outcome.la_code,
+                parser_version=parser_version,
+                source_pages=outcome.source_pages,
+                run_id=run_id,
+                disagreements=outcome.disagreements,
+                filled_fields=outcome.filled,
+            )
+        replace_issues(conn, outcome.slug, outcome.issues, parser_version)
     return changes
 
 

@@ -4,26 +4,31 @@ from their pages and PDF the way the ingest reads them (issue 11, item 6)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from extract.crawl import CrawlResult
-from extract.http import FetchedPage
-from flows.ingest import ReportOutcome, add_pdf, build_report, save_outcome_now
-from flows.pdfs import PdfDownload, pdf_links
 from mirror.build import STATEMENTS, findings_only_in_pdf, load_reports, url_to_file
+from transform.changes import ReportChange
 from transform.councils import load_councils
+from transform.links import download_links
 from transform.pdf_report import PdfReading, read_report_pdf
+from transform.pipeline import (
+    ArchivedPage,
+    ReportOutcome,
+    ReportSource,
+    add_pdf,
+    build_report,
+)
 from transform.records import KeyFinding, ListingEntry, Report
+from transform.version import PARSER_VERSION
 from warehouse.db import connect, init_schema
-from warehouse.load import save_local_authorities
+from warehouse.load import save_local_authorities, save_outcome
 
 SITE = Path(__file__).resolve().parents[2] / "mirror" / "site"
 SLUG = "islesofscilly-0925"  # its statement pages leave the key findings to its PDF
-WHEN = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -31,8 +36,8 @@ class Read:
     """One report as an ingest run over the mirror at `origin` reads it."""
 
     outcome: ReportOutcome  # pages and PDF folded together
-    pages: list[FetchedPage]
-    pdf: FetchedPage
+    pages: list[ArchivedPage]
+    pdf: ArchivedPage
     reading: PdfReading
 
 
@@ -43,23 +48,29 @@ def read_report(origin: str, reading: PdfReading | None = None) -> Read:
     assert findings_only_in_pdf(r)
     paths = [r.about_path, r.summary_path, *(r.statement_path(st) for st in STATEMENTS)]
     pages = [
-        FetchedPage(origin + p, 200, (SITE / url_to_file(p)).read_bytes(), "text/html", WHEN, 0.0)
-        for p in paths
+        ArchivedPage(origin + p, (SITE / url_to_file(p)).read_bytes(), "text/html") for p in paths
     ]
     entry_url = origin + r.about_path
     entry = ListingEntry(
         la_name=r.name, section="report", slug=SLUG, url=entry_url, assessment_kind="formal"
     )
-    outcome = build_report(entry, CrawlResult(pages=pages))
+    outcome = build_report(entry, pages)
     assert outcome.report is not None, outcome.issues
-    links = pdf_links(pages)
+    links = list(dict.fromkeys(u for p in pages for u in download_links(p.body, p.url)))
     data = (SITE / links[0].removeprefix(origin + "/")).read_bytes()
-    pdf = FetchedPage(links[0], 200, data, "application/pdf", WHEN, 0.0)
+    pdf = ArchivedPage(links[0], data, "application/pdf")
     if reading is None:
         reading = read_report_pdf(data, pdf.url)
     assert reading.report is not None, reading.error
-    merged = add_pdf(outcome, PdfDownload(links=links, page=pdf), reading)
+    merged = add_pdf(outcome, ReportSource(entry, pages, pdf=pdf, pdf_links=links), reading)
     return Read(merged, pages, pdf, reading)
+
+
+def save(
+    conn: duckdb.DuckDBPyConnection, outcome: ReportOutcome, run_id: int
+) -> list[ReportChange]:
+    """Phase three for one report, as the ingest runs it."""
+    return save_outcome(conn, outcome, parser_version=PARSER_VERSION, run_id=run_id)
 
 
 @pytest.fixture(scope="module")
@@ -105,13 +116,13 @@ def test_the_same_report_read_from_other_urls_is_no_new_version(
 ) -> None:
     """The demo serves the mirror on a free port: the next run reads the same report from
     other URLs (page_urls, report_url, each statement's page URL all differ)."""
-    save_outcome_now(warehouse, first_read.outcome, run_id=1)
+    save(warehouse, first_read.outcome, 1)
     moved = read_report("http://127.0.0.1:8123", reading=first_read.reading)
     assert moved.outcome.report is not None and first_read.outcome.report is not None
     assert moved.outcome.report.page_urls != first_read.outcome.report.page_urls
     assert set(moved.outcome.filled) != set(first_read.outcome.filled)  # their source URLs
 
-    assert save_outcome_now(warehouse, moved.outcome, run_id=2) == []
+    assert save(warehouse, moved.outcome, 2) == []
     assert versions(warehouse) == [(1, 1, None)]
     assert changes(warehouse, 2) == []
     # The current rows do carry the URLs of the latest read.
@@ -126,9 +137,17 @@ def test_page_urls_alone_are_no_new_version(
 ) -> None:
     report = first_read.outcome.report
     assert report is not None
-    save_outcome_now(warehouse, first_read.outcome, run_id=1)
+    save(warehouse, first_read.outcome, 1)
     fewer = report.model_copy(update={"page_urls": report.page_urls[:-1]})
-    assert save_outcome_now(warehouse, replace(first_read.outcome, report=fewer), run_id=2) == []
+    assert (
+        save_outcome(
+            warehouse,
+            replace(first_read.outcome, report=fewer),
+            parser_version=PARSER_VERSION,
+            run_id=2,
+        )
+        == []
+    )
     assert versions(warehouse) == [(1, 1, None)] and changes(warehouse, 2) == []
 
 
@@ -150,13 +169,13 @@ def with_pdf_finding(reading: PdfReading, number: int, text: str) -> PdfReading:
 def test_pdf_filled_findings_that_change_are_a_version_with_its_change(
     warehouse: duckdb.DuckDBPyConnection, first_read: Read
 ) -> None:
-    save_outcome_now(warehouse, first_read.outcome, run_id=1)
+    save(warehouse, first_read.outcome, 1)
     assert "qs3.key_findings" in {f.field for f in first_read.outcome.filled}
     reissued = read_report(
         "http://127.0.0.1:8000",
         reading=with_pdf_finding(first_read.reading, 3, "A finding added on reissue."),
     )
-    found = save_outcome_now(warehouse, reissued.outcome, run_id=2)
+    found = save(warehouse, reissued.outcome, 2)
     assert [(c.change_kind, c.field) for c in found] == [("findings_changed", "qs3")]
     assert found[0].new_value is not None and found[0].new_value.endswith(
         "\nA finding added on reissue."
@@ -202,9 +221,14 @@ def test_every_published_field_that_changes_is_named_in_report_change(
 ) -> None:
     report = first_read.outcome.report
     assert report is not None
-    save_outcome_now(warehouse, first_read.outcome, run_id=1)
+    save(warehouse, first_read.outcome, 1)
     edited = PUBLISHED_EDITS[field](report)
-    save_outcome_now(warehouse, replace(first_read.outcome, report=edited), run_id=2)
+    save_outcome(
+        warehouse,
+        replace(first_read.outcome, report=edited),
+        parser_version=PARSER_VERSION,
+        run_id=2,
+    )
     assert versions(warehouse) == [(1, 1, 2), (2, 2, None)]
     assert field in {name for _, name in changes(warehouse, 2)}
     every_version_has_a_change(warehouse)
@@ -214,7 +238,7 @@ def test_a_version_hashed_the_old_way_is_not_renewed_for_nothing(
     warehouse: duckdb.DuckDBPyConnection, first_read: Read
 ) -> None:
     """Versions saved before the hash left out URLs hold another hash for the same content."""
-    save_outcome_now(warehouse, first_read.outcome, run_id=1)
+    save(warehouse, first_read.outcome, 1)
     warehouse.execute("UPDATE assessment_version SET content_sha256 = ?", ["0" * 64])
-    assert save_outcome_now(warehouse, first_read.outcome, run_id=2) == []
+    assert save(warehouse, first_read.outcome, 2) == []
     assert versions(warehouse) == [(1, 1, None)] and changes(warehouse, 2) == []

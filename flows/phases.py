@@ -1,0 +1,212 @@
+"""Phases two and three, shared by `nightly_ingest` and `reparse`: parse, then load.
+
+Parse: each report's archived bytes (read back and digest-checked) go through the pure
+per-report pipeline, `transform.pipeline.build_outcome`. Load: each report's rows, history
+and issues in one transaction (`warehouse.load.save_outcome`), then what the run fetched into
+`fetch_log` and `page_state`. Whatever the run did is summed up from the values these return.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import duckdb
+
+from extract.incremental import FetchOutcome
+from extract.warc import WarcArchive
+from flows.crawl import ReportFetch, SiteCrawl, archived_source
+from transform.changes import ReportChange
+from transform.pipeline import ReportOutcome, build_outcome
+from transform.records import ReportIssue
+from transform.version import PARSER_VERSION
+from warehouse.load import save_outcome
+from warehouse.state import (
+    FetchRecord,
+    PageState,
+    log_fetches,
+    mark_checked,
+    save_page_states,
+    save_pdf_parse,
+)
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class LoadedReport:
+    """One report after phase three: what it amounted to and what changed in the warehouse."""
+
+    outcome: ReportOutcome
+    changes: list[ReportChange]
+
+    @property
+    def is_new(self) -> bool:
+        return any(change.change_kind == "new_report" for change in self.changes)
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    """What a run did, for the end-of-run log line, the run row, the artifact and callers."""
+
+    run_id: int = 0
+    listed: int = 0
+    in_progress: int = 0
+    loaded: int = 0  # valid reports written this run (new, changed or re-saved)
+    failed: int = 0
+    reports_new: int = 0
+    reports_changed: int = 0
+    reports_unchanged: int = 0  # held and identical (whether or not re-parsed)
+    reports_skipped: int = 0  # held but not due for revalidation this run
+    pages_fetched: int = 0  # bodies downloaded (200)
+    pages_not_modified: int = 0  # 304: no body
+    pages_failed: int = 0
+    bytes_fetched: int = 0
+    pdfs_parsed: int = 0  # PDFs parsed this run
+    disagreements: int = 0  # headline fields on which a PDF contradicts its pages
+    seconds: float = 0.0
+    issues: list[ReportIssue] = field(default_factory=list)
+    new_reports: list[str] = field(default_factory=list)  # slugs
+    changed_reports: dict[str, list[str]] = field(default_factory=dict)  # slug -> fields
+
+    def counts(self) -> dict[str, int]:
+        """The counters `ingest_run` keeps."""
+        return {
+            "pages_fetched": self.pages_fetched,
+            "pages_not_modified": self.pages_not_modified,
+            "pages_failed": self.pages_failed,
+            "bytes_fetched": self.bytes_fetched,
+            "reports_new": self.reports_new,
+            "reports_changed": self.reports_changed,
+            "reports_unchanged": self.reports_unchanged,
+            "reports_failed": self.failed,
+            "reports_skipped": self.reports_skipped,
+        }
+
+
+def parse_reports(
+    archive: WarcArchive,
+    fetched: Sequence[ReportFetch],
+    *,
+    read_pdfs: bool = True,
+    progress: ProgressCallback | None = None,
+) -> list[ReportOutcome]:
+    """Phase two: every report's archived bytes through the per-report pipeline."""
+    outcomes = []
+    for number, report in enumerate(fetched):
+        if progress is not None:
+            progress(number, len(fetched), report.slug)
+        outcomes.append(build_outcome(archived_source(archive, report), read_pdf=read_pdfs))
+    return outcomes
+
+
+def _fetch_record(o: FetchOutcome) -> FetchRecord:
+    return FetchRecord(
+        url=o.url,
+        requested_at=o.requested_at,
+        status=o.status,
+        not_modified=o.not_modified,
+        byte_count=o.byte_count,
+        sha256=o.sha256,
+        etag=o.etag,
+        last_modified=o.last_modified,
+        duration_ms=o.duration_ms,
+        error=o.error,
+    )
+
+
+def page_states(
+    fetches: Sequence[FetchOutcome], slug: str | None, kinds: dict[str, str]
+) -> list[PageState]:
+    """The page_state rows for the pages a run received (failed requests move nothing)."""
+    return [
+        PageState(
+            url=o.url,
+            assessment_id=slug,
+            page_kind="listing" if slug is None else kinds.get(o.url),
+            sha256=o.sha256,
+            etag=o.etag,
+            last_modified=o.last_modified,
+            content_type=o.content_type,
+            byte_count=o.body_size,
+            changed=o.changed,
+        )
+        for o in fetches
+        if o.error is None
+    ]
+
+
+def load_listing(conn: duckdb.DuckDBPyConnection, run_id: int, crawl: SiteCrawl) -> None:
+    """The listing's requests into fetch_log, its pages into page_state."""
+    fetches = crawl.listing.fetches
+    log_fetches(conn, run_id, [_fetch_record(o) for o in fetches])
+    save_page_states(conn, run_id, page_states(fetches, None, {}))
+
+
+def load_report(
+    conn: duckdb.DuckDBPyConnection,
+    run_id: int,
+    fetched: ReportFetch,
+    outcome: ReportOutcome | None,
+    states: Sequence[PageState] | None = None,
+) -> LoadedReport | None:
+    """Phase three for one report: its outcome saved (one transaction), then its requests
+    logged and its pages' state moved. Without an outcome (not re-parsed: nothing changed)
+    only the check is recorded. `states` overrides the page states made from the fetches
+    (a reparse has no fetches: it passes what the archive holds)."""
+    log_fetches(conn, run_id, [_fetch_record(o) for o in fetched.fetches])
+    if outcome is None:
+        mark_checked(conn, run_id, [o.url for o in fetched.fetches if o.error is None])
+        return None
+    if outcome.pdf_reading is not None and outcome.pdf_reading.finished:
+        save_pdf_parse(conn, outcome.pdf_reading, PARSER_VERSION)
+    changes = save_outcome(conn, outcome, parser_version=PARSER_VERSION, run_id=run_id)
+    kinds = {source.url: source.page_kind or "" for source in outcome.source_pages}
+    if states is None:
+        states = page_states(fetched.fetches, fetched.entry.slug, kinds)
+    save_page_states(conn, run_id, states)
+    return LoadedReport(outcome, changes)
+
+
+def summarise(
+    run_id: int,
+    seconds: float,
+    *,
+    listed: int,
+    in_progress: int,
+    fetches: Sequence[FetchOutcome],
+    loaded: Sequence[LoadedReport],
+    unchanged_not_parsed: int,
+    not_due: int,
+) -> IngestSummary:
+    """The run's figures, from what its phases returned."""
+    ok = [f for f in fetches if f.error is None]
+    valid = [r for r in loaded if r.outcome.report is not None]
+    new = [r.outcome.slug for r in valid if r.is_new]
+    changed = {
+        r.outcome.slug: [c.field for c in r.changes] for r in valid if r.changes and not r.is_new
+    }
+    issues = [issue for r in loaded for issue in r.outcome.issues]
+    return IngestSummary(
+        run_id=run_id,
+        listed=listed,
+        in_progress=in_progress,
+        loaded=len(valid),
+        failed=len(loaded) - len(valid),
+        reports_new=len(new),
+        reports_changed=len(changed),
+        reports_unchanged=unchanged_not_parsed + len(valid) - len(new) - len(changed),
+        reports_skipped=not_due,
+        pages_fetched=sum(1 for f in ok if not f.not_modified),
+        pages_not_modified=sum(1 for f in ok if f.not_modified),
+        pages_failed=len(fetches) - len(ok),
+        bytes_fetched=sum(f.byte_count or 0 for f in ok if not f.not_modified),
+        pdfs_parsed=sum(
+            1 for r in loaded if r.outcome.pdf_reading and r.outcome.pdf_reading.finished
+        ),
+        disagreements=sum(len(r.outcome.disagreements) for r in valid),
+        seconds=seconds,
+        issues=issues,
+        new_reports=new,
+        changed_reports=changed,
+    )
