@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import math
 import re
-import shutil
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Any
 import duckdb
 import pytest
 
+from extract.warc import WarcArchive
 from flows.ingest import IngestSummary, nightly_ingest
 from flows.progress import listening
 from mirror.build import findings_only_in_pdf, load_reports
@@ -195,11 +195,11 @@ def test_every_formal_reports_pdf_is_fetched_archived_parsed_and_cross_checked(
     )
     formal = {slug for (slug,) in query(db, "SELECT assessment_id FROM assessment")} - PILOTS
     assert {slug for slug, _, _ in pdf_sources} == formal and len(pdf_sources) == PDFS
-    archive = db.parent / "raw"
+    archive = WarcArchive(db.parent / "raw")
     for slug, url, sha256 in pdf_sources:
         assert url.endswith(f"/{slug}-local-authority-assessment.pdf")
-        assert (archive / "blobs" / sha256[:2] / sha256).read_bytes().startswith(b"%PDF-")
-    # Each PDF was parsed, once: its parse is cached by the bytes' hash.
+        assert archive.read(sha256).startswith(b"%PDF-")
+    # Each PDF was parsed once, in the first run: later runs found its bytes unchanged.
     parses = query(db, "SELECT count(*), count(report_json), count(error) FROM pdf_parse")
     assert parses == [(PDFS, PDFS, 0)]
     # The PDFs agree with the pages on rating, % and all nine scores, except the one the
@@ -291,12 +291,19 @@ def test_a_normal_night_revalidates_only_a_slice(clean_runs) -> None:
 
 def test_every_fetched_page_is_archived(clean_runs) -> None:
     db, first = clean_runs.db, clean_runs.first
-    archive = db.parent / "raw"
-    blobs = {p.name for p in (archive / "blobs").rglob("*") if p.is_file()}
+    archive = WarcArchive(db.parent / "raw")
     sources = query(db, "SELECT sha256 FROM source_page UNION SELECT sha256 FROM page_state")
-    assert len(sources) >= 847 + PDFS and {sha for (sha,) in sources} <= blobs
-    logged = (archive / "fetch_log.jsonl").read_text(encoding="utf-8").splitlines()
-    assert len(logged) == first.pages_fetched == HTML_PAGES + PDFS  # later runs: no bodies
+    assert len(sources) >= 847 + PDFS and all(sha in archive for (sha,) in sources)
+    # One WARC file per run; every request of it is a record, 304s included.
+    files = archive.files()
+    assert len(files) == 3
+    first_run = [e for e in archive.entries() if e.file == files[0].name]
+    bodies = [e for e in first_run if e.record_type == "response" and e.status == 200]
+    assert len(bodies) == first.pages_fetched + 1 == HTML_PAGES + PDFS + 1  # and robots.txt
+    second_run = [e for e in archive.entries() if e.file == files[1].name]
+    assert sum(e.status == 304 for e in second_run) == HTML_PAGES + PDFS
+    requests = sum(e.record_type == "request" for e in second_run)
+    assert requests == len(clean_runs.full_requests)
 
 
 def test_readme_sql_examples_run(clean_runs) -> None:
@@ -444,33 +451,26 @@ def test_broken_reports_are_recorded_and_everything_else_loads(
         "SELECT overall_rating, overall_score_pct, parser_version FROM assessment "
         "WHERE assessment_id = 'durham-0824'",
     ) == [("Good", 67, "0.9.0")]
-    # The failing page's error body is archived and logged like any other response.
-    log = (archive / "fetch_log.jsonl").read_text(encoding="utf-8")
-    assert '"status": 500' in log and "leicestercity-0725-theme2-care" in log
+    # The failing page's error body is archived like any other response, each retry too.
+    failing = [
+        e
+        for e in WarcArchive(archive).entries()
+        if e.url.endswith("leicestercity-0725-theme2-care") and e.record_type == "response"
+    ]
+    assert failing and {e.status for e in failing} == {500}
 
 
 def test_reparse_rebuilds_the_parsed_tables_from_the_archive_alone(
     clean_runs, tmp_path: Path
 ) -> None:
-    """The mirror is stopped by now: only the archive and the warehouse's page state remain."""
+    """The mirror is stopped by now and the warehouse is gone: only the WARC archive is left.
+    A reparse into a new warehouse file gives the tables the ingest gave, PDFs included."""
     from flows.reparse import reparse
 
-    db = tmp_path / "copy.duckdb"
-    shutil.copy(clean_runs.db, db)
-    parsed = (
-        "key_finding",
-        "quality_statement_score",
-        "financial_fact",
-        "demographic_fact",
-        "source_page",
-        "parse_issue",
-        "assessment",
-    )
-    with connect(db) as conn:
-        for table in parsed:
-            conn.execute(f"DELETE FROM {table}")
+    db = tmp_path / "new.duckdb"
     summary = reparse(db=db, archive=clean_runs.db.parent / "raw")
     assert (summary.loaded, summary.failed, summary.reports_changed) == (74, 3, 0)
+    assert summary.pdfs_parsed == PDFS
     assert snapshot(db) == clean_runs.after_first
     assert query(db, "SELECT mode, status FROM ingest_run ORDER BY run_id DESC LIMIT 1") == [
         ("reparse", "finished")
