@@ -97,9 +97,50 @@ def reparse(
         f"Run {summary.run_id} (reparse): {summary.loaded} reports re-parsed "
         f"({summary.pdfs_parsed} PDFs), {summary.reports_new} new, "
         f"{summary.reports_changed} changed by it, {summary.failed} with issues, "
-        f"{summary.reports_skipped} skipped (never fully fetched) in {summary.seconds:.1f}s",
+        f"{summary.reports_skipped} listed but never fetched, in {summary.seconds:.1f}s",
         highlight=False,
     )
+
+
+archive_app = typer.Typer(help="The raw archive (WARC files under the archive directory).")
+app.add_typer(archive_app, name="archive")
+
+
+@archive_app.command("import-legacy")
+def archive_import_legacy(
+    archive: Annotated[
+        Path | None, typer.Option(help="Raw archive directory (env CQC_ARCHIVE)")
+    ] = None,
+) -> None:
+    """Write an archive made before WARC (blobs/, fetch_log.jsonl) into a WARC file, with a
+    manifest per report, so `cqc reparse` can rebuild from it (ingest does this by itself)."""
+    from flows.legacy import LegacyImportError, import_legacy
+
+    settings = _settings(archive=archive)
+    try:
+        done = import_legacy(settings.archive)
+    except LegacyImportError as exc:
+        err_console.print(f"[red]nothing imported:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    console.print(
+        f"{done.responses} responses and {done.reports} report manifests written to "
+        f"{settings.archive / 'warc' / done.file}",
+        highlight=False,
+    )
+
+
+@archive_app.command("rebuild-index")
+def archive_rebuild_index(
+    archive: Annotated[
+        Path | None, typer.Option(help="Raw archive directory (env CQC_ARCHIVE)")
+    ] = None,
+) -> None:
+    """Write the archive's index anew from its WARC files alone (after it was lost)."""
+    from extract.warc import WarcArchive
+
+    settings = _settings(archive=archive)
+    count = WarcArchive(settings.archive).rebuild_index()
+    console.print(f"{count} records indexed from {settings.archive / 'warc'}", highlight=False)
 
 
 @app.command()

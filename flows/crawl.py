@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from extract.crawl import CrawlLimitError, crawl
 from extract.http import FetchedPage, FetchError, require_pdf
-from extract.incremental import ConditionalFetcher, FetchOutcome
+from extract.incremental import FetchOutcome
 from extract.warc import ArchiveRecordError, WarcArchive, WarcWriter
 from transform.links import download_links, report_links
 from transform.listing import parse_listing
@@ -32,6 +32,17 @@ MAX_REPORT_PAGES = 60
 MAX_DOWNLOAD_LINKS = 3
 
 ProgressCallback = Callable[[int, int, str], None]
+
+
+class Fetcher(Protocol):
+    """What the crawl needs of a fetcher: the live `ConditionalFetcher`, or a replay of an
+    archive (`flows.legacy.ReplayFetcher`)."""
+
+    def get(self, url: str) -> FetchedPage: ...
+
+    def outcome(self, page: FetchedPage) -> FetchOutcome: ...
+
+    def failure(self, error: FetchError) -> FetchOutcome: ...
 
 
 @dataclass(frozen=True)
@@ -142,7 +153,7 @@ def _is_html(page: FetchedPage) -> bool:
     return page.content_type is None or "html" in page.content_type.lower()
 
 
-def discover(fetcher: ConditionalFetcher, listing_path: str) -> ListingFetch:
+def discover(fetcher: Fetcher, listing_url: str) -> ListingFetch:
     """Follow the listing's pager to its last page. A listing page that fails to fetch or
     parse raises: without the listing nothing can be discovered, so the run fails loudly."""
     entries: dict[str, ListingEntry] = {}
@@ -157,8 +168,7 @@ def discover(fetcher: ConditionalFetcher, listing_path: str) -> ListingFetch:
                 entries.setdefault(entry.url, entry)
         return [listing.next_url] if listing.next_url else []
 
-    start = fetcher.client.absolute(listing_path)
-    result = crawl(fetcher.get, start, read_and_follow, max_pages=MAX_LISTING_PAGES)
+    result = crawl(fetcher.get, listing_url, read_and_follow, max_pages=MAX_LISTING_PAGES)
     if result.failures:
         raise result.failures[0]
     return ListingFetch(
@@ -169,7 +179,7 @@ def discover(fetcher: ConditionalFetcher, listing_path: str) -> ListingFetch:
     )
 
 
-def fetch_report(fetcher: ConditionalFetcher, entry: ListingEntry, *, pdfs: bool) -> ReportFetch:
+def fetch_report(fetcher: Fetcher, entry: ListingEntry, *, pdfs: bool) -> ReportFetch:
     """A report's landing page, every page its own navigation links to, then its PDF: the
     first of its pages' Downloads links whose bytes are a PDF (no file name is guessed)."""
     assert entry.url is not None and entry.slug is not None
@@ -229,10 +239,10 @@ def pdf_links(pages: Sequence[FetchedPage]) -> list[str]:
 
 
 def crawl_site(
-    fetcher: ConditionalFetcher,
+    fetcher: Fetcher,
     writer: WarcWriter,
     *,
-    listing_path: str,
+    listing_url: str,
     due: Callable[[Sequence[ListingEntry]], Collection[str]],
     max_reports: int | None = None,
     pdfs: bool = True,
@@ -241,8 +251,8 @@ def crawl_site(
     """Discover, then fetch each report that is new or `due` (given the listed entries, the
     slugs of held reports to revalidate tonight); write a manifest for the listing and for
     every report fetched."""
-    listing = discover(fetcher, listing_path)
-    writer.write_metadata(fetcher.client.absolute(listing_path), "listing", listing.manifest())
+    listing = discover(fetcher, listing_url)
+    writer.write_metadata(listing_url, "listing", listing.manifest())
     entries = listing.entries[:max_reports] if max_reports is not None else listing.entries
     chosen = set(due(entries))
     reports: list[ReportFetch] = []

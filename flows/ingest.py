@@ -101,7 +101,7 @@ def crawl_phase(run: Run) -> SiteCrawl:
         return crawl_site(
             ConditionalFetcher(client, run.archive, known),
             run.writer,
-            listing_path=LISTING_PATH,
+            listing_url=client.absolute(LISTING_PATH),
             due=due,
             max_reports=settings.max_reports,
             pdfs=settings.pdfs,

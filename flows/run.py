@@ -23,6 +23,7 @@ from prefect.exceptions import MissingContextError
 from prefect.states import Failed, State
 
 from extract.warc import WarcArchive, WarcWriter
+from flows.legacy import has_legacy_archive, import_legacy
 from flows.settings import Settings
 from transform.councils import load_councils
 from transform.version import PARSER_VERSION
@@ -92,6 +93,16 @@ def open_run(settings: Settings, mode: RunMode) -> Iterator[Run]:
             started_at=now,
         )
         archive = WarcArchive(settings.archive)
+        if has_legacy_archive(settings.archive):
+            done = import_legacy(settings.archive)
+            logger.warning(
+                "the archive at %s was written before WARC: %d responses and %d report "
+                "manifests imported into %s (the old files are left as they were)",
+                settings.archive,
+                done.responses,
+                done.reports,
+                done.file,
+            )
         run = Run(settings, mode, conn, run_id, archive, logger, started)
         status = "failed"
         try:

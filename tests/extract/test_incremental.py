@@ -6,9 +6,9 @@ from pathlib import Path
 
 import httpx
 
-from extract.archive import RawArchive
 from extract.http import SiteClient
 from extract.incremental import ConditionalFetcher, KnownPage
+from extract.warc import WarcArchive
 
 BASE = "https://www.cqc.org.uk"
 URL = f"{BASE}/care-services/local-authority-assessment-reports/durham-0824"
@@ -31,21 +31,36 @@ def site(requests: list[httpx.Request]) -> httpx.MockTransport:
 
 
 def test_a_304_page_carries_the_held_body_and_content_type(tmp_path: Path) -> None:
-    archive = RawArchive(tmp_path)
+    archive = WarcArchive(tmp_path)
     requests: list[httpx.Request] = []
-    with SiteClient(BASE, transport=site(requests), min_interval_s=0.0) as client:
-        first = ConditionalFetcher(client, archive)
-        fresh = first.get(URL)
-        [got] = first.take_outcomes()
-        held = KnownPage(got.sha256 or "", got.etag, got.last_modified, got.content_type)
+    with archive.writer("cqc-test-000001") as writer:
+        client = SiteClient(
+            BASE, transport=site(requests), min_interval_s=0.0, on_exchange=writer.write_exchange
+        )
+        with client:
+            first = ConditionalFetcher(client, archive)
+            fresh = first.get(URL)
+            got = first.outcome(fresh)
+            held = KnownPage(got.sha256 or "", got.etag, got.last_modified, got.content_type)
 
-        again = ConditionalFetcher(client, archive, {URL: held})
-        page = again.get(URL)
-        [outcome] = again.take_outcomes()
+            again = ConditionalFetcher(client, archive, {URL: held})
+            page = again.get(URL)
+            outcome = again.outcome(page)
 
     assert requests[-1].headers["if-none-match"] == '"v1"'
     assert page.not_modified and page.status == 304
     assert (page.body, page.sha256, page.content_type) == (BODY, fresh.sha256, HTML)
     assert (outcome.content_type, outcome.body_size, outcome.byte_count) == (HTML, len(BODY), 0)
     assert (outcome.sha256, outcome.changed) == (fresh.sha256, False)
-    assert (fresh.content_type, got.body_size) == (HTML, len(BODY))
+    assert (fresh.content_type, got.body_size, got.changed) == (HTML, len(BODY), True)
+
+
+def test_a_held_body_the_archive_cannot_give_is_fetched_whole(tmp_path: Path) -> None:
+    """Validators without readable bytes are useless: the page is asked for unconditionally."""
+    archive = WarcArchive(tmp_path)
+    requests: list[httpx.Request] = []
+    with SiteClient(BASE, transport=site(requests), min_interval_s=0.0) as client:
+        held = KnownPage("0" * 64, '"v1"', None, HTML)
+        page = ConditionalFetcher(client, archive, {URL: held}).get(URL)
+    assert page.status == 200 and page.body == BODY
+    assert "if-none-match" not in requests[-1].headers

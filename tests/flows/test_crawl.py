@@ -131,7 +131,7 @@ def test_crawl_site_writes_a_manifest_per_report_and_one_for_the_listing(crawler
     crawl = crawl_site(
         fetcher,
         writer,
-        listing_path=REPORTS,
+        listing_url=BASE + REPORTS,
         due=lambda entries: {e.slug for e in entries[:2] if e.slug},
         max_reports=3,
         pdfs=False,
