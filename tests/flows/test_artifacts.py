@@ -9,20 +9,25 @@ from transform.records import ReportIssue
 
 def test_the_summary_names_new_changed_and_failed_reports_with_reasons() -> None:
     summary = IngestSummary(
-        run_id=7, listed=77, reports_new=1, reports_changed=1, failed=1, pdfs_parsed=2
+        run_id=7,
+        listed=77,
+        reports_new=1,
+        reports_changed=1,
+        failed=1,
+        pdfs_parsed=2,
+        new_reports=["stokeontrent-0625"],
+        changed_reports={"croydon-1025": ["qs1", "overall_score_pct"]},
+        issues=[
+            ReportIssue(slug="durham-0824", stage="validate", reason="rating Outstanding | 67%"),
+            ReportIssue(
+                slug="knowsley-0825",
+                stage="parse",
+                reason="report PDF: truncated or damaged PDF",
+                url="https://example.invalid/k.pdf",
+                blocking=False,
+            ),
+        ],
     )
-    summary.new_reports = ["stokeontrent-0625"]
-    summary.changed_reports = {"croydon-1025": ["qs1", "overall_score_pct"]}
-    summary.issues = [
-        ReportIssue(slug="durham-0824", stage="validate", reason="rating Outstanding | 67%"),
-        ReportIssue(
-            slug="knowsley-0825",
-            stage="parse",
-            reason="report PDF: truncated or damaged PDF",
-            url="https://example.invalid/k.pdf",
-            blocking=False,
-        ),
-    ]
     text = summary_markdown(summary, "Nightly ingest, run 7")
     assert text.startswith("# Nightly ingest, run 7\n")
     assert "| 77 | 1 | 1 | 0 | 1 | 0 |" in text
