@@ -1,4 +1,4 @@
-"""Materialising the benchmark tables (`sql/benchmarks.sql`) from the data tables.
+"""Materialising the benchmark tables (`sql/benchmarks/`, one file each).
 
 The benchmarks are tables, not views, so exports, the HTML report and DuckDB clients read one
 consistent snapshot, stamped in `benchmark_refresh`. They are rebuilt whole, in one

@@ -1,8 +1,9 @@
 """Opening the warehouse and creating its tables and views.
 
-The SQL lives in `sql/schema.sql` (tables, every column commented) and `sql/views.sql`
-(benchmarking views). Both scripts are idempotent, so `init_schema` is safe to call on every
-connection, on a new file or on one that already holds data.
+The SQL lives in `sql/schema.sql` (tables, every column commented), `sql/history.sql`,
+`sql/views.sql` and `sql/benchmarks/` (one file per benchmark table). Every script is
+idempotent, so `init_schema` is safe to call on every connection, on a new file or on one
+that already holds data.
 """
 
 from __future__ import annotations
@@ -16,15 +17,15 @@ import duckdb
 
 SQL_DIR = Path(__file__).parent / "sql"
 SCRIPTS: tuple[str, ...] = ("schema.sql", "history.sql", "views.sql")
-# Materialised by benchmarks.sql (see warehouse.benchmarks).
-BENCHMARK_TABLES: tuple[str, ...] = (
-    "league_table",
-    "regional_benchmark",
-    "council_statement_benchmark",
-    "quality_statement_benchmark",
-    "council_type_benchmark",
-    "pilot_assessment",
-)
+BENCHMARK_DIR = SQL_DIR / "benchmarks"
+# One file per benchmark table, `NN_<table>.sql`, run in name order (see warehouse.benchmarks).
+BENCHMARK_FILES: tuple[Path, ...] = tuple(sorted(BENCHMARK_DIR.glob("[0-9][0-9]_*.sql")))
+BENCHMARK_TABLES: tuple[str, ...] = tuple(p.stem.split("_", 1)[1] for p in BENCHMARK_FILES)
+# How a table's qsN_ columns are described, from the statement_scores view's comment.
+_SCORE_COLUMN_NOTES: dict[str, str] = {
+    "pilot_assessment": "Indicative: {view}; NULL where the pilot report printed none.",
+    "council_type_benchmark": "Mean across the type's councils, 2 decimal places: {view}.",
+}
 MEMORY = ":memory:"
 STORAGE_COMPATIBILITY = "v1.0.0"  # files readable by every DuckDB client since 1.0
 
@@ -98,7 +99,7 @@ def read_script(name: str) -> str:
 
 def init_schema(conn: duckdb.DuckDBPyConnection) -> None:
     """Create every table, comment and view (SCRIPTS, in order) in one transaction, and the
-    benchmark tables (benchmarks.sql) if the warehouse lacks any of them, so they can always
+    benchmark tables (sql/benchmarks/) if the warehouse lacks any of them, so they can always
     be queried; `warehouse.benchmarks.refresh_benchmarks` rebuilds them after each run."""
     conn.execute("BEGIN TRANSACTION")
     try:
@@ -126,7 +127,7 @@ def init_schema(conn: duckdb.DuckDBPyConnection) -> None:
 
 
 def build_benchmarks(conn: duckdb.DuckDBPyConnection) -> None:
-    """Run benchmarks.sql (inside the caller's transaction), first dropping the views that
+    """Run the benchmark files (inside the caller's transaction), first dropping the views that
     older warehouses had in place of some of its tables."""
     old_views = conn.execute(
         "SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = "
@@ -135,4 +136,27 @@ def build_benchmarks(conn: duckdb.DuckDBPyConnection) -> None:
     ).fetchall()
     for (view,) in old_views:
         conn.execute(f'DROP VIEW "{view}"')
-    conn.execute(read_script("benchmarks.sql"))
+    for path in BENCHMARK_FILES:
+        conn.execute(path.read_text(encoding="utf-8"))
+    _comment_score_columns(conn)
+
+
+def _comment_score_columns(conn: duckdb.DuckDBPyConnection) -> None:
+    """Give every benchmark table's qsN_ column the comment of the statement_scores column
+    it comes from (qsN_name, or qsN_name_avg), so the nine are described in one place."""
+    described = dict(
+        conn.execute(
+            "SELECT column_name, comment FROM duckdb_columns() "
+            "WHERE table_name = 'statement_scores' AND starts_with(column_name, 'qs')"
+        ).fetchall()
+    )
+    rows = conn.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() "
+        "WHERE list_contains(?, table_name) AND regexp_matches(column_name, '^qs[1-9]_')",
+        [list(BENCHMARK_TABLES)],
+    ).fetchall()
+    for table, column in rows:
+        view = described[column.removesuffix("_avg")]
+        note = _SCORE_COLUMN_NOTES.get(table, "{view}.").format(view=view.rstrip("."))
+        literal = "'" + note.replace("'", "''") + "'"  # COMMENT takes no parameters
+        conn.execute(f"COMMENT ON COLUMN {table}.{column} IS {literal}")

@@ -14,7 +14,12 @@ from warehouse.db import BENCHMARK_TABLES, connect, init_schema
 from warehouse.load import ALL_TABLES
 
 TABLE_ORDER: tuple[str, ...] = ALL_TABLES
-VIEW_ORDER: tuple[str, ...] = ("latest_formal_assessment", "assessment_history", "run_log")
+VIEW_ORDER: tuple[str, ...] = (
+    "latest_formal_assessment",
+    "statement_scores",
+    "assessment_history",
+    "run_log",
+)
 BENCHMARK_INTRO = (
     "Materialised from the data tables by the `refresh_benchmarks` flow after every ingest "
     "and reparse (`cqc refresh-benchmarks` on its own); `benchmark_refresh` logs each rebuild. "

@@ -33,3 +33,34 @@ COMMENT ON COLUMN latest_formal_assessment.overall_score_pct IS 'As assessment.o
 COMMENT ON COLUMN latest_formal_assessment.score_total IS 'As assessment.score_total.';
 COMMENT ON COLUMN latest_formal_assessment.people_experience IS 'As assessment.people_experience.';
 COMMENT ON COLUMN latest_formal_assessment.parser_version IS 'As assessment.parser_version.';
+
+-- The nine statement scores of an assessment side by side: the one place the nine score
+-- columns are named. league_table and pilot_assessment take them from here, and
+-- council_type_benchmark averages whatever columns match qsN_ (warehouse/sql/benchmarks/).
+-- Column comments of those tables are written from this view's (warehouse.db).
+CREATE OR REPLACE VIEW statement_scores AS
+SELECT
+    assessment_id,
+    max(score) FILTER (WHERE qs_number = 1) AS qs1_assessing_needs,
+    max(score) FILTER (WHERE qs_number = 2) AS qs2_healthier_lives,
+    max(score) FILTER (WHERE qs_number = 3) AS qs3_equity,
+    max(score) FILTER (WHERE qs_number = 4) AS qs4_care_provision,
+    max(score) FILTER (WHERE qs_number = 5) AS qs5_partnerships,
+    max(score) FILTER (WHERE qs_number = 6) AS qs6_safe_systems,
+    max(score) FILTER (WHERE qs_number = 7) AS qs7_safeguarding,
+    max(score) FILTER (WHERE qs_number = 8) AS qs8_governance,
+    max(score) FILTER (WHERE qs_number = 9) AS qs9_learning
+FROM quality_statement_score
+GROUP BY assessment_id;
+
+COMMENT ON VIEW statement_scores IS 'One row per assessment with its nine quality statement scores as columns (NULL where a statement has no score).';
+COMMENT ON COLUMN statement_scores.assessment_id IS 'The assessment (its slug); references assessment.assessment_id.';
+COMMENT ON COLUMN statement_scores.qs1_assessing_needs IS 'Score (1-4) of quality statement 1, Assessing needs (theme Working with people).';
+COMMENT ON COLUMN statement_scores.qs2_healthier_lives IS 'Score (1-4) of quality statement 2, Supporting people to live healthier lives (Working with people).';
+COMMENT ON COLUMN statement_scores.qs3_equity IS 'Score (1-4) of quality statement 3, Equity in experience and outcomes (Working with people).';
+COMMENT ON COLUMN statement_scores.qs4_care_provision IS 'Score (1-4) of quality statement 4, Care provision, integration and continuity (Providing support).';
+COMMENT ON COLUMN statement_scores.qs5_partnerships IS 'Score (1-4) of quality statement 5, Partnerships and communities (Providing support).';
+COMMENT ON COLUMN statement_scores.qs6_safe_systems IS 'Score (1-4) of quality statement 6, Safe systems, pathways and transitions (Ensuring safety within the system).';
+COMMENT ON COLUMN statement_scores.qs7_safeguarding IS 'Score (1-4) of quality statement 7, Safeguarding (Ensuring safety within the system).';
+COMMENT ON COLUMN statement_scores.qs8_governance IS 'Score (1-4) of quality statement 8, Governance, management and sustainability (Leadership).';
+COMMENT ON COLUMN statement_scores.qs9_learning IS 'Score (1-4) of quality statement 9, Learning, improvement and innovation (Leadership).';
