@@ -129,7 +129,7 @@ class RetryPolicy:
             wait *= 1 + rng.uniform(-self.jitter, self.jitter)
         if retry_after is not None:
             wait = max(wait, retry_after)
-        return min(wait, self.max_delay_s)
+        return float(min(wait, self.max_delay_s))
 
 
 def require_pdf(page: FetchedPage) -> None:
@@ -169,7 +169,7 @@ class SiteClient:
     clock: Callable[[], float] = time.monotonic
     rng: random.Random = field(default_factory=random.Random)
     # Called with every request and its response, before the response is used: the archive.
-    on_exchange: Callable[[Exchange], None] | None = None
+    on_exchange: Callable[[Exchange], object] | None = None
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")

@@ -257,7 +257,7 @@ def export(
         err_console.print(f"[red]--format must be one of {', '.join(FORMATS)}[/red]")
         raise typer.Exit(2)
     with _read_only(db) as conn:
-        exported = export_warehouse(conn, out, fmt)  # type: ignore[arg-type]
+        exported = export_warehouse(conn, out, fmt)
     rows = sum(table.rows for table in exported)
     console.print(
         f"{len(exported)} tables ({rows} rows) written to {out} as {fmt}, "

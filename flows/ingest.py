@@ -135,7 +135,7 @@ class HeldOutcomes:
         )
 
 
-parse_phase = task(parse_reports, name="parse", cache_policy=NO_CACHE)
+parse_phase = task(name="parse", cache_policy=NO_CACHE)(parse_reports)
 
 
 @task(name="load", cache_policy=NO_CACHE)
@@ -184,7 +184,7 @@ def log_outcome(run: Run, progress: str, done: LoadedReport) -> None:
     if done.is_new:
         what = "new"
     elif done.changes:
-        what = "changed: " + ", ".join(change.field for change in done.changes)
+        what = "changed: " + ", ".join(c.field or c.change_kind for c in done.changes)
     else:
         what = "re-parsed, unchanged"
     report = outcome.report

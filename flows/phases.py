@@ -184,7 +184,9 @@ def summarise(
     valid = [r for r in loaded if r.outcome.report is not None]
     new = [r.outcome.slug for r in valid if r.is_new]
     changed = {
-        r.outcome.slug: [c.field for c in r.changes] for r in valid if r.changes and not r.is_new
+        r.outcome.slug: [c.field or c.change_kind for c in r.changes]
+        for r in valid
+        if r.changes and not r.is_new
     }
     issues = [issue for r in loaded for issue in r.outcome.issues]
     return IngestSummary(

@@ -68,7 +68,7 @@ def load_phase(
     return loaded
 
 
-parse_phase = task(parse_reports, name="parse", cache_policy=NO_CACHE)
+parse_phase = task(name="parse", cache_policy=NO_CACHE)(parse_reports)
 
 
 def run_reparse(settings: Settings) -> IngestSummary:

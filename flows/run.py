@@ -18,9 +18,9 @@ from datetime import UTC, datetime
 from typing import Literal, TypeVar
 
 import duckdb
-from prefect import get_run_logger
+from prefect import State, get_run_logger
 from prefect.exceptions import MissingContextError
-from prefect.states import Failed, State
+from prefect.states import Failed
 
 from extract.warc import WarcArchive, WarcWriter
 from flows.legacy import has_legacy_archive, import_legacy

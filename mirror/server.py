@@ -191,7 +191,7 @@ class MirrorServer:
         if self._httpd is None:
             raise RuntimeError("the mirror server is not running")
         host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     def start(self) -> MirrorServer:
         if self._httpd is not None:
@@ -235,7 +235,9 @@ class MirrorServer:
         with self._lock:
             self.requests.clear()
 
-    def _record(self, method: str, path: str, headers: dict[str, str], status: int, t: float):
+    def _record(
+        self, method: str, path: str, headers: dict[str, str], status: int, t: float
+    ) -> None:
         with self._lock:
             self.requests.append(ServedRequest(method, path, headers, status, t))
 
@@ -320,7 +322,9 @@ class MirrorServer:
             def do_HEAD(self) -> None:
                 self._respond(send_body=False)
 
-            def _send(self, status: int, body: bytes, headers: dict[str, str], send_body: bool):
+            def _send(
+                self, status: int, body: bytes, headers: dict[str, str], send_body: bool
+            ) -> None:
                 server._record(
                     self.command,
                     self.path,

@@ -219,11 +219,11 @@ def _insert_statements(conn: duckdb.DuckDBPyConnection, report: Report) -> None:
     # A statement known only from its own page still has its score there.
     for number, detail in details.items():
         scores.setdefault(number, detail.statement)
-    statement_rows = []
-    finding_rows = []
+    statement_rows: list[tuple[object, ...]] = []
+    finding_rows: list[tuple[object, ...]] = []
     for number in sorted(scores):
         statement = scores[number]
-        detail = details.get(number)
+        held = details.get(number)
         statement_rows.append(
             (
                 report.slug,
@@ -231,17 +231,17 @@ def _insert_statements(conn: duckdb.DuckDBPyConnection, report: Report) -> None:
                 statement.name,
                 statement.theme,
                 statement.score,
-                statement.published_name or (detail.statement.published_name if detail else None),
-                detail.score_label if detail else None,
-                _lines(detail.what_people_expect) if detail else None,
-                detail.commitment if detail else None,
-                detail.url if detail else None,
+                statement.published_name or (held.statement.published_name if held else None),
+                held.score_label if held else None,
+                _lines(held.what_people_expect) if held else None,
+                held.commitment if held else None,
+                held.url if held else None,
             )
         )
-        if detail is not None:
+        if held is not None:
             finding_rows.extend(
                 (report.slug, number, finding_no, finding.heading, finding.text)
-                for finding_no, finding in enumerate(detail.key_findings, start=1)
+                for finding_no, finding in enumerate(held.key_findings, start=1)
             )
     _insert_rows(
         conn,
