@@ -1,76 +1,266 @@
 """Parse a downloaded local authority assessment report PDF into a `Report`.
 
-Pure: bytes in, records out. The PDF is a second source for what the HTML pages say, laid out
-for print: a running header (the council name) and a "Page X of Y" footer on every page, and
-sections that run across page breaks. Text is read line by line with its font and position
-(pdfplumber), the header and footer bands are dropped, lines are grouped into blocks by vertical
-gaps and font, and a block split by a page break is joined again. Every failure becomes a
-`PdfParseError` naming the source and a one-line reason, never a pdfminer traceback.
+Pure: bytes in, records out. Real report PDFs come from layouts we have not seen (other
+fonts, sizes, cover wordings, headers, footers and file names), so the parser reads what the
+text says, never what size, weight or font it is printed in:
+
+- lines come from PDFium's text layer (`transform.pdf_text`), top to bottom;
+- a line that repeats at the top or bottom of most pages is a running header or footer,
+  whatever it says, and so is a page number in any form ("Page 3 of 9", "3 / 9", "Page 3");
+- lines are joined into paragraphs unless something shows a break: a change of style, a
+  bullet, a gap wider than the style's usual line spacing, or room left on the line for the
+  next line's first word (a line that ended on purpose, not one that wrapped). That holds
+  across page breaks, and line-end hyphens are kept without a space ("long-term");
+- facts are found by their labels ("Overall rating for <council>: N%", "Local authority
+  rating and score", "Score 3", "What people expect", ...), statements by the alias table,
+  ratings by `normalise_rating`. A statement's section is its name followed by its labels.
+
+A PDF that lacks the rating, the % or any of the nine scores is a `PdfParseError` naming what
+is missing; so is every unreadable file (one line, never a PDFium traceback).
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
+import itertools
 import re
+import statistics
 import time
-from dataclasses import dataclass
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-import pdfplumber
-
 from transform.errors import PageParseError
-from transform.quality_statements import UnknownStatementError, canonical_statement
+from transform.pdf_text import PdfText, PdfTextError, TextLine, read_text_lines
+from transform.quality_statements import (
+    BY_NUMBER,
+    Statement,
+    UnknownStatementError,
+    canonical_statement,
+    canonical_theme,
+)
 from transform.ratings import UnknownRatingError, normalise_rating
 from transform.records import (
     KeyFinding,
     QualityStatementDetail,
     QualityStatementScore,
+    Rating,
     Report,
 )
-
-HEADER_BAND = 0.07  # top share of the page holding the running header
-FOOTER_BAND = 0.92  # lines starting below this share of the height are footer
-_PAGE_X_OF_Y = re.compile(r"^Page \d+ of \d+$")
-_PUBLISHED = re.compile(r"Published:\s*(\d{1,2} [A-Z][a-z]+ \d{4})")
-_OVERALL = re.compile(r"^Overall rating for (.+?):\s*(\d{1,3})\s*%$")
-_TITLE = re.compile(r"^(.+?):\s*local authority assessment$", re.IGNORECASE)
-_SCORE_ROW = re.compile(r"^(.+?)\s+([0-9])$")
-_SCORE_LINE = re.compile(r"^Score:\s*([0-9])$")
-_SCORE_LABEL = re.compile(r"^([1-4])\s*-\s*(Evidence shows .+)$")
-_FILE = re.compile(r"^(.+)-local-authority-assessment\.pdf$")
-BODY_MAX_SIZE = 11.0  # points: larger bold lines are headings
-_END = re.compile(r"[.!?:;)\]\"']$")
-
-SECTION_LABELS = {
-    "what people expect": "expect",
-    "the local authority commitment": "commitment",
-    "key findings for this quality statement": "findings",
-}
 
 
 class PdfParseError(PageParseError):
     """A report PDF that cannot be read or lacks what a report must have."""
 
 
+# ------------------------------------------------------------------ what the text says
+
+_FILE = re.compile(r"^(.+)-local-authority-assessment\.pdf$")
+_DASH = r"\-\u2010\u2011\u2012\u2013\u2014\u2212"  # escaped: used inside [...]
+_PUBLISHED = re.compile(
+    r"\b(?:published(?: on)?|date of publication|publication date)\s*:?\s*"
+    r"(\d{1,2}\s+[A-Za-z]+\s+\d{4})",
+    re.IGNORECASE,
+)
+_OVERALL = re.compile(
+    rf"^overall (?:rating|score)(?: for (?P<name>.+?))?\s*[:{_DASH}]?\s*(?P<pct>\d{{1,3}})\s*%$",
+    re.IGNORECASE,
+)
+# "Assessing needs 3", "Assessing needs ..... 3", "Assessing needs: Score 3", "... 3/4",
+# "Assessing needs 3 - Evidence shows a good standard"
+_SCORE_ROW = re.compile(
+    rf"^(?P<name>.*?[^\W\d_)])[\s.\u2026\u00b7:|{_DASH}]*(?:score\s*:?\s*)?"
+    rf"(?<![\d/])(?P<score>[1-4])(?:\s*/\s*4)?(?:\s*[:{_DASH}]?\s*evidence shows .*)?$",
+    re.IGNORECASE,
+)
+# "Score: 3", "Score 3", "3", "3 - Evidence shows ...", "Score 3 - Evidence shows ..."
+_SCORE_LINE = re.compile(
+    rf"^(?:score\s*:?\s*)?(?P<score>[1-4])(?:\s*/\s*4)?"
+    rf"(?:\s*[:{_DASH}]?\s*(?P<label>evidence shows .+))?$",
+    re.IGNORECASE,
+)
+_SCORE_LABEL = re.compile(r"^(evidence shows .+)$", re.IGNORECASE)
+_STATEMENT_PREFIX = re.compile(rf"^(?:quality statement|qs)\s*\d\s*[:.{_DASH}]?\s*", re.IGNORECASE)
+_THEME_PREFIX = re.compile(rf"^theme\s*\d\s*[:.{_DASH}]?\s*", re.IGNORECASE)
+_BULLET = re.compile(r"^[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25e6\u00b7*\u2013\u2014-]\s+")
+_PAGE_NUMBER = re.compile(
+    rf"^(?:page\s*)?\d{{1,4}}(?:\s*(?:of|/)\s*\d{{1,4}})?$|^[{_DASH}]\s*\d{{1,4}}\s*[{_DASH}]$",
+    re.IGNORECASE,
+)
+# Text that ends a sentence or a quotation (the HTML parser's transform.text.SENTENCE_END).
+_SENTENCE_END = re.compile(r"[.!?;,\u2019\u201d\"')\]]$")
+_FULL_STOP = re.compile(r"[.!?][\u2019\u201d\"')\]]*$")
+_SUBHEADING_MAX_WORDS = 14  # as the HTML parser's sub-headings
+_RATING_MAX_WORDS = 15  # "Requires improvement - Evidence shows some shortfalls" is 7
+_COUNCIL_MAX_WORDS = 12
+# Words of a title or running header that are not the council's name.
+_TITLE_PHRASES = re.compile(
+    r"care quality commission|adult social care assessment|"
+    r"(?:an? )?assessment of adult social care|local authority assessment(?: report)?|"
+    r"assessment report|cqc",
+    re.IGNORECASE,
+)
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[:|\u2013\u2014]|\s-\s)\s*")
+
+EXPECT, COMMITMENT, FINDINGS = "expect", "commitment", "findings"
+SECTION_LABELS = {
+    "what people expect": EXPECT,
+    "the local authority commitment": COMMITMENT,
+    "key findings for this quality statement": FINDINGS,
+    "key findings": FINDINGS,
+}
+RATING_LABEL = "local authority rating and score"
+SCORES_LABEL = "quality statement scores"
+EXPERIENCE_LABEL = "summary of people's experiences"
+# Labels of the overall summary: each ends whatever section came before it.
+SUMMARY_LABELS = frozenset(
+    {
+        "overall summary",
+        "contents",
+        RATING_LABEL,
+        SCORES_LABEL,
+        EXPERIENCE_LABEL,
+        "summary of strengths, areas for development and next steps",
+    }
+)
+
+# ------------------------------------------------------------------ layout, relatively
+
+# A line followed by a gap wider than this many of its style's usual line spacings ends its
+# paragraph (the mirror's layouts: 1.5 and 1.55).
+_PARAGRAPH_GAP = 1.35
+# A line that repeats at the top or bottom of at least this share of the pages is furniture.
+_FURNITURE_SHARE = 0.5
+_EDGE_ROWS = 2  # rows at each end of a page that may be a running header or footer
+
+
 @dataclass
 class Block:
-    """Consecutive lines in one font: a heading or a paragraph."""
+    """Consecutive lines read as one piece of text: a paragraph, a heading, a table row."""
 
     text: str
-    bold: bool
-    italic: bool
-    size: float
+    style: tuple[str, float]
     page: int
+    line_count: int = 1
 
 
-def _slug(source: str) -> str:
-    name = PurePosixPath(urlsplit(source).path).name
-    m = _FILE.match(name)
-    return m.group(1) if m else name.removesuffix(".pdf")
+@dataclass(frozen=True)
+class _Body:
+    """The document without its running header and footer."""
+
+    lines: list[TextLine]
+    furniture: list[str]  # the header and footer lines' texts, in page order
+
+
+def _mask_digits(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower())
+
+
+def _body(text: PdfText) -> _Body:
+    """Drop running headers and footers: rows at a page's top or bottom whose text (digits
+    aside) recurs at the edge of most pages, and page numbers in any form."""
+    pages = [list(page) for page in text.pages]
+    with_text = [page for page in pages if page]
+    seen: Counter[str] = Counter()
+    for page in with_text:
+        edge = page[:_EDGE_ROWS] + page[-_EDGE_ROWS:]
+        seen.update({_mask_digits(line.text) for line in edge})
+    needed = max(2, round(len(with_text) * _FURNITURE_SHARE))
+    recurring = {key for key, count in seen.items() if count >= needed}
+
+    def furniture(line: TextLine) -> bool:
+        return _mask_digits(line.text) in recurring or bool(_PAGE_NUMBER.match(line.text))
+
+    lines: list[TextLine] = []
+    dropped: list[str] = []
+    for page in pages:
+        top = 0
+        while top < min(_EDGE_ROWS, len(page)) and furniture(page[top]):
+            top += 1
+        bottom = len(page)
+        while bottom > top and len(page) - bottom < _EDGE_ROWS and furniture(page[bottom - 1]):
+            bottom -= 1
+        dropped += [line.text for line in page[:top] + page[bottom:]]
+        lines += page[top:bottom]
+    return _Body(lines, dropped)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """The text column and each style's line spacing, measured on the document itself."""
+
+    left: float
+    right: float
+    bottom: float  # the lowest baseline of any body line: the foot of the text column
+    pitch: dict[tuple[str, float], float] = field(default_factory=dict)  # baseline to baseline
+    advance: dict[tuple[str, float], float] = field(default_factory=dict)  # per character
+    word_length: float = 5.0  # characters in the body's average word
+
+    @classmethod
+    def of(cls, lines: Sequence[TextLine]) -> _Layout:
+        wide = [line for line in lines if len(line.text.split()) >= 4] or list(lines)
+        lefts = sorted(line.x0 for line in wide)
+        rights = sorted(line.x1 for line in wide)
+        spacings: dict[tuple[str, float], list[float]] = {}
+        advances: dict[tuple[str, float], list[float]] = {}
+        for prev, line in itertools.pairwise(lines):
+            gap = line.y - prev.y
+            if line.page == prev.page and line.style == prev.style and 0 < gap < 3 * line.size:
+                spacings.setdefault(line.style, []).append(gap)
+        for line in lines:
+            advances.setdefault(line.style, []).append((line.x1 - line.x0) / max(len(line.text), 1))
+        return cls(
+            left=lefts[len(lefts) // 20] if lefts else 0.0,
+            right=rights[len(rights) * 19 // 20] if rights else 0.0,
+            bottom=max((line.y for line in lines), default=0.0),
+            pitch={style: statistics.median(gaps) for style, gaps in spacings.items()},
+            advance={style: statistics.median(widths) for style, widths in advances.items()},
+            word_length=statistics.fmean(words) if (words := _word_lengths(lines)) else 5.0,
+        )
+
+    def ended_on_purpose(self, line: TextLine, following: TextLine) -> bool:
+        """Whether `following`'s first word would have fitted at the end of `line`: then
+        `line` was ended (a paragraph's last line, a heading), not wrapped."""
+        if line.text.endswith("-") and len(line.text) > 1 and line.text[-2].isalpha():
+            return False  # a word hyphenated over the line end
+        char = self.advance.get(line.style, 0.5 * line.size)  # the style's usual advance
+        word = following.text.split(" ", 1)[0]
+        room = self.right - line.x1
+        middle, column_middle = (line.x0 + line.x1) / 2, (self.left + self.right) / 2
+        if line.x0 - self.left > 2 * char and abs(middle - column_middle) < 2 * char:
+            room += line.x0 - self.left  # centred: it could have grown on both sides
+        return char * (len(word) + 1) <= room - 2 * char
+
+    def breaks(self, line: TextLine, following: TextLine) -> bool:
+        """Whether `following` starts a new block rather than continuing `line`'s."""
+        if following.style != line.style or _BULLET.match(following.text):
+            return True
+        pitch = self.pitch.get(line.style, 1.2 * line.size)
+        if following.page == line.page:
+            if not 0 < following.y - line.y <= _PARAGRAPH_GAP * pitch:
+                return True
+            return self.ended_on_purpose(line, following)
+        # Over a page break no gap shows. A line that stops mid-sentence, or that the next
+        # page's first word would not have fitted on, may still end its paragraph when its
+        # sentence ends: it did if the page had room for another line, or the line had room
+        # for a word of the document's average length.
+        if self.ended_on_purpose(line, following):
+            return True
+        if not _FULL_STOP.search(line.text) or following.text[:1].islower():
+            return False
+        char = self.advance.get(line.style, 0.5 * line.size)
+        return self.bottom - line.y >= pitch - 1 or self.right - line.x1 >= char * (
+            self.word_length + 1
+        )
+
+
+def _word_lengths(lines: Sequence[TextLine]) -> list[int]:
+    return [len(word) for line in lines for word in line.text.split()]
 
 
 def _join_line(text: str, line: str) -> str:
@@ -82,114 +272,374 @@ def _join_line(text: str, line: str) -> str:
     return f"{text} {line}"
 
 
-def _style(chars: list[dict]) -> tuple[bool, bool, float]:
-    c = next((c for c in chars if c["text"].strip()), chars[0])
-    font = str(c.get("fontname", "")).lower()
-    return "bold" in font, "oblique" in font or "italic" in font, round(float(c["size"]), 1)
-
-
-def _blocks(pdf: pdfplumber.PDF, source: str) -> list[Block]:
-    """Body text of every page as blocks, header/footer removed, page-split paragraphs joined."""
+def _blocks(lines: Sequence[TextLine]) -> list[Block]:
+    """Lines joined into blocks wherever nothing shows a break, page breaks included."""
+    layout = _Layout.of(lines)
     blocks: list[Block] = []
-    any_text = False
-    for n, page in enumerate(pdf.pages, start=1):
-        try:
-            lines = page.extract_text_lines(return_chars=True, strip=True)
-        finally:
-            page.close()
-        height = float(page.height)
-        prev_top: float | None = None
-        for ln in lines:
-            text = re.sub(r"\s+", " ", ln["text"]).strip()
-            if not text:
-                continue
-            any_text = True
-            top = float(ln["top"])
-            if top < height * HEADER_BAND or top > height * FOOTER_BAND:
-                continue
-            if _PAGE_X_OF_Y.match(text):
-                continue
-            bold, italic, size = _style(ln["chars"])
-            last = blocks[-1] if blocks else None
-            same = last is not None and (last.bold, last.italic, last.size) == (bold, italic, size)
-            if last is not None and same and prev_top is not None:
-                # same page: a gap wider than ~1.8 lines starts a new block
-                if top - prev_top <= size * 1.8:
-                    last.text = _join_line(last.text, text)
-                    prev_top = top
-                    continue
-            elif (
-                last is not None
-                and same
-                and not bold
-                and (not _END.search(last.text) or text[:1].islower())
-            ):
-                # first line of a page continues the last paragraph if that stopped
-                # mid-sentence or this line starts in lower case
-                last.text = _join_line(last.text, text)
-                prev_top = top
-                continue
-            blocks.append(Block(text, bold, italic, size, n))
-            prev_top = top
-    if not any_text:
-        raise PdfParseError(source, "no text layer (scanned?)")
+    prev: TextLine | None = None
+    for line in lines:
+        if prev is not None and not layout.breaks(prev, line):
+            last = blocks[-1]
+            last.text = _join_line(last.text, line.text)
+            last.line_count += 1
+        else:
+            blocks.append(Block(line.text, line.style, line.page))
+        prev = line
+    for block in blocks:
+        block.text = _printable(block.text)
     return blocks
 
 
-def _open(data: bytes, source: str) -> pdfplumber.PDF:
-    head = data[:1024].lstrip()
-    if not head.startswith(b"%PDF-"):
-        raise PdfParseError(source, "not a PDF")
-    if b"%%EOF" not in data[-2048:]:
-        raise PdfParseError(source, "truncated or damaged PDF (no end-of-file marker)")
+def _printable(text: str) -> str:
+    """Text as a reader sees it: ligatures spelt out, no-break spaces as spaces."""
+    if any("\ufb00" <= ch <= "\ufb06" for ch in text):
+        text = "".join(
+            unicodedata.normalize("NFKC", ch) if "\ufb00" <= ch <= "\ufb06" else ch for ch in text
+        )
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+# ------------------------------------------------------------------ reading the blocks
+
+
+def _key(text: str) -> str:
+    """A label reduced for comparison: lower case, straight apostrophes, no end colon."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"\s+", " ", text).rstrip(":").strip()
+
+
+def _statement_named(text: str) -> Statement | None:
+    """The statement a heading names exactly ("Safeguarding", "Quality statement 7:
+    Safeguarding"), or None."""
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        _ = pdf.pages  # parses the page tree: damage shows up here
-    except Exception as exc:  # pdfminer raises many unrelated types
-        raise _wrap(exc, source) from exc
-    return pdf
+        return canonical_statement(_STATEMENT_PREFIX.sub("", text))
+    except UnknownStatementError:
+        return None
 
 
-def _wrap(exc: Exception, source: str) -> PdfParseError:
-    """A one-line PdfParseError for a pdfminer/pdfplumber exception (which may wrap another)."""
-    chain: list[BaseException] = [exc, *(a for a in exc.args if isinstance(a, BaseException))]
-    if exc.__context__ is not None:
-        chain.append(exc.__context__)
-    kind = " ".join(f"{type(e).__name__} {e}" for e in chain).lower()
-    if "password" in kind or "encrypt" in kind:
-        return PdfParseError(source, "encrypted PDF")
-    inner = chain[-1]
-    text = str(inner).strip()
-    detail = type(inner).__name__
-    if text:
-        detail += f": {text.splitlines()[0][:120]}"
-    return PdfParseError(source, f"truncated or damaged PDF ({detail})")
+def _is_theme(text: str) -> bool:
+    try:
+        canonical_theme(_THEME_PREFIX.sub("", text))
+    except UnknownStatementError:
+        return False
+    return True
 
 
-def _published(blocks: list[Block]) -> date | None:
-    for b in blocks[:20]:
-        m = _PUBLISHED.search(b.text)
-        if m:
-            return datetime.strptime(m.group(1), "%d %B %Y").date()
+def _is_short_title(text: str) -> bool:
+    return len(text.split()) <= _SUBHEADING_MAX_WORDS and not _SENTENCE_END.search(text)
+
+
+def _is_subheading(block: Block, following: Block | None) -> bool:
+    """A short line without closing punctuation followed by text, or a one-line title in
+    another style than the paragraph it heads (which may end in "?" or ":")."""
+    if following is None:
+        return False
+    if _is_short_title(block.text):
+        return True
+    return (
+        block.line_count == 1
+        and block.style != following.style
+        and len(block.text.split()) <= _SUBHEADING_MAX_WORDS
+        and not re.search(r"[.;,\u2019\u201d\"']$", block.text)
+    )
+
+
+@dataclass
+class _Section:
+    statement: Statement
+    start: int  # index of its heading block
+    end: int = 0  # index after its last block
+
+
+def _sections(blocks: list[Block]) -> list[_Section]:
+    """Statement sections: a block naming a statement whose own labels ("What people
+    expect", ...) follow before the next such block. A contents line, a score table row or
+    a finding's sub-heading that happens to name a statement has no labels after it."""
+    named = [(i, st) for i, b in enumerate(blocks) if (st := _statement_named(b.text))]
+    sections: list[_Section] = []
+    for k, (start, statement) in enumerate(named):
+        stop = named[k + 1][0] if k + 1 < len(named) else len(blocks)
+        labelled = any(_key(b.text) in SECTION_LABELS for b in blocks[start + 1 : stop])
+        if labelled and all(s.statement.number != statement.number for s in sections):
+            sections.append(_Section(statement, start))
+    for k, section in enumerate(sections):
+        section.end = sections[k + 1].start if k + 1 < len(sections) else len(blocks)
+    return sections
+
+
+def _without_trailing_themes(blocks: list[Block]) -> list[Block]:
+    """A section's blocks without the next section's theme heading at its end."""
+    end = len(blocks)
+    while end and _is_theme(blocks[end - 1].text):
+        end -= 1
+    return blocks[:end]
+
+
+def _slug(source: str) -> str:
+    name = PurePosixPath(urlsplit(source).path).name
+    m = _FILE.match(name)
+    return m.group(1) if m else PurePosixPath(name).stem
+
+
+def _date(text: str) -> date | None:
+    cleaned = re.sub(r"\s+", " ", text).strip()
+    for pattern in ("%d %B %Y", "%d %b %Y"):
+        with contextlib.suppress(ValueError):
+            return datetime.strptime(cleaned, pattern).date()
     return None
 
 
+def _published(blocks: Sequence[Block]) -> date | None:
+    for b in blocks:
+        if (m := _PUBLISHED.search(b.text)) and (found := _date(m.group(1))):
+            return found
+    return None
+
+
+def _as_rating(text: str) -> Rating | None:
+    """The rating a short block states ("Good", "Good - Evidence shows ..."), or None."""
+    if len(text.split()) > _RATING_MAX_WORDS:
+        return None
+    try:
+        return normalise_rating(text)[0]
+    except UnknownRatingError:
+        return None
+
+
+def _rating(blocks: Sequence[Block]) -> Rating | None:
+    """The first block that reads as a rating, after the rating label if there is one."""
+    labels = [i for i, b in enumerate(blocks) if _key(b.text) == RATING_LABEL]
+    start = labels[0] + 1 if labels else 0
+    return next((r for b in blocks[start:] if (r := _as_rating(b.text))), None)
+
+
+def _council_in_title(text: str) -> str | None:
+    """The council a title or running header names, once its stock words are removed:
+    "Local authority assessment report: X", "X - assessment of adult social care",
+    "Care Quality Commission Adult social care assessment - X"."""
+    parts = [p for p in _TITLE_SEPARATORS.split(_TITLE_PHRASES.sub(" | ", text)) if p.strip()]
+    parts = [p.strip() for p in parts if re.search(r"[^\W\d_]", p)]
+    if len(parts) == 1 and len(parts[0].split()) <= _COUNCIL_MAX_WORDS:
+        return parts[0]
+    return None
+
+
+def _council(summary: Sequence[Block], furniture: Sequence[str]) -> str | None:
+    """The council as the PDF prints it: in "Overall rating for <council>: N%", else the
+    line under "Local authority rating and score", else a title, else the running header."""
+    for b in summary:
+        if (m := _OVERALL.match(b.text)) and m.group("name"):
+            return m.group("name").strip()
+    labelled = [
+        summary[i + 1].text for i, b in enumerate(summary[:-1]) if _key(b.text) == RATING_LABEL
+    ]
+    for name in labelled[:1]:
+        if (
+            not (_as_rating(name) or _OVERALL.match(name))
+            and len(name.split()) <= _COUNCIL_MAX_WORDS
+        ):
+            return name
+    for b in summary:
+        if "assessment" in b.text.lower() and (name := _council_in_title(b.text)):
+            return name
+    for text in furniture:
+        if not _PAGE_NUMBER.match(text) and (name := _council_in_title(text)):
+            return name
+    return None
+
+
+@dataclass(frozen=True)
+class _Score:
+    statement: Statement
+    score: int
+    published_name: str
+
+
+def _table_scores(blocks: Sequence[Block], source: str) -> dict[int, _Score]:
+    """Scores of the summary's table: rows "Name 3" (any leader or separator), or a name
+    alone followed by its score ("Score: 3", "3"). Read after "Quality statement scores"
+    when that label is there, so a contents page's page numbers are never scores."""
+    labels = [i for i, b in enumerate(blocks) if _key(b.text) == SCORES_LABEL]
+    rows = blocks[labels[0] + 1 :] if labels else blocks
+    found: dict[int, _Score] = {}
+
+    def add(statement: Statement, score: int, name: str) -> None:
+        held = found.get(statement.number)
+        if held is not None and held.score != score:
+            raise PdfParseError(
+                source,
+                f"score table gives statement {statement.number} ({statement.name}) "
+                f"two scores: {held.score} and {score}",
+            )
+        found.setdefault(statement.number, _Score(statement, score, name))
+
+    for i, b in enumerate(rows):
+        if (m := _SCORE_ROW.match(b.text)) and (st := _statement_named(m.group("name"))):
+            add(st, int(m.group("score")), m.group("name").strip())
+        elif (
+            (st := _statement_named(b.text))
+            and i + 1 < len(rows)
+            and (m := _SCORE_LINE.match(rows[i + 1].text))
+        ):
+            add(st, int(m.group("score")), b.text)
+    return found
+
+
+@dataclass
+class _SectionText:
+    score: int | None = None
+    label: str | None = None
+    expect: list[str] = field(default_factory=list)
+    commitment: list[str] = field(default_factory=list)
+    findings: list[Block] = field(default_factory=list)
+
+
+def _section_text(blocks: Sequence[Block]) -> _SectionText:
+    """A statement section's parts, each by the label above it."""
+    out = _SectionText()
+    part: str | None = None
+    for b in blocks:
+        key = _key(b.text)
+        if key in SECTION_LABELS:
+            part = SECTION_LABELS[key]
+        elif key in SUMMARY_LABELS:
+            part = None
+        elif part is None:
+            if m := _SCORE_LINE.match(b.text):
+                out.score = out.score or int(m.group("score"))
+                out.label = out.label or m.group("label")
+            elif m := _SCORE_LABEL.match(b.text):
+                out.label = out.label or m.group(1)
+        elif part == EXPECT:
+            out.expect.append(_BULLET.sub("", b.text))
+        elif part == COMMITMENT:
+            out.commitment.append(b.text)
+        else:
+            out.findings.append(b)
+    return out
+
+
+def _key_findings(blocks: Sequence[Block]) -> list[KeyFinding]:
+    """Paragraphs under their sub-headings (see `_is_subheading`)."""
+    findings: list[KeyFinding] = []
+    heading: str | None = None
+    for i, b in enumerate(blocks):
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if _is_subheading(b, following):
+            heading = b.text
+        else:
+            findings.append(KeyFinding(heading=heading, text=_BULLET.sub("", b.text)))
+    return findings
+
+
+def _people_experience(blocks: Sequence[Block]) -> list[str]:
+    """Paragraphs after "Summary of people's experiences", up to the next label or title."""
+    start = next((i for i, b in enumerate(blocks) if _key(b.text) == EXPERIENCE_LABEL), None)
+    if start is None:
+        return []
+    out: list[str] = []
+    rest = blocks[start + 1 :]
+    for i, b in enumerate(rest):
+        following = rest[i + 1] if i + 1 < len(rest) else None
+        key = _key(b.text)
+        if key in SUMMARY_LABELS or key in SECTION_LABELS or _is_subheading(b, following):
+            break
+        out.append(b.text)
+    return out
+
+
+def _report(blocks: list[Block], furniture: Sequence[str], source: str) -> Report:
+    sections = _sections(blocks)
+    summary = _without_trailing_themes(blocks[: sections[0].start] if sections else blocks)
+    rating = _rating(summary)
+    if rating is None:
+        raise PdfParseError(source, "no overall rating found")
+    pct = next((int(m.group("pct")) for b in blocks if (m := _OVERALL.match(b.text))), None)
+    if pct is None:
+        raise PdfParseError(source, "no 'Overall rating for <council>: NN%' line found")
+    la_name = _council(summary, furniture)
+    if la_name is None:
+        raise PdfParseError(source, "no council name found (rating line, title or header)")
+
+    table = _table_scores(summary, source)
+    texts = {
+        s.statement.number: _section_text(_without_trailing_themes(blocks[s.start + 1 : s.end]))
+        for s in sections
+    }
+    scores: list[QualityStatementScore] = []
+    missing: list[str] = []
+    for number in range(1, 10):
+        row, text = table.get(number), texts.get(number)
+        if row is not None and text is not None and text.score not in (None, row.score):
+            raise PdfParseError(
+                source,
+                f"statement {number} says Score: {text.score}, the summary table {row.score}",
+            )
+        if row is not None:
+            st, score, published = row.statement, row.score, row.published_name
+        elif text is not None and text.score is not None:
+            section = next(s for s in sections if s.statement.number == number)
+            st, score, published = section.statement, text.score, blocks[section.start].text
+            published = _STATEMENT_PREFIX.sub("", published)
+        else:
+            missing.append(f"{number} ({BY_NUMBER[number].name})")
+            continue
+        scores.append(
+            QualityStatementScore(
+                number=st.number, name=st.name, theme=st.theme, score=score,
+                published_name=published,
+            )
+        )  # fmt: skip
+    if missing:
+        raise PdfParseError(
+            source,
+            f"score table has {9 - len(missing)} of the nine statements: "
+            f"no score for statement {', '.join(missing)}",
+        )
+    by_number = {s.number: s for s in scores}
+    details = [
+        QualityStatementDetail(
+            statement=by_number[s.statement.number],
+            score_label=texts[s.statement.number].label,
+            what_people_expect=texts[s.statement.number].expect,
+            commitment=" ".join(texts[s.statement.number].commitment) or None,
+            key_findings=_key_findings(texts[s.statement.number].findings),
+            url=source,
+        )
+        for s in sorted(sections, key=lambda s: s.statement.number)
+    ]
+    return Report(
+        slug=_slug(source),
+        report_url=source,
+        la_name=la_name,
+        assessment_kind="formal",
+        indicative=False,
+        published_on=_published(summary) or _published(blocks),
+        page_last_updated=None,
+        overall_rating=rating,
+        overall_score_pct=pct,
+        quality_statements=scores,
+        statement_details=details,
+        people_experience=_people_experience(summary),
+    )
+
+
+# ------------------------------------------------------------------ the public interface
+
+
 def parse_report_pdf(data: bytes, source: str) -> Report:
-    """The report a PDF holds; `source` is its URL (the slug comes from the file name)."""
+    """The report a PDF holds; `source` is its URL (the slug comes from the file name when it
+    has the usual `<slug>-local-authority-assessment.pdf` form, else it is the file's stem)."""
     return _parse(data, source)[0]
 
 
 def _parse(data: bytes, source: str) -> tuple[Report, int]:
-    pdf = _open(data, source)
     try:
-        with pdf:
-            page_count = len(pdf.pages)
-            blocks = _blocks(pdf, source)
-    except PdfParseError:
-        raise
-    except Exception as exc:
-        raise _wrap(exc, source) from exc
-    return _report(blocks, source), page_count
+        text = read_text_lines(data)
+    except PdfTextError as exc:
+        raise PdfParseError(source, exc.reason) from exc
+    body = _body(text)
+    return _report(_blocks(body.lines), body.furniture, source), text.page_count
 
 
 @dataclass(frozen=True)
@@ -225,136 +675,3 @@ def read_report_pdf(data: bytes, source: str) -> PdfReading:
     except PdfParseError as exc:
         return PdfReading(source, sha256, None, exc.reason, None, time.perf_counter() - started)
     return PdfReading(source, sha256, report, None, page_count, time.perf_counter() - started)
-
-
-def _report(blocks: list[Block], source: str) -> Report:
-    la_name = next((m.group(1) for b in blocks[:10] if (m := _TITLE.match(b.text))), None)
-    if la_name is None:
-        raise PdfParseError(source, "no '<council>: local authority assessment' title found")
-    try:
-        start = next(i for i, b in enumerate(blocks) if b.bold and b.text == "Overall summary")
-    except StopIteration:
-        raise PdfParseError(source, "no 'Overall summary' section found") from None
-
-    rating = None
-    pct = None
-    scores: list[QualityStatementScore] = []
-    experience: list[str] = []
-    heading = ""
-    i = start + 1
-    while i < len(blocks) and not (blocks[i].bold and blocks[i].size > 14):
-        b = blocks[i]
-        if b.bold and b.size > BODY_MAX_SIZE:
-            heading = b.text.lower().replace("\u2019", "'")
-        elif heading == "summary of people's experiences" and not b.bold:
-            experience.append(b.text)
-        if rating is None and b.bold and not scores:
-            with contextlib.suppress(UnknownRatingError):
-                rating, _ = normalise_rating(b.text)
-        if pct is None and (m := _OVERALL.match(b.text)):
-            pct = int(m.group(2))
-        if (m := _SCORE_ROW.match(b.text)) and not b.bold:
-            try:
-                st = canonical_statement(m.group(1))
-            except UnknownStatementError:
-                pass
-            else:
-                scores.append(
-                    QualityStatementScore(
-                        number=st.number,
-                        name=st.name,
-                        theme=st.theme,
-                        score=int(m.group(2)),
-                        published_name=m.group(1),
-                    )
-                )
-        i += 1
-    if rating is None:
-        raise PdfParseError(source, "no overall rating found")
-    if pct is None:
-        raise PdfParseError(source, "no 'Overall rating for <council>: NN%' line found")
-    if len(scores) != 9 or len({s.number for s in scores}) != 9:
-        raise PdfParseError(source, f"score table has {len(scores)} of the nine statements")
-    scores.sort(key=lambda s: s.number)
-
-    return Report(
-        slug=_slug(source),
-        report_url=source,
-        la_name=la_name,
-        assessment_kind="formal",
-        indicative=False,
-        published_on=_published(blocks),
-        page_last_updated=None,
-        overall_rating=rating,
-        overall_score_pct=pct,
-        quality_statements=scores,
-        statement_details=_details(blocks[i:], scores, source),
-        people_experience=experience,
-    )
-
-
-def _details(
-    blocks: list[Block], scores: list[QualityStatementScore], source: str
-) -> list[QualityStatementDetail]:
-    """One detail per statement section: a large bold heading naming a statement."""
-    by_number = {s.number: s for s in scores}
-    details: list[QualityStatementDetail] = []
-    section: dict | None = None
-
-    def close() -> None:
-        if section is not None:
-            details.append(
-                QualityStatementDetail(
-                    statement=section["statement"],
-                    score_label=section["label"],
-                    what_people_expect=section["expect"],
-                    commitment=" ".join(section["commitment"]) or None,
-                    key_findings=section["findings"],
-                    url=source,
-                )
-            )
-
-    part = None
-    heading: str | None = None
-    for b in blocks:
-        if b.bold and b.size > 14:
-            try:
-                st = canonical_statement(b.text)
-            except UnknownStatementError:
-                continue
-            close()
-            section = {
-                "statement": by_number[st.number],
-                "label": None,
-                "expect": [],
-                "commitment": [],
-                "findings": [],
-            }
-            part, heading = None, None
-            continue
-        if section is None or b.italic:  # italic: the next section's theme line
-            continue
-        if b.bold and b.text.lower() in SECTION_LABELS:
-            part = SECTION_LABELS[b.text.lower()]
-            continue
-        if part is None:
-            m = _SCORE_LABEL.match(b.text)
-            if m:
-                section["label"] = m.group(2)
-            elif (m := _SCORE_LINE.match(b.text)) and int(m.group(1)) != section["statement"].score:
-                raise PdfParseError(
-                    source,
-                    f"statement {section['statement'].number} says Score: {m.group(1)}, "
-                    f"the summary table {section['statement'].score}",
-                )
-            continue
-        if part == "expect":
-            section["expect"].append(b.text.lstrip("\u2022- ").strip())
-        elif part == "commitment":
-            section["commitment"].append(b.text)
-        elif b.bold:
-            heading = b.text
-        else:
-            section["findings"].append(KeyFinding(heading=heading, text=b.text))
-    close()
-    return details

@@ -1,0 +1,200 @@
+"""A PDF's text layer as lines, read with pypdfium2 (PDFium).
+
+Pure: bytes in, lines out. Each line carries its text, its page, where it starts and ends
+across the page, its baseline and the font and size of its first letter: enough for the
+report parser to tell a running header from body text and a paragraph's end from a wrapped
+line by comparing lines with each other, never by absolute sizes or fonts. PDFium reads the
+mirror's reports about ten times faster than pdfminer; every PDFium object is closed before
+`read_text_lines` returns, and every failure is a `PdfTextError` with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+# PDFium marks a hyphen that ends a line inside a word with U+FFFE (pdfium_c text) and
+# runs the two lines together; the parser wants both lines, the hyphen kept.
+_LINE_END_HYPHEN = "\ufffe"
+# A run of text between PDFium's line breaks, cut after a line-end hyphen.
+_RUN = re.compile("[^\r\n\ufffe]+\ufffe?|\ufffe")
+_SPACES = re.compile(r"\s+")
+# Two pieces of text belong to one row when their baselines differ by less than this
+# share of the font size (table cells, text drawn piece by piece).
+_SAME_ROW = 0.35
+_FONT_NAME_BYTES = 128
+
+
+class PdfTextError(ValueError):
+    """A PDF whose text cannot be read; `reason` is one line."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One line of text as printed: a row of a page, left to right."""
+
+    text: str
+    page: int  # 1-based
+    x0: float  # where the line starts, from the page's left edge (PDF points)
+    x1: float  # where its last letter ends
+    y: float  # its baseline, from the page's top (grows down the page)
+    font: str  # the font of its first letter or digit
+    size: float  # that letter's size, rounded to 0.1 pt
+
+    @property
+    def style(self) -> tuple[str, float]:
+        """What tells one kind of text from another on the same document: font and size."""
+        return self.font, self.size
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """Every page's lines, top to bottom."""
+
+    pages: tuple[tuple[TextLine, ...], ...]
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+
+def read_text_lines(data: bytes) -> PdfText:
+    """The text lines of every page; raises PdfTextError (not a PDF, truncated or damaged,
+    encrypted, no text layer). PDFium's own errors never escape."""
+    head = data[:1024].lstrip()
+    if not head.startswith(b"%PDF-"):
+        raise PdfTextError("not a PDF")
+    if b"%%EOF" not in data[-2048:]:
+        raise PdfTextError("truncated or damaged PDF (no end-of-file marker)")
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise _load_error(exc) from exc
+    except Exception as exc:  # anything else PDFium's binding raises
+        raise PdfTextError(f"truncated or damaged PDF ({_one_line(exc)})") from exc
+    try:
+        pages = tuple(_page_lines(doc, index) for index in range(len(doc)))
+    except PdfTextError:
+        raise
+    except Exception as exc:
+        raise PdfTextError(f"truncated or damaged PDF ({_one_line(exc)})") from exc
+    finally:
+        doc.close()
+    if not pages:
+        raise PdfTextError("truncated or damaged PDF (no pages)")
+    if not any(pages):
+        raise PdfTextError("no text layer (scanned?)")
+    return PdfText(pages)
+
+
+def _load_error(exc: pdfium.PdfiumError) -> PdfTextError:
+    if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+        return PdfTextError("encrypted PDF")
+    return PdfTextError(f"truncated or damaged PDF ({_one_line(exc)})")
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    first = text.splitlines()[0][:120] if text else ""
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+
+
+def _page_lines(doc: pdfium.PdfDocument, index: int) -> tuple[TextLine, ...]:
+    page = doc[index]
+    try:
+        height = float(page.get_height())
+        textpage = page.get_textpage()
+        try:
+            pieces = _pieces(textpage, index + 1, height)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return _rows(pieces)
+
+
+def _pieces(textpage: pdfium.PdfTextPage, page_number: int, height: float) -> list[TextLine]:
+    """The runs of text PDFium puts between line breaks, each placed on the page."""
+    count = textpage.count_chars()
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    handle = textpage.raw
+    font_name = ctypes.create_string_buffer(_FONT_NAME_BYTES)
+    flags = ctypes.c_int()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+
+    def char_at(text_index: int) -> int:
+        return pdfium_c.FPDFText_GetCharIndexFromTextIndex(handle, text_index)
+
+    pieces: list[TextLine] = []
+    for run in _RUN.finditer(text):
+        piece = run.group()
+        begin = len(piece) - len(piece.lstrip())
+        end = len(piece.rstrip()) - 1
+        if end < begin:
+            continue
+        # style and baseline from the first letter or digit (not a bullet or a quote mark)
+        letter = next((i for i in range(begin, end + 1) if piece[i].isalnum()), begin)
+        first, styled, last = (char_at(run.start() + i) for i in (begin, letter, end))
+        if min(first, styled, last) < 0:
+            continue
+        pdfium_c.FPDFText_GetCharOrigin(handle, first, x, y)
+        x0 = x.value
+        pdfium_c.FPDFText_GetCharOrigin(handle, styled, x, y)
+        pdfium_c.FPDFText_GetCharBox(handle, last, left, right, bottom, top)
+        needed = pdfium_c.FPDFText_GetFontInfo(
+            handle, styled, font_name, _FONT_NAME_BYTES, ctypes.byref(flags)
+        )
+        pieces.append(
+            TextLine(
+                text=_SPACES.sub(" ", piece.replace(_LINE_END_HYPHEN, "-")).strip(),
+                page=page_number,
+                x0=x0,
+                x1=max(right.value, x0),
+                y=height - y.value,
+                font=font_name.value.decode("utf-8", "replace") if needed > 0 else "",
+                size=round(pdfium_c.FPDFText_GetFontSize(handle, styled), 1),
+            )
+        )
+    return pieces
+
+
+def _rows(pieces: list[TextLine]) -> tuple[TextLine, ...]:
+    """Pieces top to bottom; pieces on one baseline (a table's cells, text drawn piece by
+    piece) become one line, left to right."""
+    rows: list[list[TextLine]] = []
+    for piece in sorted(pieces, key=lambda p: p.y):
+        row = rows[-1] if rows else None
+        if row is not None and abs(piece.y - row[0].y) < _SAME_ROW * max(piece.size, row[0].size):
+            row.append(piece)
+        else:
+            rows.append([piece])
+    lines: list[TextLine] = []
+    for row in rows:
+        row.sort(key=lambda p: p.x0)
+        head = row[0]
+        if len(row) == 1:
+            lines.append(head)
+            continue
+        lines.append(
+            TextLine(
+                text=" ".join(p.text for p in row),
+                page=head.page,
+                x0=head.x0,
+                x1=max(p.x1 for p in row),
+                y=head.y,
+                font=head.font,
+                size=head.size,
+            )
+        )
+    return tuple(lines)
