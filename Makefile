@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: install browser demo ingest test fuzz lint mirror-site data-dictionary benchmark benchmark-pdf clean
+.PHONY: install browser demo ingest test test-fast fuzz lint mirror-site data-dictionary benchmark benchmark-pdf clean
 
 install: $(STAMP)
 
@@ -35,6 +35,12 @@ test: install browser ## lint and run the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+test-fast: install ## lint, types and the unit tests (no Prefect server, mirror or browser)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/pytest -m "not e2e" -q
 
 # The markup-variation property tests with a large, random budget (CI runs a fixed-seed one).
 fuzz: install ## parse thousands of generated markup variants of every mirror page kind

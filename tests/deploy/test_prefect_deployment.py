@@ -35,6 +35,8 @@ from prefect.client.schemas.objects import FlowRun, StateType
 from mirror.server import MirrorServer
 from warehouse.db import connect
 
+pytestmark = pytest.mark.e2e  # a real Prefect server, worker and deployment
+
 REPO = Path(__file__).resolve().parents[2]
 PREFECT = Path(sys.executable).parent / "prefect"  # the venv's CLI, beside the test's python
 NIGHTLY = "nightly_ingest/nightly-ingest"

@@ -100,6 +100,7 @@ def test_a_run_killed_mid_load_then_a_normal_run_equals_an_uninterrupted_run(
         assert conn.execute("SELECT count(*) FROM assessment").fetchone() == (REPORTS,)
 
 
+@pytest.mark.e2e  # real cqc processes against the mirror
 def test_a_run_that_finds_the_warehouse_in_use_waits_or_says_so(
     mirror: MirrorServer, tmp_path: Path
 ) -> None:

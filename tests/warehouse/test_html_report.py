@@ -420,6 +420,7 @@ def close_to(pixel: tuple[int, ...], colour: str, tolerance: int = 12) -> bool:
     return all(abs(a - b) <= tolerance for a, b in zip(pixel, target, strict=True))
 
 
+@pytest.mark.e2e  # starts a browser
 def test_chromium_renders_the_heatmap(written: Written, tmp_path: Path) -> None:
     with Image.open(screenshot(written.out / "index.html", tmp_path)) as image:
         rgb = image.convert("RGB")
