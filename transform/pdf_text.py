@@ -134,7 +134,7 @@ def _pieces(textpage: pdfium.PdfTextPage, page_number: int, height: float) -> li
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
 
     def char_at(text_index: int) -> int:
-        return pdfium_c.FPDFText_GetCharIndexFromTextIndex(handle, text_index)
+        return int(pdfium_c.FPDFText_GetCharIndexFromTextIndex(handle, text_index))
 
     pieces: list[TextLine] = []
     for run in _RUN.finditer(text):
