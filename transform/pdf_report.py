@@ -95,6 +95,7 @@ _PAGE_NUMBER = re.compile(
 # Text that ends a sentence or a quotation (the HTML parser's transform.text.SENTENCE_END).
 _SENTENCE_END = re.compile(r"[.!?;,\u2019\u201d\"')\]]$")
 _FULL_STOP = re.compile(r"[.!?][\u2019\u201d\"')\]]*$")
+_SENTENCE_START = re.compile(r"[.!?][\u2019\u201d\"')\]]* (\S+)")  # the word after a full stop
 _SUBHEADING_MAX_WORDS = 14  # as the HTML parser's sub-headings
 _RATING_MAX_WORDS = 15  # "Requires improvement - Evidence shows some shortfalls" is 7
 _COUNCIL_MAX_WORDS = 12
@@ -146,7 +147,11 @@ class Block:
     text: str
     style: tuple[str, float]
     page: int
-    line_count: int = 1
+    lines: list[str] = field(default_factory=list)  # as printed, line by line
+
+    @property
+    def line_count(self) -> int:
+        return len(self.lines)
 
 
 @dataclass(frozen=True)
@@ -199,7 +204,10 @@ class _Layout:
     bottom: float  # the lowest baseline of any body line: the foot of the text column
     pitch: dict[tuple[str, float], float] = field(default_factory=dict)  # baseline to baseline
     advance: dict[tuple[str, float], float] = field(default_factory=dict)  # per character
-    word_length: float = 5.0  # characters in the body's average word
+    # how often a word starts a paragraph (after a gap on the same page), and a sentence
+    # within a line
+    opens_paragraphs: Counter[str] = field(default_factory=Counter)
+    opens_sentences: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def of(cls, lines: Sequence[TextLine]) -> _Layout:
@@ -214,13 +222,23 @@ class _Layout:
                 spacings.setdefault(line.style, []).append(gap)
         for line in lines:
             advances.setdefault(line.style, []).append((line.x1 - line.x0) / max(len(line.text), 1))
+        pitch = {style: statistics.median(gaps) for style, gaps in spacings.items()}
+        opens_paragraphs: Counter[str] = Counter()
+        for prev, line in itertools.pairwise(lines):
+            usual = pitch.get(line.style, 1.2 * line.size)
+            if line.page == prev.page and line.y - prev.y > _PARAGRAPH_GAP * usual:
+                opens_paragraphs[line.text.split(" ", 1)[0]] += 1
+        opens_sentences = Counter(
+            m.group(1) for line in lines for m in _SENTENCE_START.finditer(line.text)
+        )
         return cls(
             left=lefts[len(lefts) // 20] if lefts else 0.0,
             right=rights[len(rights) * 19 // 20] if rights else 0.0,
             bottom=max((line.y for line in lines), default=0.0),
-            pitch={style: statistics.median(gaps) for style, gaps in spacings.items()},
+            pitch=pitch,
             advance={style: statistics.median(widths) for style, widths in advances.items()},
-            word_length=statistics.fmean(words) if (words := _word_lengths(lines)) else 5.0,
+            opens_paragraphs=opens_paragraphs,
+            opens_sentences=opens_sentences,
         )
 
     def ended_on_purpose(self, line: TextLine, following: TextLine) -> bool:
@@ -240,6 +258,8 @@ class _Layout:
         """Whether `following` starts a new block rather than continuing `line`'s."""
         if following.style != line.style or _BULLET.match(following.text):
             return True
+        if line.cells > 1 or following.cells > 1:
+            return True  # a table's row stands alone
         pitch = self.pitch.get(line.style, 1.2 * line.size)
         if following.page == line.page:
             if not 0 < following.y - line.y <= _PARAGRAPH_GAP * pitch:
@@ -247,20 +267,17 @@ class _Layout:
             return self.ended_on_purpose(line, following)
         # Over a page break no gap shows. A line that stops mid-sentence, or that the next
         # page's first word would not have fitted on, may still end its paragraph when its
-        # sentence ends: it did if the page had room for another line, or the line had room
-        # for a word of the document's average length.
+        # sentence ends: it did if the page had room for another line, or if that first word
+        # opens paragraphs elsewhere in the document more often than it opens sentences
+        # inside them. Otherwise the paragraph goes on (the likelier reading).
         if self.ended_on_purpose(line, following):
             return True
         if not _FULL_STOP.search(line.text) or following.text[:1].islower():
             return False
-        char = self.advance.get(line.style, 0.5 * line.size)
-        return self.bottom - line.y >= pitch - 1 or self.right - line.x1 >= char * (
-            self.word_length + 1
-        )
-
-
-def _word_lengths(lines: Sequence[TextLine]) -> list[int]:
-    return [len(word) for line in lines for word in line.text.split()]
+        if self.bottom - line.y >= pitch - 1:
+            return True
+        word = following.text.split(" ", 1)[0]
+        return self.opens_paragraphs[word] > self.opens_sentences[word]
 
 
 def _join_line(text: str, line: str) -> str:
@@ -281,9 +298,9 @@ def _blocks(lines: Sequence[TextLine]) -> list[Block]:
         if prev is not None and not layout.breaks(prev, line):
             last = blocks[-1]
             last.text = _join_line(last.text, line.text)
-            last.line_count += 1
+            last.lines.append(line.text)
         else:
-            blocks.append(Block(line.text, line.style, line.page))
+            blocks.append(Block(line.text, line.style, line.page, [line.text]))
         prev = line
     for block in blocks:
         block.text = _printable(block.text)
@@ -440,11 +457,11 @@ def _council(summary: Sequence[Block], furniture: Sequence[str]) -> str | None:
         ):
             return name
     for b in summary:
-        if "assessment" in b.text.lower() and (name := _council_in_title(b.text)):
-            return name
+        if "assessment" in b.text.lower() and (titled := _council_in_title(b.text)):
+            return titled
     for text in furniture:
-        if not _PAGE_NUMBER.match(text) and (name := _council_in_title(text)):
-            return name
+        if not _PAGE_NUMBER.match(text) and (headed := _council_in_title(text)):
+            return headed
     return None
 
 
@@ -456,11 +473,12 @@ class _Score:
 
 
 def _table_scores(blocks: Sequence[Block], source: str) -> dict[int, _Score]:
-    """Scores of the summary's table: rows "Name 3" (any leader or separator), or a name
-    alone followed by its score ("Score: 3", "3"). Read after "Quality statement scores"
-    when that label is there, so a contents page's page numbers are never scores."""
+    """Scores of the summary's table, read line by line (a table's rows may read as one
+    paragraph): rows "Name 3" (any leader or separator), or a name alone followed by its
+    score ("Score: 3", "3"). Read after "Quality statement scores" when that label is there,
+    so a contents page's page numbers are never scores."""
     labels = [i for i, b in enumerate(blocks) if _key(b.text) == SCORES_LABEL]
-    rows = blocks[labels[0] + 1 :] if labels else blocks
+    rows = [line for b in (blocks[labels[0] + 1 :] if labels else blocks) for line in b.lines]
     found: dict[int, _Score] = {}
 
     def add(statement: Statement, score: int, name: str) -> None:
@@ -473,15 +491,15 @@ def _table_scores(blocks: Sequence[Block], source: str) -> dict[int, _Score]:
             )
         found.setdefault(statement.number, _Score(statement, score, name))
 
-    for i, b in enumerate(rows):
-        if (m := _SCORE_ROW.match(b.text)) and (st := _statement_named(m.group("name"))):
+    for i, row in enumerate(rows):
+        if (m := _SCORE_ROW.match(row)) and (st := _statement_named(m.group("name"))):
             add(st, int(m.group("score")), m.group("name").strip())
         elif (
-            (st := _statement_named(b.text))
+            (st := _statement_named(row))
             and i + 1 < len(rows)
-            and (m := _SCORE_LINE.match(rows[i + 1].text))
+            and (m := _SCORE_LINE.match(rows[i + 1]))
         ):
-            add(st, int(m.group("score")), b.text)
+            add(st, int(m.group("score")), row)
     return found
 
 

@@ -11,6 +11,7 @@ mirror's reports about ten times faster than pdfminer; every PDFium object is cl
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -26,6 +27,9 @@ _SPACES = re.compile(r"\s+")
 # Two pieces of text belong to one row when their baselines differ by less than this
 # share of the font size (table cells, text drawn piece by piece).
 _SAME_ROW = 0.35
+# Pieces of one row further apart than this share of the font size are separate cells (a
+# word space is about a quarter of it).
+_CELL_GAP = 1.0
 _FONT_NAME_BYTES = 128
 
 
@@ -48,6 +52,7 @@ class TextLine:
     y: float  # its baseline, from the page's top (grows down the page)
     font: str  # the font of its first letter or digit
     size: float  # that letter's size, rounded to 0.1 pt
+    cells: int = 1  # pieces of text set apart by more than a word space: a table's row
 
     @property
     def style(self) -> tuple[str, float]:
@@ -186,6 +191,7 @@ def _rows(pieces: list[TextLine]) -> tuple[TextLine, ...]:
         if len(row) == 1:
             lines.append(head)
             continue
+        gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(row)]
         lines.append(
             TextLine(
                 text=" ".join(p.text for p in row),
@@ -195,6 +201,7 @@ def _rows(pieces: list[TextLine]) -> tuple[TextLine, ...]:
                 y=head.y,
                 font=head.font,
                 size=head.size,
+                cells=1 + sum(gap > _CELL_GAP * head.size for gap in gaps),
             )
         )
     return tuple(lines)
