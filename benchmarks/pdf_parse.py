@@ -1,16 +1,23 @@
-"""Benchmark: our pdfplumber report parser against plain pypdf text extraction.
+"""Benchmark: the report PDF parser (PDFium's text layer) against the old pdfplumber reading.
 
-On a 40-page report PDF (the mirror's Stoke-on-Trent report with longer findings), prints
-pages per second and peak traced memory for `transform.pdf_report.parse_report_pdf` and for
-pypdf's `extract_text` over the same file, and the ratio between them; then the wall time of
-parsing all of the mirror's report PDFs with 1 and with 2 worker processes (the ingest's pool).
+Prints, for a 40-page report PDF (the mirror's Stoke-on-Trent report with longer findings),
+seconds, pages per second and peak traced memory of:
+
+- ours: `transform.pdf_report.parse_report_pdf` (PDFium text layer -> records),
+- ours, the text layer alone (`transform.pdf_text.read_text_lines`),
+- the old parser's reading step: pdfplumber's text lines with every character's font and
+  position (what the pdfplumber parser spent nearly all its time on),
+- pypdf's `extract_text` (plain text, no fonts or positions), for scale;
+
+then, for each mirror skin (fpdf2 "classic", reportlab "drupal"), the wall time of parsing all
+72 report PDFs in one process and the per-PDF times, next to pdfplumber's on a sample of them.
 Asserts nothing about speed. Run with `make benchmark-pdf`.
 """
 
 from __future__ import annotations
 
 import io
-import resource
+import statistics
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -19,14 +26,15 @@ from pathlib import Path
 import pdfplumber
 from pypdf import PdfReader as PypdfReader
 
-from flows.pdfs import PdfReader
-from mirror.build import load_reports
+from mirror import skin_drupal
+from mirror.build import SITE_DIR, load_reports
 from mirror.pdf import build_report_pdf
 from transform.pdf_report import parse_report_pdf
+from transform.pdf_text import read_text_lines
 
-SITE = Path(__file__).resolve().parents[1] / "mirror" / "site"
 TARGET_PAGES = 40
 REPEATS = 3
+PLUMBER_SAMPLE = 6  # every sixth PDF of a skin: pdfplumber takes seconds a PDF
 
 
 def long_report_pdf(min_pages: int = TARGET_PAGES) -> tuple[bytes, int]:
@@ -34,19 +42,30 @@ def long_report_pdf(min_pages: int = TARGET_PAGES) -> tuple[bytes, int]:
     stoke = next(r for r in load_reports() if r.slug == "stokeontrent-0625")
     for per_heading in range(3, 30):
         data = build_report_pdf(stoke, paragraphs_per_heading=per_heading)
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = len(pdf.pages)
+        pages = read_text_lines(data).page_count
         if pages >= min_pages:
             return data, pages
     raise RuntimeError(f"could not reach {min_pages} pages")
 
 
-def pypdf_text(data: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PypdfReader(io.BytesIO(data)).pages)
-
-
 def ours(data: bytes) -> object:
     return parse_report_pdf(data, "stokeontrent-0625-local-authority-assessment.pdf")
+
+
+def plumber_lines(data: bytes) -> object:
+    """The old parser's reading: every page's text lines with their characters' fonts."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        lines = []
+        for page in pdf.pages:
+            try:
+                lines.append(page.extract_text_lines(return_chars=True, strip=True))
+            finally:
+                page.close()
+        return lines
+
+
+def pypdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PypdfReader(io.BytesIO(data)).pages)
 
 
 def measure(work: Callable[[bytes], object], data: bytes) -> tuple[float, float]:
@@ -65,54 +84,67 @@ def measure(work: Callable[[bytes], object], data: bytes) -> tuple[float, float]
     return best, peak / 2**20
 
 
-def pool_wall_time(workers: int) -> tuple[int, float]:
-    """Parse every mirrored report PDF with `workers` processes (pool start-up included)."""
-    from datetime import UTC, datetime
+def skin_pdfs() -> dict[str, list[tuple[str, bytes]]]:
+    """(URL path, bytes) of every formal report's committed PDF, per skin."""
+    formal = [r for r in load_reports() if not r.pilot]
 
-    from extract.http import FetchedPage
+    def read(site: Path, path: str) -> tuple[str, bytes]:
+        return path, (site / path.lstrip("/")).read_bytes()
 
-    paths = sorted((SITE / "sites/default/files").glob("20*/*.pdf"))
-    pages = [
-        FetchedPage(
-            url=f"http://mirror.invalid/{path.relative_to(SITE).as_posix()}",
-            status=200,
-            body=path.read_bytes(),
-            content_type="application/pdf",
-            fetched_at=datetime.now(UTC),
-            elapsed_s=0.0,
-        )
-        for path in paths
-    ]
+    return {
+        "classic (fpdf2)": [read(SITE_DIR, r.pdf_path) for r in formal],
+        "drupal (reportlab)": [read(skin_drupal.SITE_DIR, skin_drupal.pdf_path(r)) for r in formal],
+    }
+
+
+def timed(work: Callable[[], object]) -> float:
     started = time.perf_counter()
-    with PdfReader(workers, cached={}) as reader:
-        futures = [reader.read(page) for page in pages]
-        bad = [f.result().error for f in futures if f.result().error]
-    if bad:
-        raise RuntimeError(f"{len(bad)} mirror PDFs failed: {bad[0]}")
-    return len(pages), time.perf_counter() - started
+    work()
+    return time.perf_counter() - started
 
 
 def main() -> None:
     data, pages = long_report_pdf()
     print(f"report PDF: {pages} pages, {len(data) / 1024:.0f} KiB")
-    plumber_s, plumber_mb = measure(ours, data)
-    pypdf_s, pypdf_mb = measure(pypdf_text, data)
-    print(f"{'parser':<44}{'seconds':>9}{'pages/s':>9}{'peak MB':>9}")
-    for label, seconds, mb in (
-        ("pdfplumber: parse_report_pdf (records)", plumber_s, plumber_mb),
-        ("pypdf: extract_text (plain text only)", pypdf_s, pypdf_mb),
-    ):
-        print(f"{label:<44}{seconds:>9.2f}{pages / seconds:>9.1f}{mb:>9.1f}")
-    print(
-        f"pdfplumber / pypdf: {plumber_s / pypdf_s:.1f}x the time, "
-        f"{plumber_mb / pypdf_mb:.1f}x the peak memory"
+    rows = (
+        ("ours: parse_report_pdf (PDFium text -> records)", ours),
+        ("ours: read_text_lines (text layer alone)", read_text_lines),
+        ("old: pdfplumber text lines + chars (reading)", plumber_lines),
+        ("pypdf: extract_text (plain text only)", pypdf_text),
     )
-    for workers in (1, 2):
-        count, seconds = pool_wall_time(workers)
-        print(f"all {count} mirror report PDFs, {workers} worker(s): {seconds:.1f}s wall")
-    # Workers are reaped by now: the largest one's peak resident memory (KiB on Linux).
-    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"largest worker's peak RSS over its PDFs: {worker_mb:.0f} MB")
+    results = {label: measure(work, data) for label, work in rows}
+    print(f"{'parser':<50}{'seconds':>9}{'pages/s':>9}{'peak MB':>9}  (MB: Python heap traced;")
+    print(f"{'':<77}  PDFium's C memory is not)")
+    for label, (seconds, mb) in results.items():
+        print(f"{label:<50}{seconds:>9.3f}{pages / seconds:>9.1f}{mb:>9.1f}")
+    ours_s = results[rows[0][0]][0]
+    plumber_s = results[rows[2][0]][0]
+    print(f"pdfplumber reading / our whole parse: {plumber_s / ours_s:.1f}x the time")
+
+    for skin, pdfs in skin_pdfs().items():
+        page_count = sum(read_text_lines(pdf).page_count for _, pdf in pdfs)
+        started = time.perf_counter()
+        per_pdf = [
+            timed(lambda path=path, pdf=pdf: parse_report_pdf(pdf, path)) for path, pdf in pdfs
+        ]
+        wall = time.perf_counter() - started
+        sample = pdfs[::PLUMBER_SAMPLE]
+        plumber = [timed(lambda pdf=pdf: plumber_lines(pdf)) for _, pdf in sample]
+        sample_pages = sum(read_text_lines(pdf).page_count for _, pdf in sample)
+        print(
+            f"{skin}: all {len(pdfs)} PDFs ({page_count} pages) parsed in {wall:.2f}s wall, "
+            f"one process, {page_count / wall:.0f} pages/s"
+        )
+        print(
+            f"  per PDF, ours: mean {statistics.fmean(per_pdf) * 1000:.0f} ms, "
+            f"median {statistics.median(per_pdf) * 1000:.0f} ms, max {max(per_pdf) * 1000:.0f} ms"
+        )
+        print(
+            f"  per PDF, pdfplumber reading ({len(sample)} of them): "
+            f"mean {statistics.fmean(plumber) * 1000:.0f} ms, "
+            f"{sample_pages / sum(plumber):.1f} pages/s "
+            f"({sum(plumber) / sum(per_pdf[::PLUMBER_SAMPLE]):.0f}x ours on the same PDFs)"
+        )
 
 
 if __name__ == "__main__":
