@@ -85,7 +85,9 @@ _SCORE_LINE = re.compile(
     re.IGNORECASE,
 )
 _SCORE_LABEL = re.compile(r"^(evidence shows .+)$", re.IGNORECASE)
-_STATEMENT_PREFIX = re.compile(rf"^(?:quality statement|qs)\s*\d\s*[:.{_DASH}]?\s*", re.IGNORECASE)
+_STATEMENT_PREFIX = re.compile(
+    rf"^(?:quality statement\s*\d?|qs\s*\d)\s*[:.{_DASH}]?\s*", re.IGNORECASE
+)
 _THEME_PREFIX = re.compile(rf"^theme\s*\d\s*[:.{_DASH}]?\s*", re.IGNORECASE)
 _BULLET = re.compile(r"^[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25e6\u00b7*\u2013\u2014-]\s+")
 _PAGE_NUMBER = re.compile(

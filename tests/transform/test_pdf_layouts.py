@@ -250,6 +250,8 @@ LAYOUTS: dict[str, Layout] = {
         subheading=("Times-Italic", 9.0),
         page=LETTER,
         footer=lambda n, total: f"Page {n}",
+        council_in_pct=False,  # the council: the line under "Local authority rating and score"
+        statement_heading="Quality statement: {name}",
     ),
     "one-font-one-size": Layout(
         body=("Courier", 10.0),
