@@ -267,11 +267,12 @@ class _Layout:
             if not 0 < following.y - line.y <= _PARAGRAPH_GAP * pitch:
                 return True
             return self.ended_on_purpose(line, following)
-        # Over a page break no gap shows. A line that stops mid-sentence, or that the next
-        # page's first word would not have fitted on, may still end its paragraph when its
-        # sentence ends: it did if the page had room for another line, or if that first word
-        # opens paragraphs elsewhere in the document more often than it opens sentences
-        # inside them. Otherwise the paragraph goes on (the likelier reading).
+        # Over a page break no gap shows. Room on the line for the next page's first word
+        # ends the paragraph; a line stopping mid-sentence, or a lower-case start, goes on.
+        # A finished sentence on a full line is ambiguous: it ends the paragraph if the page
+        # had room for another line, or if the next page's first word opens paragraphs in
+        # this document more often than it opens sentences inside them; otherwise the
+        # paragraph goes on, the likelier reading.
         if self.ended_on_purpose(line, following):
             return True
         if not _FULL_STOP.search(line.text) or following.text[:1].islower():

@@ -6,6 +6,7 @@ report parser to tell a running header from body text and a paragraph's end from
 line by comparing lines with each other, never by absolute sizes or fonts. PDFium reads the
 mirror's reports some thirty times faster than pdfplumber did; every PDFium object is closed
 before `read_text_lines` returns, and every failure is a `PdfTextError` with a one-line reason.
+PDFium is not thread-safe: read PDFs in one thread per process (processes for parallelism).
 """
 
 from __future__ import annotations
