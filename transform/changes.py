@@ -58,6 +58,8 @@ def canonical_json(report: Report) -> str:
 # published (council, kind, dates, rating, %, scores, text, findings, facts), never the URLs
 # the pages were fetched from nor our own bookkeeping (slug, page_urls, a statement's page
 # URL, canonical names the alias table derives), so a re-fetch from other URLs is no change.
+# Report fields that are our bookkeeping, not what CQC published: no version of their own.
+BOOKKEEPING_FIELDS = frozenset({"slug", "report_url", "page_urls"})
 _HEADER_FIELDS = ("page_last_updated", "published_on", "la_name", "assessment_kind", "indicative")
 _DETAIL_TEXT = ("published_name", "score_label", "what_people_expect", "commitment")
 

@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from transform.changes import ReportChange, canonical_json, diff_reports, report_fingerprint
+from transform.changes import (
+    BOOKKEEPING_FIELDS,
+    ReportChange,
+    canonical_json,
+    diff_reports,
+    report_fingerprint,
+)
 from transform.pages import parse_page
 from transform.records import (
     AboutPage,
@@ -160,3 +166,41 @@ def test_a_score_removed(stoke: Report) -> None:
     kinds = [(c.change_kind, c.field, c.old_value, c.new_value) for c in diff_reports(stoke, new)]
     assert ("statement_score_changed", "qs9", "3", None) in kinds
     assert ("findings_changed", "qs1") in [(k, f) for k, f, _, _ in kinds]
+
+
+def _edited(value: object) -> object:
+    """A different value of the same shape (the first item edited, for lists)."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        return value + 1
+    if isinstance(value, date):
+        return date.fromordinal(value.toordinal() + 1)
+    if isinstance(value, str):
+        return "Inadequate" if value in ("Good", "Outstanding") else value + " (edited)"
+    if isinstance(value, list) and value:
+        first = value[0]
+        if isinstance(first, str):
+            return [first + " (edited)", *value[1:]]
+        if isinstance(first, QualityStatementDetail):
+            return [first.model_copy(update={"commitment": "We (edited)."}), *value[1:]]
+        if isinstance(first, Fact):
+            return [first.model_copy(update={"raw_text": first.raw_text + "!"}), *value[1:]]
+        return [first.model_copy(update={"score": 5 - first.score}), *value[1:]]
+    if isinstance(value, list):
+        return ["(added)"]
+    raise AssertionError(f"no edit for {value!r}")
+
+
+def test_every_published_field_of_a_report_is_in_its_version(stoke: Report) -> None:
+    """Drift guard: a field added to `Report` must change the fingerprint and show in the
+    diff, unless it is declared bookkeeping (`BOOKKEEPING_FIELDS`)."""
+    filled = stoke.model_copy(update={"unscored_statements": ["Safeguarding"]})
+    for name in Report.model_fields:
+        edited = filled.model_copy(update={name: _edited(getattr(filled, name))})
+        if name in BOOKKEEPING_FIELDS:
+            assert report_fingerprint(edited) == report_fingerprint(filled), name
+            assert diff_reports(filled, edited) == [], name
+        else:
+            assert report_fingerprint(edited) != report_fingerprint(filled), name
+            assert diff_reports(filled, edited), name
