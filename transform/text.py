@@ -2,13 +2,16 @@
 
 The real site's markup is unknown, so parsers read *visible text* in block order. A page is
 flattened to `Line`s (one per block element or `<br>`-separated run), each remembering the
-tag of its block, so that labels can be found whatever tags carry them.
+tag of its block, so that labels can be found whatever tags carry them. Readers of content
+ask for `<br>`-wrapped sentences rejoined: a `<br>` before a lower-case word breaks the line
+a reader sees, not the sentence.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -28,9 +31,25 @@ BLOCK_TAGS = frozenset(
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
 _CHROME_TAGS = frozenset({"header", "footer", "nav", "aside"})
-_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "note", "alert", "search"})
+# ARIA landmarks and widgets that are page furniture, not the page's content: a sidebar
+# (complementary) and a cookie or other dialog included.
+_CHROME_ROLES = frozenset(
+    {
+        "navigation", "banner", "contentinfo", "note", "alert", "search", "complementary",
+        "dialog", "alertdialog",
+    }
+)  # fmt: skip
+# Blocks whose children are items in their own right: never one item of two lines.
+_ITEM_LISTS = frozenset(
+    {"body", "html", "main", "ul", "ol", "dl", "table", "tbody", "thead", "tfoot"}
+)
 
 DATE_PATTERN = r"\d{1,2}\s+[A-Za-z]+\s+\d{4}"
+# How a sentence (or a quotation, or a list item's clause) ends, unlike a title or a label.
+SENTENCE_END = re.compile(r"[.!?;,\u2019\u201d\"')\]]$")
+# A line this short, without digits, a colon or closing punctuation, over links alone is the
+# title of a link list ("Related content") however it is marked up.
+_LINK_LIST_TITLE_MAX_WORDS = 6
 
 
 def clean_text(text: str | None) -> str:
@@ -92,6 +111,12 @@ class Line:
     link: bool = False
     bold: bool = False
     hrefs: tuple[str, ...] = ()
+    # The smallest block that holds this line and exactly one neighbour (a card, a table row,
+    # a list item: a label and its value, a sub-heading and its text), or None.
+    pair: int | None = field(default=None, compare=False)
+    # Whether the line is inside the page's <main> (always False on a page without one):
+    # sections never run across that edge.
+    in_main: bool = field(default=False, compare=False)
     key: str = field(init=False, repr=False, compare=False)  # label_key(text), computed once
 
     def __post_init__(self) -> None:
@@ -118,13 +143,24 @@ class _Run:
     bold: bool
 
 
-def page_lines(soup: BeautifulSoup | Tag) -> list[Line]:
-    """The page's visible text as lines in document order (block elements and <br> split)."""
+def page_lines(soup: BeautifulSoup | Tag, *, rejoin_wrapped: bool = False) -> list[Line]:
+    """The page's visible text as lines in document order (block elements and <br> split).
+
+    `rejoin_wrapped`: a `<br>` before a lower-case word, after text that is not a label
+    waiting for its value ("Score:"), continues the line ("This paragraph stands<br>in for
+    ..."), so a sentence wrapped by hand reads as the one sentence it is.
+    """
     lines: list[Line] = []
+    paths: list[tuple[int, ...]] = []  # for each line: the ids of the blocks around it
+    block_tags: dict[int, str] = {}
+    open_blocks: list[int] = []
     buffer: list[_Run] = []
     hrefs: list[str] = []
+    broken = False  # a <br> was met and the next text decides whether it starts a line
 
-    def flush(tag: str, chrome: bool) -> None:
+    def flush(tag: str, chrome: bool, in_main: bool) -> None:
+        nonlocal broken
+        broken = False
         text = clean_text("".join(run.text for run in buffer))
         if text:
             visible = [run for run in buffer if run.text.strip()]
@@ -136,40 +172,141 @@ def page_lines(soup: BeautifulSoup | Tag) -> list[Line]:
                     link=all(run.link for run in visible),
                     bold=all(run.bold for run in visible),
                     hrefs=tuple(hrefs),
+                    in_main=in_main,
                 )
             )
+            paths.append(tuple(open_blocks))
         buffer.clear()
         hrefs.clear()
 
-    def walk(node: Tag, block: str, chrome: bool, link: bool, bold: bool) -> None:
+    def settle_break(
+        next_text: str, block: str, chrome: bool, link: bool, bold: bool, in_main: bool
+    ) -> None:
+        """After a <br>, at the next visible text: carry the line on or end it."""
+        nonlocal broken
+        if not broken or not next_text.strip():
+            return
+        if rejoin_wrapped and _wraps(buffer, next_text):
+            buffer.append(_Run(" ", link, bold))
+            broken = False
+        else:
+            flush(block, chrome, in_main)
+
+    def walk(node: Tag, block: str, chrome: bool, link: bool, bold: bool, in_main: bool) -> None:
+        nonlocal broken
         for child in node.children:
             if isinstance(child, Comment | Declaration | Doctype | ProcessingInstruction):
                 continue
             if isinstance(child, NavigableString):
+                settle_break(str(child), block, chrome, link, bold, in_main)
                 buffer.append(_Run(str(child), link, bold))
                 continue
             if not isinstance(child, Tag) or child.name in _SKIP_TAGS:
                 continue
+            if child.name != "br":  # before its hrefs are counted to the line it starts
+                settle_break(child.get_text(), block, chrome, link, bold, in_main)
             inner = chrome or _is_chrome(child)
+            inner_main = in_main or child.name == "main" or child.get("role") == "main"
             in_link = link or (child.name == "a" and child.get("href") is not None)
-            if child.name == "a" and child.get("href") is not None:
-                hrefs.append(str(child["href"]).strip())
             in_bold = bold or child.name in _BOLD_TAGS
             if child.name == "br":
-                flush(block, chrome)
-            elif child.name in BLOCK_TAGS:
-                flush(block, chrome)
-                walk(child, child.name, inner, in_link, in_bold)
-                flush(child.name, inner)
+                if broken:  # two <br> in a row always end the line
+                    flush(block, chrome, in_main)
+                broken = True
+                continue
+            if child.name in BLOCK_TAGS:
+                flush(block, chrome, in_main)
+                open_blocks.append(len(block_tags))
+                block_tags[open_blocks[-1]] = child.name
+            if child.name == "a" and child.get("href") is not None:
+                hrefs.append(str(child["href"]).strip())
+            if child.name in BLOCK_TAGS:
+                walk(child, child.name, inner, in_link, in_bold, inner_main)
+                flush(child.name, inner, inner_main)
+                open_blocks.pop()
             else:
-                walk(child, block, inner, in_link, in_bold)
+                walk(child, block, inner, in_link, in_bold, inner_main)
 
     title = soup.find("title") if isinstance(soup, BeautifulSoup) else None
+    head: list[Line] = []
     if isinstance(title, Tag):
-        lines.append(Line(clean_text(title.get_text()), "title"))
-    walk(soup, "body", False, False, False)
-    flush("body", False)
-    return lines
+        head.append(Line(clean_text(title.get_text()), "title"))
+    walk(soup, "body", False, False, False, False)
+    flush("body", False, False)
+    return head + _with_pairs(lines, paths, block_tags)
+
+
+def _wraps(buffer: list[_Run], text: str) -> bool:
+    """Whether text after a <br> carries on the sentence before it: it starts with a
+    lower-case letter and what came before is not a label ("Score:") waiting for a value."""
+    before = clean_text("".join(run.text for run in buffer))
+    return bool(before) and not before.endswith(":") and text.lstrip()[:1].islower()
+
+
+def _with_pairs(
+    lines: list[Line], paths: list[tuple[int, ...]], block_tags: dict[int, str]
+) -> list[Line]:
+    """Each line with `pair` set: the innermost block around it holding more than one line,
+    when that block holds exactly two, is not a list or table of items, and stands among
+    siblings that are two-line items too (a series of cards or rows, not a wrapper that
+    happens to group two one-line cards of a grid)."""
+    counts = Counter(block for path in paths for block in path)
+    direct = Counter(path[-1] for path in paths if path)  # lines of text loose in a block
+    parent: dict[int, int | None] = {}
+    for path in paths:
+        for depth, block in enumerate(path):
+            parent[block] = path[depth - 1] if depth else None
+    children: dict[int | None, set[int]] = {}
+    for block, above in parent.items():
+        children.setdefault(above, set()).add(block)
+
+    def is_item_of_two(block: int) -> bool:
+        if counts[block] != 2 or block_tags[block] in _ITEM_LISTS:
+            return False
+        above = parent[block]
+        if above is not None and direct[above]:
+            return False
+        siblings = [c for c in children.get(above, set()) if c != block and counts[c]]
+        return all(counts[c] == 2 for c in siblings)
+
+    out = []
+    for line, path in zip(lines, paths, strict=True):
+        shared = next((block for block in reversed(path) if counts[block] > 1), None)
+        if shared is not None and is_item_of_two(shared):
+            line = replace(line, pair=shared)
+        out.append(line)
+    return out
+
+
+def _titles_a_link_list(line: Line) -> bool:
+    """Whether a plain (not heading-like) line could be the title of the links under it."""
+    text = line.text
+    return (
+        line.tag not in _CELL_TAGS
+        and len(text.split()) <= _LINK_LIST_TITLE_MAX_WORDS
+        and not re.search(r"[\d:]", text)
+        and not SENTENCE_END.search(text)
+    )
+
+
+def link_list_titles(lines: list[Line]) -> set[int]:
+    """Indexes of lines that only head links (a "Related content" or "In this report" block
+    in plain markup): they end any section, and their links are never content. A heading (or
+    bold line) over one link or more; a plain short title over two or more."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if line.link or not (line.heading_like or _titles_a_link_list(line)):
+            continue
+        following = []
+        for after in lines[index + 1 :]:
+            if after.chrome or after.heading_like or after.in_main != line.in_main:
+                break
+            if not after.link:  # the list ends at text: a paragraph, or another list's title
+                break
+            following.append(after)
+        if len(following) >= (1 if line.heading_like else 2):
+            found.add(index)
+    return found
 
 
 def _is_chrome(tag: Tag) -> bool:

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from transform.text import clean_text, make_soup, page_lines, parse_date
+from transform.text import clean_text, link_list_titles, make_soup, page_lines, parse_date
 
 
 def test_clean_text() -> None:
@@ -50,3 +50,67 @@ def test_lines_split_blocks_and_br_and_mark_chrome_links_and_bold() -> None:
     assert [ln.link for ln in lines] == [False] * 5 + [True, False, False]
     assert lines[6].hrefs == ("/y",)
     assert [ln.heading_like for ln in lines] == [True] + [False] * 6 + [True]
+
+
+def test_wrapped_sentences_rejoined_only_when_asked() -> None:
+    soup = make_soup(
+        "<p>This paragraph stands<br>in for the summary.</p><p>Score:<br>3</p>"
+        '<p>Published: 1 May 2025<br>Page last updated: 2 May 2025</p><p>Text<br><a href="/x">'
+        "Link</a></p>"
+    )
+    assert [ln.text for ln in page_lines(soup, rejoin_wrapped=True)] == [
+        "This paragraph stands in for the summary.",
+        "Score:",
+        "3",
+        "Published: 1 May 2025",
+        "Page last updated: 2 May 2025",
+        "Text",
+        "Link",
+    ]
+    assert page_lines(soup, rejoin_wrapped=True)[-1].hrefs == ("/x",)
+    assert [ln.text for ln in page_lines(soup)][:2] == [
+        "This paragraph stands",
+        "in for the summary.",
+    ]
+
+
+def test_pairs_are_two_line_items_in_a_series() -> None:
+    cards = "".join(f'<div class="card"><h4>Label {n}</h4><p>value {n}</p></div>' for n in range(3))
+    grid_row = (
+        "<div><div><p>Sentence one</p></div>"
+        "<section><div><p>Two</p></div><div><p>Three</p></div></section></div>"
+    )
+    lines = page_lines(make_soup(f"<div>{cards}</div>{grid_row}<ul><li>a</li><li>b</li></ul>"))
+    pairs = [ln.pair for ln in lines]
+    assert pairs[0] == pairs[1] and pairs[2] == pairs[3] and pairs[0] != pairs[2]
+    assert pairs[0] is not None
+    # a wrapper around two one-line cards of a grid, and a list of two items, are no pairs
+    assert pairs[6:] == [None] * 5
+
+
+def test_lines_know_whether_they_are_in_main() -> None:
+    lines = page_lines(make_soup("<p>top</p><main><p>in</p></main><div role='main'>too</div>"))
+    assert [(ln.text, ln.in_main) for ln in lines] == [("top", False), ("in", True), ("too", True)]
+
+
+def test_sidebars_and_dialogs_are_chrome() -> None:
+    lines = page_lines(
+        make_soup(
+            '<div role="complementary"><p>Score: 4</p></div><div role="dialog"><h2>Cookies</h2>'
+            "</div><p>content</p>"
+        )
+    )
+    assert [ln.chrome for ln in lines] == [True, True, False]
+
+
+def test_link_list_titles_whatever_their_markup() -> None:
+    lines = page_lines(
+        make_soup(
+            '<div>Related content</div><ul><li><a href="/a">A</a></li><li><a href="/b">B</a>'
+            '</li></ul><div>Related</div><ul><li><a href="/c">C</a></li></ul><h2>More</h2>'
+            '<p><a href="/d">D</a></p><p>A sentence over a link.</p><p><a href="/e">E</a></p>'
+        )
+    )
+    titles = {lines[i].text for i in link_list_titles(lines)}
+    # a plain title needs two links under it; a heading one; prose is no title
+    assert titles == {"Related content", "More"}
