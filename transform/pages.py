@@ -39,7 +39,16 @@ from transform.records import (
     QualityStatementScore,
     SummaryPage,
 )
-from transform.text import DATE_PATTERN, Line, label_key, page_lines, parse_date, shared_soup
+from transform.text import (
+    DATE_PATTERN,
+    SENTENCE_END,
+    Line,
+    label_key,
+    link_list_titles,
+    page_lines,
+    parse_date,
+    shared_soup,
+)
 
 __all__ = ["PageParseError", "classify_page", "parse_page", "report_slug"]
 
@@ -59,6 +68,9 @@ _SCORE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _PCT = re.compile(r"overall rating for\s+(.+?)\s*:\s*([^\s%]+)\s*%", re.IGNORECASE)
+# The same with the label and the figure in two cells and no colon ("Overall rating for X" |
+# "64%"): only a number is taken then, as anything else would not be the figure.
+_PCT_NO_COLON = re.compile(r"overall rating for\s+([^:\n]+?)\s+(\d{1,3})\s*%", re.IGNORECASE)
 _BARE_PCT = re.compile(r"\d{1,3}\s*%")
 
 RATING_LABELS = ("Local authority rating and score", "Local authority indicative rating")
@@ -85,10 +97,17 @@ SECTION_LABELS = frozenset(
         "Downloads",
     )
 )
+# Page metadata ("Published: ...", "Page last updated: ...", "Assessment start date: ..."):
+# wherever it stands, it is no part of the section before it.
+# The label must end the line or be followed by a colon or a date ("Published figures show"
+# is prose).
+_META_LINE = re.compile(
+    r"(?:assessment\s+)?(?:published|page last updated|assessment start date)\s*(?::|\d|$)",
+    re.IGNORECASE,
+)
 # A key-findings line this short with no closing punctuation is a sub-heading, however it is
 # marked up (a heading, bold text or a plain block).
 _SUBHEADING_MAX_WORDS = 14
-_SENTENCE_END = re.compile(r"[.!?;,\u2019\u201d\"')\]]$")
 
 
 @dataclass
@@ -100,12 +119,13 @@ class _Doc:
     url: str | None
     content: list[Line] = field(init=False)
     text: str = field(init=False)
-    nav: set[int] = field(init=False)  # indexes in `content` of headings over links only
+    nav: set[int] = field(init=False)  # indexes in `content` of titles over links only
 
     def __post_init__(self) -> None:
         self.content = [ln for ln in self.lines if not ln.chrome and ln.tag != "title"]
-        self.text = "\n".join(line.text for line in self.content)
-        self.nav = _nav_headings(self.content)
+        # link texts are navigation ("Indicative ratings explained"), never a fact of the page
+        self.text = "\n".join(line.text for line in self.content if not line.link)
+        self.nav = link_list_titles(self.content)
 
     def fail(self, reason: str) -> PageParseError:
         return PageParseError(self.url, reason)
@@ -113,7 +133,7 @@ class _Doc:
 
 def _read(html: bytes | str, url: str | None) -> _Doc:
     soup = shared_soup(html)
-    return _Doc(soup, page_lines(soup), url)
+    return _Doc(soup, page_lines(soup, rejoin_wrapped=True), url)
 
 
 # --- what a line is -------------------------------------------------------------------------
@@ -147,26 +167,15 @@ def _score_parts(line: Line) -> tuple[str, str] | None:
     return before, match.group("value").strip()
 
 
-def _nav_headings(lines: list[Line]) -> set[int]:
-    """Indexes of headings that only head links (a "Related content" or "In this report"
-    block in plain markup): they end any section, and their links are never content."""
-    found: set[int] = set()
-    for index, line in enumerate(lines):
-        if not line.heading_like or line.link:
-            continue
-        following = []
-        for after in lines[index + 1 :]:
-            if after.chrome or after.heading_like:
-                break
-            following.append(after)
-        if following and all(after.link for after in following):
-            found.add(index)
-    return found
+def _ends_section(line: Line) -> bool:
+    """A line no section runs past: another section's label, or page metadata."""
+    return not line.link and (line.key in SECTION_LABELS or bool(_META_LINE.match(line.text)))
 
 
 def _section(doc: _Doc, label: str) -> list[Line] | None:
-    """Content lines after the line reading `label`, up to the next section label or
-    navigation block; links left out. None when no line reads `label`."""
+    """Content lines after the line reading `label`, up to the next section label, page
+    metadata line, navigation block or the edge of the page's <main>; links left out. None
+    when no line reads `label`."""
     lines, nav = doc.content, doc.nav
     key = label_key(label)
     for index, line in enumerate(lines):
@@ -174,7 +183,7 @@ def _section(doc: _Doc, label: str) -> list[Line] | None:
             continue
         out: list[Line] = []
         for offset, following in enumerate(lines[index + 1 :], start=index + 1):
-            if offset in nav or (not following.link and following.key in SECTION_LABELS):
+            if offset in nav or following.in_main != line.in_main or _ends_section(following):
                 break
             if not following.link:
                 out.append(following)
@@ -346,6 +355,15 @@ def _score_value(doc: _Doc, raw: str) -> int | None:
     return int(match.group(1))
 
 
+def _is_bare_score(text: str) -> bool:
+    """Whether a line with no "Score" label is a score standing alone after a statement name
+    (a table cell, a definition): the number and nothing else, or a mirror placeholder. A
+    line that merely starts with a number ("17 November 2023") is not."""
+    return bool(re.fullmatch(r"\d{1,2}", text)) or (
+        "placeholder" in text.lower() and len(text) <= 80
+    )
+
+
 def _is_value(text: str) -> bool:
     """Whether a line can be the value of a "Score" label printed on the line before."""
     return bool(_SCORE_VALUE.match(text)) or "placeholder" in text.lower()
@@ -386,7 +404,7 @@ def _scored_statements(doc: _Doc, lines: list[Line]) -> list[_Scored]:
         line = lines[index]
         index += 1
         parts = _score_parts(line)
-        bare = pending is not None and _is_value(line.text) and len(line.text) <= 80
+        bare = pending is not None and _is_bare_score(line.text)
         if parts is None and not bare:
             if line.link:
                 continue
@@ -476,7 +494,7 @@ def _rating(doc: _Doc, la_name: str) -> tuple[str, str, bool]:
 
 
 def _pct(doc: _Doc) -> int | None:
-    match = _PCT.search(doc.text)
+    match = _PCT.search(doc.text) or _PCT_NO_COLON.search(doc.text)
     if match is None:
         return None
     if not match.group(2).isdigit():
@@ -517,17 +535,32 @@ def _scored_statement(doc: _Doc) -> _Scored | None:
     return found[0] if found else None
 
 
+def _pairs_with_next(lines: list[Line], index: int) -> bool:
+    """Whether a line and the next one are the two lines of one item (a card, a row, a list
+    item): a label and its value, a sub-heading and its text."""
+    line = lines[index]
+    return index + 1 < len(lines) and line.pair is not None and line.pair == lines[index + 1].pair
+
+
+def _is_short_title(text: str, max_words: int) -> bool:
+    return len(text.split()) <= max_words and not SENTENCE_END.search(text)
+
+
 def _key_findings(lines: list[Line] | None) -> list[KeyFinding]:
+    """Paragraphs under their sub-headings. A sub-heading is a heading-like line, or a short
+    line without closing punctuation that is followed by text: on its own line (not a list
+    item or cell), or as the first of an item's two lines (`<li><strong>`, a row's first
+    cell, a card's title)."""
     findings: list[KeyFinding] = []
     heading: str | None = None
     lines = lines or []
     for index, line in enumerate(lines):
         followed = index + 1 < len(lines)
+        short = _is_short_title(line.text, _SUBHEADING_MAX_WORDS)
         if line.heading_like or (
             followed
-            and line.tag not in ("li", "td", "dd")
-            and len(line.text.split()) <= _SUBHEADING_MAX_WORDS
-            and not _SENTENCE_END.search(line.text)
+            and short
+            and (line.tag not in ("li", "td", "dd") or _pairs_with_next(lines, index))
         ):
             heading = line.text
         else:
@@ -559,24 +592,62 @@ def _parse_statement(doc: _Doc, url: str) -> QualityStatementPage:
     )
 
 
+# A bullet's label ("Population", "Deprivation decile and rank out of 153") is this short.
+_LABEL_MAX_WORDS = 10
+# A figure standing alone ("£172.5m", "about 22.89%", "23,000", a mirror placeholder): never a
+# bullet of its own, always the value of the label before it.
+_BARE_FIGURE = re.compile(
+    r"(?:(?:about|around|over|under|approximately|nearly)\s+)?"
+    r"(?:£\s*)?\d[\d,.]*\s*(?:%|per\s*cent|bn|m|k|million|billion)?"
+    r"|\[placeholder[^\]]*\]",
+    re.IGNORECASE,
+)
+
+
 def _bullets(lines: list[Line] | None) -> list[str]:
     """One text per bullet, however the bullets are marked up: a label split from its value
-    (`dt`/`dd`, `th`/`td`, "Population:" then the figure) is joined again as "label: value"."""
+    is joined again as "label: value". A label is a `dt`/`th`, a line ending in a colon, the
+    first of an item's two lines (a card's title, a row's first cell), a heading over a
+    single line of text, or a short line followed by a bare figure. A heading over several
+    lines groups them and is left out."""
+    lines = lines or []
     out: list[str] = []
     pending: str | None = None
-    for line in lines or []:
-        if line.heading_level is not None:
-            continue
-        if line.tag in ("dt", "th") or (line.text.endswith(":") and len(line.text) <= 80):
+    for index, line in enumerate(lines):
+        if _is_bullet_label(lines, index):
             if pending is not None:
                 out.append(pending)
             pending = line.text.rstrip(":").strip()
+            continue
+        if line.heading_level is not None:
             continue
         out.append(f"{pending}: {line.text}" if pending is not None else line.text)
         pending = None
     if pending is not None:
         out.append(pending)
     return out
+
+
+def _is_bullet_label(lines: list[Line], index: int) -> bool:
+    """Whether a bullets section's line is the label of the value on the next line."""
+    line = lines[index]
+    if line.tag in ("dt", "th") or (line.text.endswith(":") and len(line.text) <= 80):
+        return True
+    if index + 1 >= len(lines) or not _is_short_title(line.text, _LABEL_MAX_WORDS):
+        return False
+    value = lines[index + 1].text
+    if _pairs_with_next(lines, index) or (
+        _BARE_FIGURE.fullmatch(value)
+        and ":" not in line.text
+        and not _BARE_FIGURE.fullmatch(line.text)
+    ):
+        return True
+    after = lines[index + 2] if index + 2 < len(lines) else None
+    return (
+        line.heading_like
+        and not lines[index + 1].heading_like
+        and (after is None or after.heading_like)
+    )
 
 
 def _parse_about(doc: _Doc, url: str) -> AboutPage:
