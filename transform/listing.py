@@ -1,7 +1,8 @@
 """The listing of local authority assessment reports, page by page.
 
-Sections are found by their heading text, entries by link text, and the next page by the
-pager's "Next" link, so that a change of classes or URL layout does not silently lose councils.
+Sections are found by their labels' text (whatever elements carry it, even split over
+several), entries by link text (or, in progress, as the section's short lines), and the next
+page by the pager, so that a change of classes or URL layout does not silently lose councils.
 """
 
 from __future__ import annotations
@@ -10,13 +11,21 @@ import re
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
 
 from transform.councils import UnknownCouncilError, match_council
 from transform.errors import PageParseError
 from transform.links import absolute
 from transform.records import AssessmentKind, ListingEntry, ListingPage
-from transform.text import clean_text, label_key, shared_soup
+from transform.text import (
+    SENTENCE_END,
+    Line,
+    clean_text,
+    label_key,
+    link_list_titles,
+    page_lines,
+    shared_soup,
+)
 
 Section = Literal["report", "in_progress", "pilot"]
 _SECTIONS: dict[str, tuple[Section, AssessmentKind | None]] = {
@@ -32,19 +41,23 @@ def la_name_from_link(text: str) -> str:
     return _LINK_SUFFIX.sub("", clean_text(text)).strip()
 
 
-def _label_of(node: NavigableString) -> str | None:
-    """The section label a text node is, if it is one whole label outside links."""
-    key = label_key(str(node))
-    if key not in _SECTIONS:
-        return None
-    parent = node.parent
-    if parent is None or parent.name in ("a", "title", "script", "style"):
-        return None
-    return key
+def _label_elements(soup: BeautifulSoup) -> dict[int, str]:
+    """id() of each element whose whole visible text is a section label (the outermost of
+    nested ones), outside links and navigation, mapped to the label."""
+    found: dict[int, str] = {}
+    for tag in soup.find_all(True):
+        if tag.name in ("a", "title", "script", "style", "head") or len(tag.get_text()) > 80:
+            continue
+        key = label_key(tag.get_text())
+        if key not in _SECTIONS or tag.find_parent("a") or _in_navigation(tag):
+            continue
+        if not any(id(parent) in found for parent in tag.parents):
+            found[id(tag)] = key
+    return found
 
 
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
-_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo"})
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "dialog"})
 
 
 def _in_navigation(tag: Tag) -> bool:
@@ -75,7 +88,7 @@ def _report_link_name(text: str) -> str | None:
     return None
 
 
-def _by_section(soup: BeautifulSoup) -> dict[str, list[Tag]]:
+def _by_section(soup: BeautifulSoup, labels: dict[int, str]) -> dict[str, list[Tag]]:
     """The elements that follow each section label in document order, up to the next label.
 
     Sections are told by their labels' text alone, whatever element carries a label and at
@@ -84,14 +97,11 @@ def _by_section(soup: BeautifulSoup) -> dict[str, list[Tag]]:
     sections: dict[str, list[Tag]] = {key: [] for key in _SECTIONS}
     current: str | None = None
     for node in soup.descendants:
-        if isinstance(node, Comment):
+        if not isinstance(node, Tag):
             continue
-        if isinstance(node, NavigableString):
-            label = _label_of(node)
-            if label is not None and not (node.parent and _in_navigation(node.parent)):
-                current = label
-            continue
-        if current is not None and isinstance(node, Tag):
+        if id(node) in labels:
+            current = labels[id(node)]
+        elif current is not None:
             sections[current].append(node)
     return sections
 
@@ -122,16 +132,37 @@ def _linked_entries(
     return entries
 
 
-def _plain_entries(elements: list[Tag]) -> list[ListingEntry]:
-    items = [e for e in elements if e.name in ("li", "dt", "td", "dd")] or [
-        e for e in elements if e.name == "p"
-    ]
-    names = [
-        la_name_from_link(e.get_text())
-        for e in items
-        if not e.find(["li", "p"]) and not e.find("a", href=True) and not _in_navigation(e)
-    ]
-    return [ListingEntry(la_name=n, section="in_progress") for n in names if n]
+# An in-progress entry is a council's name: a short line, never a sentence.
+_NAME_MAX_WORDS = 12
+_ITEM_TAGS = ("li", "dt", "dd", "td")
+
+
+def _plain_entries(soup: BeautifulSoup) -> list[ListingEntry]:
+    """The councils named under "Assessments in progress": its short lines without links, up
+    to the next section label, link list or link, whatever elements hold them (list items,
+    cells, cards, paragraphs). Where some are list items or cells, only those (the others are
+    the section's introduction)."""
+    lines = [ln for ln in page_lines(soup, rejoin_wrapped=True) if not ln.chrome]
+    lines = [ln for ln in lines if ln.tag != "title"]
+    start = next(
+        (i for i, ln in enumerate(lines) if not ln.link and ln.key == "assessments in progress"),
+        None,
+    )
+    if start is None:
+        return []
+    titles = link_list_titles(lines)
+    names: list[Line] = []
+    for index in range(start + 1, len(lines)):
+        line = lines[index]
+        if line.hrefs or index in titles or line.key in _SECTIONS:
+            break
+        if line.in_main != lines[start].in_main:
+            break
+        if len(line.text.split()) <= _NAME_MAX_WORDS and not SENTENCE_END.search(line.text):
+            names.append(line)
+    items = [ln for ln in names if ln.tag in _ITEM_TAGS] or names
+    entries = [la_name_from_link(ln.text) for ln in items]
+    return [ListingEntry(la_name=n, section="in_progress") for n in entries if n]
 
 
 _NEXT_TEXT = re.compile(r"\b(?:next|older)\b|[\u203a\u00bb\u2192]", re.IGNORECASE)
@@ -198,13 +229,14 @@ def _next_url(soup: BeautifulSoup, page_url: str) -> str | None:
 def parse_listing(html: bytes | str, page_url: str) -> ListingPage:
     """Entries of one listing page, and the absolute URL of the next page (None on the last)."""
     soup = shared_soup(html)
-    sections = _by_section(soup)
-    if not any(_label_of(node) == "assessment reports" for node in soup.find_all(string=True)):
+    labels = _label_elements(soup)
+    if "assessment reports" not in labels.values():
         raise PageParseError(page_url, 'no "Assessment reports" section')
+    sections = _by_section(soup, labels)
     entries: list[ListingEntry] = []
     for label, (section, kind) in _SECTIONS.items():
         if section == "in_progress":
-            entries.extend(_plain_entries(sections[label]))
+            entries.extend(_plain_entries(soup))
         else:
             entries.extend(_linked_entries(sections[label], section, kind, page_url))
     return ListingPage(entries=entries, next_url=_next_url(soup, page_url))
