@@ -58,7 +58,7 @@ data-dictionary: install ## regenerate docs/data_dictionary.md (examples from th
 benchmark: install ## ingest the mirror three ways; print requests, bytes and times
 	$(BIN)/python -m benchmarks.ingest_mirror
 
-benchmark-pdf: install ## pdfplumber report parser against pypdf text extraction, 40 pages
+benchmark-pdf: install ## our PDF parser (PDFium text) against pdfplumber and pypdf; all mirror PDFs
 	$(BIN)/python -m benchmarks.pdf_parse
 
 clean:
