@@ -6,6 +6,7 @@ import csv
 import itertools
 import math
 import re
+import shutil
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -620,3 +621,41 @@ def test_retries_happen_once_in_the_http_client_and_never_for_a_deterministic_fa
             r.status for r in server.requests if r.path.endswith("croydon-1025-summary")
         ]
     assert summary_hits == [404]
+
+
+def test_a_changed_byte_in_the_archive_is_that_reports_issue_never_a_loaded_value(
+    clean_runs, tmp_path: Path
+) -> None:
+    """One digit of Stoke-on-Trent's archived summary page changed (2 becomes 4, and the
+    gzip member made valid again): the reparse reports that record and loads no Stoke."""
+    import gzip
+
+    from flows.reparse import reparse
+
+    root = tmp_path / "raw"
+    shutil.copytree(clean_runs.db.parent / "raw", root)
+    archive = WarcArchive(root)
+    [entry] = [
+        e
+        for e in archive.entries()
+        if e.url.endswith("/stokeontrent-0625-summary") and e.status == 200
+    ]
+    path = archive.dir / entry.file
+    data = path.read_bytes()
+    member = gzip.decompress(data[entry.offset : entry.offset + entry.length])
+    assert b"Score: 2" in member
+    forged = gzip.compress(member.replace(b"Score: 2", b"Score: 4", 1))
+    path.write_bytes(data[: entry.offset] + forged + data[entry.offset + entry.length :])
+    archive.rebuild_index()  # the offsets after it moved; the index says what records claim
+
+    db = tmp_path / "cqc.duckdb"
+    summary = reparse(db=db, archive=root)
+    assert (summary.loaded, summary.failed) == (73, 4)
+    assert query(
+        db, "SELECT count(*) FROM assessment WHERE assessment_id = 'stokeontrent-0625'"
+    ) == [(0,)]
+    [(stage, reason, url)] = query(
+        db, "SELECT stage, reason, url FROM parse_issue WHERE slug = 'stokeontrent-0625'"
+    )
+    assert stage == "fetch" and url.endswith("/stokeontrent-0625-summary")
+    assert "digest mismatch" in reason
