@@ -15,14 +15,20 @@ import hashlib
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
+from extract.decoding import (
+    ACCEPT_ENCODING,
+    ContentCodingError,
+    DecodedTooLargeError,
+    decoder_for,
+)
 from extract.ratelimit import RateLimiter
 from extract.robots import RobotsRules, parse_robots, rules_for_failure
 
@@ -86,6 +92,16 @@ class Exchange:
     response_headers: tuple[tuple[str, str], ...] = ()
     body: bytes = b""
     error: str | None = None
+
+
+class RunStopError(Exception):
+    """Not one page's failure but a reason to stop the whole run, loudly: the site asks for
+    more patience than we allow (Crawl-delay, Retry-After over their caps), or the archive
+    cannot be written. Never caught per report."""
+
+
+class PolitenessLimitError(RunStopError):
+    """A Crawl-delay or Retry-After above its cap: obeying it would stall the run."""
 
 
 class FetchError(Exception):
@@ -165,7 +181,9 @@ class SiteClient:
     sleep: Callable[[float], None] = time.sleep
     min_interval_s: float = 1.0
     obey_robots: bool = True
-    max_bytes: int = 50_000_000
+    max_bytes: int = 50_000_000  # of the body, raw and decoded alike
+    deadline_s: float = 120.0  # wall-clock bound on one request, however slowly bytes drip
+    max_crawl_delay_s: float = 60.0  # a robots.txt Crawl-delay above this stops the run
     clock: Callable[[], float] = time.monotonic
     rng: random.Random = field(default_factory=random.Random)
     # Called with every request and its response, before the response is used: the archive.
@@ -176,9 +194,10 @@ class SiteClient:
         self._host = urlsplit(self.base_url).netloc
         self._client = httpx.Client(
             timeout=self.timeout_s,
-            headers={"User-Agent": self.user_agent},
+            headers={"User-Agent": self.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
             follow_redirects=False,
             transport=self.transport,
+            event_hooks={"response": [_set_aside_unusable_location]},
         )
         self._limiter = RateLimiter(self.min_interval_s, clock=self.clock, sleep=self.sleep)
         self._robots: RobotsRules | None = None
@@ -252,6 +271,12 @@ class SiteClient:
                 else:
                     rules = parse_robots(page.body.decode("utf-8", "replace"))
                 delay = rules.crawl_delay(self.user_agent)
+                if delay is not None and delay > self.max_crawl_delay_s:
+                    raise PolitenessLimitError(
+                        f"robots.txt at {url} asks for Crawl-delay: {delay:g} s, above the "
+                        f"{self.max_crawl_delay_s:g} s this crawler accepts: the run stops "
+                        "(raise CQC_MAX_CRAWL_DELAY_S to accept it)"
+                    )
                 if delay is not None:
                     self._limiter.min_interval_s = max(self.min_interval_s, delay)
                 self._robots = rules
@@ -267,12 +292,10 @@ class SiteClient:
             if attempt == self.retry.attempts:
                 break
             if last.retry_after is not None and last.retry_after > self.retry.max_delay_s:
-                raise FetchError(
-                    url,
-                    f"{last.reason}; Retry-After {last.retry_after:g}s exceeds the "
-                    f"{self.retry.max_delay_s:g}s cap, giving up",
-                    last.status,
-                    last.body,
+                raise PolitenessLimitError(
+                    f"{url} answered {last.reason} with Retry-After: {last.retry_after:g} s, "
+                    f"above the {self.retry.max_delay_s:g} s this crawler waits: the run stops "
+                    "(the site asks us to come back later)"
                 )
             self.sleep(self.retry.delay(attempt, last.retry_after, self.rng))
         assert last is not None
@@ -283,9 +306,19 @@ class SiteClient:
         for _ in range(6):
             status, resp_headers, body, elapsed = self._request(url, headers)
             location = resp_headers.get("location")
+            refused = resp_headers.get(REFUSED_LOCATION)
+            if status in (301, 302, 303, 307, 308) and refused is not None:
+                raise FetchError(url, refused, 0)
             if status in (301, 302, 303, 307, 308) and location:
-                target = urljoin(url, location)
-                if urlsplit(target).netloc != self._host:
+                try:
+                    target = urljoin(url, location.strip())
+                    parts = urlsplit(target)
+                except ValueError as exc:
+                    reason = f"redirect to an invalid URL refused: {location!r}"
+                    raise FetchError(url, reason, 0) from exc
+                if parts.scheme not in ("http", "https"):
+                    raise FetchError(url, f"redirect to a non-web URL refused: {location!r}", 0)
+                if parts.netloc != self._host:
                     raise FetchError(url, f"redirect to another host refused: {target}", 0)
                 if self._robots is not None and not self._robots.allowed(target, self.user_agent):
                     raise DisallowedError(target)
@@ -313,14 +346,23 @@ class SiteClient:
     def _request(
         self, url: str, headers: dict[str, str]
     ) -> tuple[int, httpx.Headers, bytes, float]:
-        """One rate-limited, size-capped, logged and archived HTTP request."""
+        """One rate-limited, size-capped, time-bounded, logged and archived HTTP request.
+
+        The raw bytes are read and decoded here (one content coding at most, the decoded
+        size counted against `max_bytes` as it grows), within `deadline_s` of wall-clock time
+        however slowly they arrive.
+        """
         started = self._limiter.wait()
         started_at = datetime.now(UTC)
-        request = self._client.build_request("GET", url, headers=headers)
+        wall_start = time.monotonic()
         response: httpx.Response | None = None
         received = 0
         chunks: list[bytes] = []
         error: str | None = None
+        try:
+            request = self._client.build_request("GET", url, headers=headers)
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol, ValueError) as exc:
+            raise FetchError(url, f"invalid URL: {exc}", 0) from exc
         try:
             response = self._client.send(request, stream=True)
             try:
@@ -329,18 +371,36 @@ class SiteClient:
                 if length and length.isdigit() and int(length) > self.max_bytes:
                     error = f"response larger than {self.max_bytes} bytes"
                     raise FetchError(url, error, status)
-                for chunk in response.iter_bytes():
-                    received += len(chunk)
-                    if received > self.max_bytes:
-                        error = f"response larger than {self.max_bytes} bytes"
-                        raise FetchError(url, error, status)
-                    chunks.append(chunk)
+                try:
+                    coding = response.headers.get("content-encoding")
+                    if response.is_stream_consumed:  # built in memory (a mock transport)
+                        raw_chunks: Iterable[bytes] = [response.content]
+                        coding = None  # httpx has decoded it already
+                    else:
+                        raw_chunks = response.iter_raw()
+                    decoder = decoder_for(coding, self.max_bytes)
+                    for raw in raw_chunks:
+                        received += len(raw)
+                        if received > self.max_bytes:
+                            error = f"response larger than {self.max_bytes} bytes"
+                            raise FetchError(url, error, status)
+                        if time.monotonic() - wall_start > self.deadline_s:
+                            error = f"response took longer than {self.deadline_s:g} s"
+                            raise _Transient(error, status, None, None)
+                        chunks.extend(decoder.feed(raw))
+                    chunks.append(decoder.finish())
+                except (ContentCodingError, DecodedTooLargeError) as exc:
+                    error = str(exc)
+                    raise FetchError(url, error, status) from exc
             finally:
                 response.close()
             return status, response.headers, b"".join(chunks), self.clock() - started
         except httpx.TransportError as exc:  # timeouts, refused connections, resets
             error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
             raise _Transient(error, None, None, None) from exc
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+            error = f"invalid URL: {exc}"
+            raise FetchError(url, error, 0) from exc
         finally:
             record = RequestRecord(
                 url=url,
@@ -359,6 +419,30 @@ class SiteClient:
     def _require_same_host(self, url: str) -> None:
         if urlsplit(url).netloc != self._host:
             raise FetchError(url, f"not on the configured site {self.base_url}")
+
+
+REFUSED_LOCATION = "X-Cqc-Refused-Location"
+
+
+def _set_aside_unusable_location(response: httpx.Response) -> None:
+    """httpx builds the next request of every redirect, followed or not, and raises on a
+    Location it cannot parse, losing the response. A Location that is no web URL is moved
+    aside here, with why, so the redirect becomes one recorded fetch error."""
+    location = response.headers.get("location")
+    if location is None or not response.is_redirect:
+        return
+    reason = None
+    try:
+        target = urlsplit(urljoin(str(response.request.url), location.strip()))
+        if target.scheme not in ("http", "https"):
+            reason = f"redirect to a non-web URL refused: {location!r}"
+        else:
+            httpx.URL(urlunsplit(target))
+    except (ValueError, httpx.InvalidURL):
+        reason = f"redirect to an invalid URL refused: {location!r}"
+    if reason is not None:
+        del response.headers["location"]
+        response.headers[REFUSED_LOCATION] = reason
 
 
 def _exchange(

@@ -7,7 +7,13 @@ import threading
 
 import pytest
 
-from extract.http import DEFAULT_USER_AGENT, DisallowedError, FetchError, RetryPolicy, SiteClient
+from extract.http import (
+    DEFAULT_USER_AGENT,
+    DisallowedError,
+    PolitenessLimitError,
+    RetryPolicy,
+    SiteClient,
+)
 from mirror.server import Fault, MirrorServer
 
 LISTING = "/care-services/local-authority-assessment-reports"
@@ -45,9 +51,12 @@ def test_retry_after_from_the_mirror_then_success() -> None:
             page = client.get(STOKE)
         assert page.status == 200 and page.attempts == 3
     with MirrorServer(faults={STOKE: Fault(429, retry_after=120)}) as m:
-        with client_for(m, obey_robots=False) as client, pytest.raises(FetchError) as caught:
+        with (
+            client_for(m, obey_robots=False) as client,
+            pytest.raises(PolitenessLimitError) as caught,
+        ):
             client.get(STOKE)
-        assert caught.value.status == 429 and "exceeds" in caught.value.reason
+        assert "HTTP 429 with Retry-After: 120 s" in str(caught.value)
         assert len(m.requests) == 1
 
 

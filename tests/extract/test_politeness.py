@@ -17,6 +17,7 @@ from extract.http import (
     DisallowedError,
     FetchedPage,
     FetchError,
+    PolitenessLimitError,
     RetryPolicy,
     SiteClient,
     require_pdf,
@@ -244,18 +245,32 @@ def test_retry_after_seconds_and_http_date_are_honoured() -> None:
 
 
 @respx.mock
-def test_retry_after_beyond_the_cap_gives_up_at_once() -> None:
+def test_retry_after_beyond_the_cap_stops_the_run_at_once() -> None:
+    """Not one page's failure: the site asks us to stay away longer than a run may wait."""
     robots()
     route = respx.get(f"{BASE}/p").mock(
         return_value=httpx.Response(503, headers={"retry-after": "3600"}, content=b"busy")
     )
     clock = FakeClock()
-    with make_client(clock, min_interval_s=0.0) as client, pytest.raises(FetchError) as caught:
+    with (
+        make_client(clock, min_interval_s=0.0) as client,
+        pytest.raises(PolitenessLimitError) as caught,
+    ):
         client.get("/p")
     assert route.call_count == 1
     assert clock.sleeps == []
-    assert caught.value.status == 503 and caught.value.body == b"busy"
-    assert "Retry-After 3600s exceeds the 10s cap" in caught.value.reason
+    assert "Retry-After: 3600 s, above the 10 s" in str(caught.value)
+
+
+@respx.mock
+def test_a_crawl_delay_beyond_the_cap_stops_the_run_naming_the_directive() -> None:
+    robots("User-agent: *\nCrawl-delay: 99999\n")
+    page = respx.get(f"{BASE}/p").mock(return_value=httpx.Response(200))
+    clock = FakeClock()
+    with make_client(clock) as client, pytest.raises(PolitenessLimitError) as caught:
+        client.get("/p")
+    assert page.call_count == 0 and clock.sleeps == []
+    assert "Crawl-delay: 99999 s, above the 60 s" in str(caught.value)
 
 
 @respx.mock
