@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import HealthCheck, settings
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +30,27 @@ def mirror_warehouse(mirror_warehouse_file: Path) -> Iterator[duckdb.DuckDBPyCon
 
     with connect(mirror_warehouse_file, read_only=True) as conn:
         yield conn
+
+
+# Hypothesis profiles for the markup-variation suite (tests/transform/test_variations.py).
+# "ci", the default: a fixed budget, derandomized, so every run tries the same variants.
+# "fuzz" (`make fuzz`, or --hypothesis-profile=fuzz): a large random budget to find new ones.
+# The pytest plugin loads a --hypothesis-profile after this file, so the option wins.
+settings.register_profile(
+    "ci",
+    max_examples=300,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    print_blob=False,
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=5000,
+    derandomize=False,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    print_blob=True,
+)
+settings.load_profile("ci")
