@@ -357,11 +357,10 @@ def _score_value(doc: _Doc, raw: str) -> int | None:
 
 def _is_bare_score(text: str) -> bool:
     """Whether a line with no "Score" label is a score standing alone after a statement name
-    (a table cell, a definition): the number and nothing else, or a mirror placeholder. A
-    line that merely starts with a number ("17 November 2023") is not."""
-    return bool(re.fullmatch(r"\d{1,2}", text)) or (
-        "placeholder" in text.lower() and len(text) <= 80
-    )
+    (a table cell, a definition): the number and nothing else, or a bracketed placeholder and
+    nothing else. A line that merely starts with a number ("17 November 2023") or mentions a
+    placeholder ("I [placeholder] expect ...") is not."""
+    return bool(re.fullmatch(r"\d{1,2}|\[placeholder[^\]]*\]", text, re.IGNORECASE))
 
 
 def _is_value(text: str) -> bool:
