@@ -17,6 +17,7 @@ and named in `X-Archive-Orig-Content-Encoding` (as pywb does), so the headers ma
 from __future__ import annotations
 
 import base64
+import contextlib
 import gzip
 import hashlib
 import io
@@ -37,7 +38,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.utils import Digester
 from warcio.warcwriter import WARCWriter
 
-from extract.http import Exchange
+from extract.http import Exchange, RunStopError
 
 WARC_DIR = "warc"
 INDEX = "index.jsonl"
@@ -53,6 +54,11 @@ log = logging.getLogger(__name__)
 
 class ArchiveRecordError(Exception):
     """An archived record that is missing, unreadable or not what its digest says."""
+
+
+class ArchiveWriteError(RunStopError):
+    """The archive cannot be written (disk full, read-only, gone): nothing fetched may go
+    unarchived, so the run stops."""
 
 
 @dataclass(frozen=True)
@@ -159,7 +165,7 @@ class WarcArchive:
 
     def files(self) -> list[Path]:
         """The WARC files, oldest first (names start with a sortable run stamp)."""
-        if not self.dir.exists():
+        if not self.dir.is_dir():
             return []
         return sorted(p for p in self.dir.iterdir() if _FILE_NAME.match(p.name))
 
@@ -369,9 +375,15 @@ class WarcWriter:
             raise ValueError(f"not a WARC file name: {file_name!r}")
         self.archive = archive
         self.file_name = file_name
-        archive.dir.mkdir(parents=True, exist_ok=True)
         self.path = archive.dir / file_name
-        self._fh = self.path.open("ab")
+        try:
+            archive.dir.mkdir(parents=True, exist_ok=True)
+            self._fh = self.path.open("ab", buffering=0)  # a failed write is not held back
+        except OSError as exc:
+            raise ArchiveWriteError(
+                f"the archive at {self.path} cannot be written ({exc.strerror or exc}): "
+                "the run stops"
+            ) from exc
         self._warc = _Sha256WARCWriter(self._fh, gzip=True, warc_version="1.1")
         info = {"software": SOFTWARE, "format": "WARC File Format 1.1", **info}
         self._write(self._warc.create_warcinfo_record(file_name, info), url="")
@@ -394,10 +406,26 @@ class WarcWriter:
     def _write(
         self, record: Any, *, url: str, status: int | None = None, error: str | None = None
     ) -> IndexEntry:
+        try:
+            return self._write_record(record, url=url, status=status, error=error)
+        except OSError as exc:
+            raise ArchiveWriteError(
+                f"the archive at {self.path} cannot be written ({exc.strerror or exc}): "
+                "the run stops"
+            ) from exc
+
+    def _write_record(
+        self, record: Any, *, url: str, status: int | None, error: str | None
+    ) -> IndexEntry:
         offset = self._fh.tell()
-        self._warc.write_record(record)
-        self._fh.flush()
-        os.fsync(self._fh.fileno())
+        try:
+            self._warc.write_record(record)
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
+        except OSError:
+            with contextlib.suppress(OSError):  # no torn record left, where the disk lets us
+                os.ftruncate(self._fh.fileno(), offset)
+            raise
         length = self._fh.tell() - offset
         body_digest = _hex_of_label(record.rec_headers.get_header("WARC-Payload-Digest"))
         content_type = record.rec_headers.get_header("Content-Type")

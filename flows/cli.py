@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -16,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from extract.http import LIVE_BASE_URL, FetchError, SiteClient
+from extract.http import LIVE_BASE_URL, FetchError, RunStopError, SiteClient
 from flows.settings import Settings
 
 # The ephemeral Prefect server's telemetry heartbeat fails offline and floods the log.
@@ -61,7 +62,13 @@ def ingest(
         typer.Option(help="Seconds between requests (env CQC_MIN_INTERVAL_S; default 1)"),
     ] = None,
 ) -> None:
-    """Run the nightly ingest once: discover, fetch (conditionally), archive, parse, load."""
+    """Run the nightly ingest once: crawl into the archive, parse what changed, load it.
+
+    Exit status: 0 every report listed and due is loaded (warnings allowed); 3 the run
+    finished but some reports are not loaded (or not reached before the run's deadline);
+    1 the run failed (listing unreadable, warehouse busy, archive unwritable, the site asking
+    for more patience than allowed); 130 / 143 stopped by SIGINT / SIGTERM (the run is marked
+    failed and the warehouse left consistent)."""
     summary = _run_ingest(
         base_url=base_url,
         db=db,
@@ -72,6 +79,8 @@ def ingest(
     )
     settings = _settings(base_url=base_url, db=db, archive=archive)
     _print_summary(summary, settings.db)
+    if summary.failed or summary.reports_not_reached:
+        raise typer.Exit(EXIT_REPORTS_NOT_LOADED)
 
 
 @app.command()
@@ -89,7 +98,8 @@ def reparse(
 
     settings = _settings(db=db, archive=archive)
     try:
-        summary = reparse_flow(db=settings.db, archive=settings.archive)
+        with _stopped_by_signals():
+            summary = reparse_flow(db=settings.db, archive=settings.archive)
     except (WarehouseBusyError, FailedRun) as exc:
         err_console.print(f"[red]reparse failed:[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from exc
@@ -371,6 +381,41 @@ def _skin(name: str) -> str:
     return name
 
 
+EXIT_RUN_FAILED = 1
+EXIT_REPORTS_NOT_LOADED = 3
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """SIGTERM or SIGINT during a run, raised where the run is, so that it unwinds: the run
+    row is closed, the warehouse lock released, Prefect's temporary server stopped."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """SIGTERM (timeout, cron wrappers, systemd) and SIGINT end a run like an exception."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise RunInterrupted(signum)
+
+    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    except RunInterrupted as exc:
+        err_console.print(
+            f"[red]stopped by {signal.Signals(exc.signum).name}:[/red] the run is marked "
+            "failed; the warehouse holds every report loaded before it",
+            highlight=False,
+        )
+        raise typer.Exit(128 + exc.signum) from exc
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def _run_ingest(**arguments: Any) -> Any:
     """Run the flow; a run that cannot start (listing unreachable or unrecognisable) is one
     clear line and exit status 1, not a traceback."""
@@ -397,11 +442,11 @@ def _run_ingest(**arguments: Any) -> Any:
         bar.update(task_id, completed=done, total=total, description=what)
 
     try:
-        with bar, listening(show):
+        with _stopped_by_signals(), bar, listening(show):
             return nightly_ingest(**arguments)
-    except (FetchError, PageParseError, WarehouseBusyError, FailedRun) as exc:
+    except (FetchError, PageParseError, WarehouseBusyError, FailedRun, RunStopError) as exc:
         err_console.print(f"[red]ingest failed:[/red] {exc}", highlight=False, soft_wrap=True)
-        raise typer.Exit(1) from exc
+        raise typer.Exit(EXIT_RUN_FAILED) from exc
 
 
 def pdf_as_json(report: Any) -> dict[str, Any]:

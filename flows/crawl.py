@@ -12,12 +12,13 @@ Downloads block of its pages (`transform.links`, `transform.listing`).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from extract.crawl import CrawlLimitError, crawl
-from extract.http import FetchedPage, FetchError, require_pdf
+from extract.http import FetchedPage, FetchError, RunStopError, require_pdf
 from extract.incremental import FetchOutcome
 from extract.warc import ArchiveRecordError, WarcArchive, WarcWriter
 from transform.links import download_links, report_links
@@ -135,6 +136,7 @@ class SiteCrawl:
     listing: ListingFetch
     reports: list[ReportFetch]
     not_due: list[ListingEntry]
+    not_reached: list[ListingEntry] = field(default_factory=list)  # the run's deadline came
 
     @property
     def fetches(self) -> list[FetchOutcome]:
@@ -157,6 +159,7 @@ def discover(fetcher: Fetcher, listing_url: str) -> ListingFetch:
     """Follow the listing's pager to its last page. A listing page that fails to fetch or
     parse raises: without the listing nothing can be discovered, so the run fails loudly."""
     entries: dict[str, ListingEntry] = {}
+    slugs: set[str | None] = set()
     in_progress: dict[str, None] = {}
 
     def read_and_follow(page: FetchedPage) -> list[str]:
@@ -164,7 +167,8 @@ def discover(fetcher: Fetcher, listing_url: str) -> ListingFetch:
         for entry in listing.entries:
             if entry.url is None:
                 in_progress.setdefault(entry.la_name, None)
-            else:
+            elif entry.slug not in slugs:  # one report once, however often it is listed
+                slugs.add(entry.slug)
                 entries.setdefault(entry.url, entry)
         return [listing.next_url] if listing.next_url else []
 
@@ -192,6 +196,8 @@ def fetch_report(fetcher: Fetcher, entry: ListingEntry, *, pdfs: bool) -> Report
         result = crawl(fetcher.get, entry.url, family_links, max_pages=MAX_REPORT_PAGES)
     except CrawlLimitError as exc:
         return ReportFetch(entry, [], [PageFailure(entry.url, str(exc))])
+    except RunStopError:
+        raise  # the site or the archive says the whole run must stop
     except Exception as exc:  # a link-following bug: this report fails, the run goes on
         reason = f"crawl crashed: {type(exc).__name__}: {exc}"
         return ReportFetch(entry, [], [PageFailure(entry.url, reason)])
@@ -247,26 +253,33 @@ def crawl_site(
     max_reports: int | None = None,
     pdfs: bool = True,
     progress: ProgressCallback | None = None,
+    deadline: float | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> SiteCrawl:
     """Discover, then fetch each report that is new or `due` (given the listed entries, the
     slugs of held reports to revalidate tonight); write a manifest for the listing and for
-    every report fetched."""
+    every report fetched. Past `deadline` (on `clock`) no further report is started: the
+    rest are `not_reached`, and the next run takes them up."""
     listing = discover(fetcher, listing_url)
     writer.write_metadata(listing_url, "listing", listing.manifest())
     entries = listing.entries[:max_reports] if max_reports is not None else listing.entries
     chosen = set(due(entries))
     reports: list[ReportFetch] = []
     not_due: list[ListingEntry] = []
+    not_reached: list[ListingEntry] = []
     for number, entry in enumerate(entries, start=1):
         if progress is not None:
             progress(number - 1, len(entries), entry.slug or "")
         if entry.slug not in chosen:
             not_due.append(entry)
             continue
+        if deadline is not None and clock() > deadline:
+            not_reached.append(entry)
+            continue
         fetched = fetch_report(fetcher, entry, pdfs=pdfs)
         writer.write_metadata(entry.url or "", "report", fetched.manifest())
         reports.append(fetched)
-    return SiteCrawl(listing, reports, not_due)
+    return SiteCrawl(listing, reports, not_due, not_reached)
 
 
 def archived_source(archive: WarcArchive, fetched: ReportFetch) -> ReportSource:

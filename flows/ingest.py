@@ -26,6 +26,7 @@ from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.states import Completed
 
 from extract.http import RetryPolicy, SiteClient
 from extract.incremental import ConditionalFetcher, KnownPage
@@ -50,6 +51,7 @@ from transform.version import PARSER_VERSION
 from warehouse.state import (
     fetch_failed_reports,
     load_validators,
+    loaded_reports,
     parsed_versions,
     report_check_ages,
     reports_with_warnings,
@@ -69,30 +71,37 @@ def crawl_phase(run: Run) -> SiteCrawl:
         if v.sha256 is not None
     }
     ages = report_check_ages(run.conn)
+    # A report that never loaded, or whose last fetch missed a page, is tried again every run
+    # (a 503 one night must not wait a week), whatever its revalidation turn.
+    retry = (set(ages) - loaded_reports(run.conn)) | fetch_failed_reports(run.conn)
 
     def due(entries: Sequence[ListingEntry]) -> Collection[str]:
         slugs = [e.slug for e in entries if e.slug]
-        held = [slug for slug in slugs if slug in ages]
+        held = [slug for slug in slugs if slug in ages and slug not in retry]
         chosen = (
             set(held)
             if settings.full
             else due_for_revalidation(held, ages, cycle_runs=settings.revalidate_cycle)
         )
+        again = {slug for slug in slugs if slug in retry}
         run.logger.info(
-            "%d reports listed at %s: %d new, %d held, %d of them due",
+            "%d reports listed at %s: %d new, %d to try again, %d held, %d of them due",
             len(slugs),
             settings.base_url,
-            len(slugs) - len(held),
+            len(slugs) - len(held) - len(again),
+            len(again),
             len(held),
             len(chosen),
         )
-        return chosen | {slug for slug in slugs if slug not in ages}
+        return chosen | again | {slug for slug in slugs if slug not in ages}
 
     client = SiteClient(
         settings.base_url,
         timeout_s=settings.timeout_s,
         user_agent=settings.user_agent,
-        retry=RetryPolicy(attempts=settings.retries),
+        retry=RetryPolicy(attempts=settings.retries, max_delay_s=settings.max_retry_after_s),
+        deadline_s=settings.request_deadline_s,
+        max_crawl_delay_s=settings.max_crawl_delay_s,
         min_interval_s=settings.min_interval_s,
         obey_robots=settings.obey_robots,
         on_exchange=run.writer.write_exchange,
@@ -106,6 +115,7 @@ def crawl_phase(run: Run) -> SiteCrawl:
             max_reports=settings.max_reports,
             pdfs=settings.pdfs,
             progress=report_progress,
+            deadline=run.started + settings.run_deadline_s,
         )
 
 
@@ -204,13 +214,21 @@ def run_ingest(settings: Settings) -> IngestSummary:
         summary = summarise(
             run.run_id,
             run.seconds,
-            listed=len(crawl.reports) + len(crawl.not_due),
+            listed=len(crawl.reports) + len(crawl.not_due) + len(crawl.not_reached),
             in_progress=len(crawl.listing.in_progress),
             fetches=crawl.fetches,
             loaded=loaded,
             unchanged_not_parsed=len(crawl.reports) - len(to_parse),
             not_due=len(crawl.not_due),
+            not_reached=len(crawl.not_reached),
         )
+        if crawl.not_reached:
+            run.logger.warning(
+                "the run reached its deadline (CQC_RUN_DEADLINE_S, %.0f s): %d reports were "
+                "not fetched and are first in line next run",
+                settings.run_deadline_s,
+                len(crawl.not_reached),
+            )
         run.record(summary.counts())
         report_progress(summary.listed, summary.listed, "done")
         run.logger.info(
@@ -250,7 +268,11 @@ def nightly_ingest(
         full=full,
         min_interval_s=min_interval_s,
     )
-    return failed_if_busy(lambda: ingest_and_refresh(settings))
+    summary = failed_if_busy(lambda: ingest_and_refresh(settings))
+    if not isinstance(summary, IngestSummary):
+        return summary  # the Failed state of a busy warehouse
+    # The run's state says how it went (the CLI says it with its exit status, for cron).
+    return Completed(message=summary.outcome(), data=summary)  # type: ignore[return-value]
 
 
 def ingest_and_refresh(settings: Settings) -> IngestSummary:

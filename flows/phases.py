@@ -58,6 +58,7 @@ class IngestSummary:
     reports_changed: int = 0
     reports_unchanged: int = 0  # held and identical (whether or not re-parsed)
     reports_skipped: int = 0  # held but not due for revalidation this run
+    reports_not_reached: int = 0  # due, but the run's deadline came first: the next run
     pages_fetched: int = 0  # bodies downloaded (200)
     pages_not_modified: int = 0  # 304: no body
     pages_failed: int = 0
@@ -68,6 +69,13 @@ class IngestSummary:
     issues: list[ReportIssue] = field(default_factory=list)
     new_reports: list[str] = field(default_factory=list)  # slugs
     changed_reports: dict[str, list[str]] = field(default_factory=dict)  # slug -> fields
+
+    def outcome(self) -> str:
+        """One line for the run's final state: how many loaded, how many not."""
+        line = f"{self.loaded} reports loaded, {self.failed} not loaded"
+        if self.reports_not_reached:
+            line += f", {self.reports_not_reached} not reached before the run's deadline"
+        return line
 
     def counts(self) -> dict[str, int]:
         """The counters `ingest_run` keeps."""
@@ -178,6 +186,7 @@ def summarise(
     loaded: Sequence[LoadedReport],
     unchanged_not_parsed: int,
     not_due: int,
+    not_reached: int = 0,
 ) -> IngestSummary:
     """The run's figures, from what its phases returned."""
     ok = [f for f in fetches if f.error is None]
@@ -199,6 +208,7 @@ def summarise(
         reports_changed=len(changed),
         reports_unchanged=unchanged_not_parsed + len(valid) - len(new) - len(changed),
         reports_skipped=not_due,
+        reports_not_reached=not_reached,
         pages_fetched=sum(1 for f in ok if not f.not_modified),
         pages_not_modified=sum(1 for f in ok if f.not_modified),
         pages_failed=len(fetches) - len(ok),

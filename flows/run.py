@@ -3,8 +3,8 @@
 `open_run` is the one place that takes the warehouse (waiting while another run writes it),
 numbers the run in `ingest_run`, opens the run's WARC file when the run fetches, and closes
 the run row as finished or failed however the body ends. `failed_if_busy` is the one place
-where a warehouse held by another process becomes a Failed flow state with the reason alone
-(no traceback): that is not a crash, it is a schedule collision.
+where a warehouse held by another process (a schedule collision) or a reason to stop the run
+becomes a Failed flow state with the reason alone, no traceback: neither is a crash.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from prefect import State, get_run_logger
 from prefect.exceptions import MissingContextError
 from prefect.states import Failed
 
+from extract.http import RunStopError
 from extract.warc import WarcArchive, WarcWriter
 from flows.legacy import has_legacy_archive, import_legacy
 from flows.settings import Settings
@@ -120,11 +121,12 @@ def open_run(settings: Settings, mode: RunMode) -> Iterator[Run]:
 
 
 def failed_if_busy(body: Callable[[], R]) -> R:
-    """`body()`, or a Failed state with the reason alone when the warehouse is held (a flow
-    that returns a State ends in it)."""
+    """`body()`, or a Failed state with the reason alone when the warehouse is held or the
+    run had to stop (an archive that cannot be written, a site asking for more patience than
+    allowed): not crashes, so no traceback. A flow that returns a State ends in it."""
     try:
         return body()
-    except WarehouseBusyError as exc:
+    except (WarehouseBusyError, RunStopError) as exc:
         run_logger().error("%s", exc)
         failed: State[R] = Failed(message=str(exc))
         return failed  # type: ignore[return-value]

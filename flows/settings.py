@@ -23,8 +23,22 @@ class Settings(BaseSettings):
     base_url: str = LIVE_BASE_URL
     db: Path = Path("data/cqc.duckdb")
     archive: Path = Path("data/raw")
-    timeout_s: float = Field(default=30.0, gt=0)
+    timeout_s: float = Field(default=30.0, gt=0, description="per read of a response")
+    request_deadline_s: float = Field(
+        default=120.0, gt=0, description="wall-clock bound on one request, however it drips"
+    )
     retries: int = Field(default=4, ge=1, description="attempts per request, transient errors")
+    max_retry_after_s: float = Field(
+        default=30.0, ge=0, description="a Retry-After above this stops the run"
+    )
+    max_crawl_delay_s: float = Field(
+        default=60.0, ge=0, description="a robots.txt Crawl-delay above this stops the run"
+    )
+    run_deadline_s: float = Field(
+        default=6 * 3600.0,
+        gt=0,
+        description="after this long a run fetches no further report (the rest: next run)",
+    )
     user_agent: str = DEFAULT_USER_AGENT
     max_reports: int | None = Field(default=None, ge=1, description="stop after N reports")
     min_interval_s: float = Field(

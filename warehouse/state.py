@@ -395,6 +395,11 @@ def fetch_failed_reports(conn: duckdb.DuckDBPyConnection) -> set[str]:
     return {slug for (slug,) in rows}
 
 
+def loaded_reports(conn: duckdb.DuckDBPyConnection) -> set[str]:
+    """Slugs with a loaded assessment."""
+    return {slug for (slug,) in conn.execute("SELECT assessment_id FROM assessment").fetchall()}
+
+
 def reports_with_warnings(conn: duckdb.DuckDBPyConnection) -> set[str]:
     """Slugs that loaded with a non-blocking issue (e.g. their PDF failed): worth re-parsing
     the next time they are checked, even if their pages are unchanged."""

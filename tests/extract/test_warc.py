@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from extract.http import Exchange, FetchError, RetryPolicy, SiteClient
-from extract.warc import INDEX, ArchiveRecordError, WarcArchive
+from extract.warc import INDEX, ArchiveRecordError, ArchiveWriteError, WarcArchive
 
 BASE = "https://site.test"
 HTML = b"<html><body><h1>Stoke-on-Trent</h1></body></html>"
@@ -214,3 +214,12 @@ def test_an_exchange_without_a_status_line_phrase_is_still_valid(tmp_path: Path)
         writer.write_exchange(replace(base, http_version="HTTP/2"))
     [entry] = [e for e in archive.entries() if e.record_type == "response"]
     assert archive.read_entry(entry).status == 200
+
+
+def test_a_full_disk_is_an_archive_write_error(tmp_path: Path) -> None:
+    """Writing to /dev/full fails with ENOSPC, as a full disk does."""
+    archive = WarcArchive(tmp_path)
+    archive.dir.mkdir(parents=True)
+    (archive.dir / "cqc-full.warc.gz").symlink_to("/dev/full")
+    with pytest.raises(ArchiveWriteError, match="cannot be written .*No space left"):
+        archive.writer("cqc-full")

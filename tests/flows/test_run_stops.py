@@ -1,0 +1,131 @@
+"""How a run ends when it must stop: a signal, an archive it cannot write, a site that asks
+for more patience than a run has. Real `cqc ingest` processes against the mirror."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mirror.server import Fault, MirrorServer
+from warehouse.db import connect
+
+CQC = str(Path(sys.executable).parent / "cqc")
+REPORTS = "/care-services/local-authority-assessment-reports"
+
+pytestmark = pytest.mark.e2e
+
+
+def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "DO_NOT_TRACK": "1",
+            "PREFECT_HOME": str(tmp_path / "prefect"),
+            **extra,
+        }
+    )
+    return env
+
+
+def ingest(server: MirrorServer, tmp_path: Path, *extra: str) -> list[str]:
+    return [
+        CQC, "ingest", "--base-url", server.base_url, "--db", str(tmp_path / "cqc.duckdb"),
+        "--archive", str(tmp_path / "raw"), "--min-interval", "0", *extra,
+    ]  # fmt: skip
+
+
+def session_processes(sid: int) -> list[str]:
+    """The processes still alive in a session (the CLI started one of its own)."""
+    out = subprocess.run(
+        ["ps", "-eo", "sid=,pid=,args="], capture_output=True, text=True, check=True
+    ).stdout
+    return [line for line in out.splitlines() if line.split(None, 1)[0] == str(sid)]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_ends_the_run_cleanly_and_leaves_no_process(
+    tmp_path: Path, signum: signal.Signals
+) -> None:
+    """Stopped while it waits on a slow page: it exits 128 + the signal, its run row is
+    closed as failed (not left running), the lock is released, and neither it nor its
+    temporary Prefect server is left behind."""
+    slow = f"{REPORTS}/croydon-1025-summary"
+    with MirrorServer(faults={slow: Fault(0, delay_s=60)}) as server:
+        process = subprocess.Popen(
+            ingest(server, tmp_path, "--max-reports", "2"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env=cli_env(tmp_path),
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 120
+        while not any(r.path == slow for r in server.requests):
+            assert process.poll() is None, process.communicate()[0][-3000:]
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        process.send_signal(signum)
+        output, _ = process.communicate(timeout=60)
+    text = output.decode(errors="replace")
+    assert process.returncode == 128 + signum, text[-3000:]
+    assert f"stopped by {signum.name}" in text
+    time.sleep(1)  # a child that outlived its parent would still be here
+    assert session_processes(process.pid) == []
+    with connect(tmp_path / "cqc.duckdb") as conn:  # writable: the lock is free
+        runs = conn.execute("SELECT run_id, status, finished_at IS NOT NULL FROM run_log")
+        assert runs.fetchall() == [(1, "failed", True)]
+
+
+def test_an_archive_that_cannot_be_written_stops_the_run_with_one_line(tmp_path: Path) -> None:
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "warc").write_text("a file where the WARC directory should be")
+    with MirrorServer() as server:
+        done = subprocess.run(
+            ingest(server, tmp_path, "--max-reports", "1"),
+            capture_output=True,
+            text=True,
+            env=cli_env(tmp_path),
+            timeout=300,
+        )
+        assert not server.requests  # nothing fetched that could not be archived
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "cannot be written" in done.stderr and "Traceback" not in done.stderr
+    with connect(tmp_path / "cqc.duckdb", read_only=True) as conn:
+        assert conn.execute("SELECT status FROM run_log").fetchall() == [("failed",)]
+
+
+def test_a_crawl_delay_above_the_cap_stops_the_run_naming_it(tmp_path: Path) -> None:
+    with MirrorServer(robots_txt="User-agent: *\nCrawl-delay: 99999\n") as server:
+        done = subprocess.run(
+            ingest(server, tmp_path),
+            capture_output=True,
+            text=True,
+            env=cli_env(tmp_path),
+            timeout=300,
+        )
+        assert [r.path for r in server.requests] == ["/robots.txt"]
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Crawl-delay: 99999 s, above the 60 s" in done.stderr
+    assert "Traceback" not in done.stderr
+    with connect(tmp_path / "cqc.duckdb", read_only=True) as conn:
+        assert conn.execute("SELECT status FROM run_log").fetchall() == [("failed",)]
+
+
+def test_a_run_with_reports_not_loaded_says_so_in_its_exit_status(tmp_path: Path) -> None:
+    """The mirror's three pilots without scores never load: exit 3, for cron to see."""
+    with MirrorServer() as server:
+        done = subprocess.run(
+            ingest(server, tmp_path),
+            capture_output=True,
+            text=True,
+            env=cli_env(tmp_path, CQC_PDFS="false"),
+            timeout=600,
+        )
+    assert done.returncode == 3, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "3 with issues" in done.stdout
