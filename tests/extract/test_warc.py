@@ -221,5 +221,5 @@ def test_a_full_disk_is_an_archive_write_error(tmp_path: Path) -> None:
     archive = WarcArchive(tmp_path)
     archive.dir.mkdir(parents=True)
     (archive.dir / "cqc-full.warc.gz").symlink_to("/dev/full")
-    with pytest.raises(ArchiveWriteError, match="cannot be written .*No space left"):
+    with pytest.raises(ArchiveWriteError, match=r"cannot be written .*No space left"):
         archive.writer("cqc-full")
