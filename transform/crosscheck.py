@@ -51,6 +51,20 @@ def compare_sources(html: Report, pdf: Report) -> list[Disagreement]:
     return found
 
 
+def identity_disagreements(html: Report, pdf: Report) -> list[Disagreement]:
+    """Where the PDF says it is another report: another council, or (both dates printed)
+    another publication date. Such a PDF must fill nothing: its findings are someone
+    else's."""
+    found: list[Disagreement] = []
+    if name_key(html.la_name) != name_key(pdf.la_name):
+        found.append(Disagreement("la_name", html.la_name, pdf.la_name))
+    if html.published_on and pdf.published_on and html.published_on != pdf.published_on:
+        found.append(
+            Disagreement("published_on", _text(html.published_on), _text(pdf.published_on))
+        )
+    return found
+
+
 @dataclass(frozen=True)
 class FilledField:
     """A field the HTML pages left empty and the report PDF supplied."""

@@ -14,7 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from transform.councils import UnknownCouncilError, match_council
-from transform.crosscheck import Disagreement, FilledField, compare_sources, fill_from_pdf
+from transform.crosscheck import (
+    Disagreement,
+    FilledField,
+    compare_sources,
+    fill_from_pdf,
+    identity_disagreements,
+)
 from transform.pages import PageParseError, parse_page
 from transform.pdf_report import PdfReading, read_report_pdf
 from transform.records import (
@@ -237,6 +243,14 @@ def add_pdf(
     )
     if reading is None or reading.report is None:
         return updated
+    strangers = identity_disagreements(report, reading.report)
+    if strangers:
+        said = "; ".join(f"{d.field} {d.pdf_value!r}, not {d.html_value!r}" for d in strangers)
+        reason = f"it is about another report ({said}): nothing taken from it"
+        return replace(
+            updated, issues=[*updated.issues, warn("parse", reason, pdf.url)],
+            disagreements=strangers,
+        )  # fmt: skip
     merged, filled = fill_from_pdf(report, reading.report, pdf.url)
     return replace(
         updated,

@@ -1,0 +1,58 @@
+"""The per-report pipeline on the mirror's real files: pages and PDF in, one outcome out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mirror.build import STATEMENTS, load_reports, url_to_file
+from transform.links import download_links
+from transform.pipeline import ArchivedPage, ReportSource, build_outcome
+from transform.records import ListingEntry
+
+SITE = Path(__file__).resolve().parents[2] / "mirror" / "site"
+ORIGIN = "http://127.0.0.1:8000"
+
+
+def source(slug: str, pdf_of: str | None = None) -> ReportSource:
+    """A report's pages as archived, with its own PDF or another report's at its PDF URL."""
+    [r] = [r for r in load_reports() if r.slug == slug]
+    paths = [r.about_path, r.summary_path, *(r.statement_path(st) for st in STATEMENTS)]
+    pages = [
+        ArchivedPage(ORIGIN + p, (SITE / url_to_file(p)).read_bytes(), "text/html") for p in paths
+    ]
+    links = list(dict.fromkeys(u for p in pages for u in download_links(p.body, p.url)))
+    served = links[0]
+    if pdf_of is not None:
+        other = source(pdf_of)
+        assert other.pdf is not None
+        served_body = other.pdf.body
+    else:
+        served_body = (SITE / served.removeprefix(ORIGIN + "/")).read_bytes()
+    entry = ListingEntry(
+        la_name=r.name, section="report", slug=slug, url=ORIGIN + r.about_path,
+        assessment_kind="formal",
+    )  # fmt: skip
+    pdf = ArchivedPage(served, served_body, "application/pdf")
+    return ReportSource(entry, pages, pdf=pdf, pdf_links=links)
+
+
+def test_its_own_pdf_fills_the_findings_its_pages_lack() -> None:
+    outcome = build_outcome(source("islesofscilly-0925"))
+    assert outcome.report is not None and not outcome.issues
+    assert {f.field for f in outcome.filled} == {f"qs{n}.key_findings" for n in range(1, 10)}
+    assert all(d.key_findings for d in outcome.report.statement_details)
+
+
+def test_another_councils_pdf_fills_nothing_and_is_a_disagreement() -> None:
+    """Staffordshire's PDF served at the Isles of Scilly's PDF URL: the report still loads
+    from its pages, with no findings taken from the stranger, and says why."""
+    outcome = build_outcome(source("islesofscilly-0925", pdf_of="staffordshire-0525"))
+    assert outcome.report is not None
+    assert outcome.filled == []
+    assert not any(d.key_findings for d in outcome.report.statement_details)
+    assert ("la_name", "Staffordshire County Council") in [
+        (d.field, d.pdf_value) for d in outcome.disagreements
+    ]
+    [warning] = outcome.issues
+    assert not warning.blocking and "about another report" in warning.reason
+    assert "nothing taken from it" in warning.reason
