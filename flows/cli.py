@@ -300,26 +300,37 @@ def parse(
         typer.Option(help="The address a saved page came from (default: from its file path)"),
     ] = None,
 ) -> None:
-    """Parse one page and print what the parser read, as JSON."""
+    """Parse one page and print what the parser read, as JSON. A PDF is parsed within the
+    limits the ingest applies (CQC_PDF_TIME_LIMIT_S, CQC_PDF_MEMORY_LIMIT_MB)."""
+    from flows.pdf_guard import GuardedPdfParser
     from transform.pages import PageParseError, parse_page
-    from transform.pdf_report import parse_report_pdf
+
+    def cannot_parse(reason: str) -> typer.Exit:
+        err_console.print(
+            f"[red]cannot parse {source}:[/red] {reason}", soft_wrap=True, highlight=False
+        )
+        return typer.Exit(2)
 
     try:
         body, page_url = _read_source(source)
         url = url or page_url
         if body.startswith(b"%PDF-") or source.lower().endswith(".pdf"):
-            report = parse_report_pdf(body, url)
-            typer.echo(json.dumps(pdf_as_json(report), indent=2, ensure_ascii=False))
+            settings = _settings()
+            limits = (settings.pdf_time_limit_s, settings.pdf_memory_limit_mb)
+            with GuardedPdfParser(*limits) as parse_pdf:
+                reading = parse_pdf(body, url)
+            if reading.report is None:
+                raise cannot_parse(reading.error or "unreadable")
+            typer.echo(json.dumps(pdf_as_json(reading.report), indent=2, ensure_ascii=False))
             return
         page = parse_page(body, url)
-    except (FetchError, OSError) as exc:
+    except (FetchError, OSError, RunStopError) as exc:
         err_console.print(f"[red]cannot read {source}:[/red] {exc}", soft_wrap=True)
         raise typer.Exit(1) from exc
     except PageParseError as exc:
-        err_console.print(
-            f"[red]cannot parse {source}:[/red] {exc.reason}", soft_wrap=True, highlight=False
-        )
-        raise typer.Exit(2) from exc
+        raise cannot_parse(exc.reason) from exc
+    except RecursionError as exc:
+        raise cannot_parse("the page nests elements too deeply to read") from exc
     typer.echo(json.dumps(page_as_json(page), indent=2, ensure_ascii=False))
 
 

@@ -33,6 +33,7 @@ from extract.incremental import ConditionalFetcher, KnownPage
 from flows.artifacts import publish_summary
 from flows.benchmarks import refresh_benchmarks
 from flows.crawl import ReportFetch, SiteCrawl, crawl_site
+from flows.pdf_guard import GuardedPdfParser
 from flows.phases import (
     IngestSummary,
     LoadedReport,
@@ -208,7 +209,9 @@ def run_ingest(settings: Settings) -> IngestSummary:
         crawl = crawl_phase(run)
         held = HeldOutcomes.read(run)
         to_parse = [r for r in crawl.reports if held.needs_parse(r)]
-        outcomes = parse_phase(run.archive, to_parse, read_pdfs=settings.pdfs)
+        with GuardedPdfParser(settings.pdf_time_limit_s, settings.pdf_memory_limit_mb) as pdfs:
+            read_pdf = pdfs if settings.pdfs else None
+            outcomes = parse_phase(run.archive, to_parse, read_pdf=read_pdf)
         by_slug = {outcome.slug: outcome for outcome in outcomes}
         loaded = load_phase(run, crawl, by_slug)
         summary = summarise(

@@ -17,7 +17,7 @@ from extract.incremental import FetchOutcome
 from extract.warc import WarcArchive
 from flows.crawl import ReportFetch, SiteCrawl, archived_source
 from transform.changes import ReportChange
-from transform.pipeline import ReportOutcome, build_outcome
+from transform.pipeline import PdfParser, ReportOutcome, build_outcome
 from transform.records import ReportIssue
 from transform.version import PARSER_VERSION
 from warehouse.load import save_outcome
@@ -96,15 +96,16 @@ def parse_reports(
     archive: WarcArchive,
     fetched: Sequence[ReportFetch],
     *,
-    read_pdfs: bool = True,
+    read_pdf: PdfParser | None,
     progress: ProgressCallback | None = None,
 ) -> list[ReportOutcome]:
-    """Phase two: every report's archived bytes through the per-report pipeline."""
+    """Phase two: every report's archived bytes through the per-report pipeline (PDFs read
+    by `read_pdf`: the run's guarded parser; None leaves them unread)."""
     outcomes = []
     for number, report in enumerate(fetched):
         if progress is not None:
             progress(number, len(fetched), report.slug)
-        outcomes.append(build_outcome(archived_source(archive, report), read_pdf=read_pdfs))
+        outcomes.append(build_outcome(archived_source(archive, report), read_pdf=read_pdf))
     return outcomes
 
 

@@ -20,6 +20,7 @@ from extract.warc import WarcArchive
 from flows.artifacts import publish_summary
 from flows.benchmarks import refresh_benchmarks
 from flows.crawl import ListingFetch, ReportFetch
+from flows.pdf_guard import GuardedPdfParser
 from flows.phases import IngestSummary, LoadedReport, load_report, parse_reports, summarise
 from flows.progress import report_progress
 from flows.run import Run, failed_if_busy, open_run
@@ -80,9 +81,13 @@ def run_reparse(settings: Settings) -> IngestSummary:
                 "written before WARC: `cqc archive import-legacy` first)",
                 settings.archive,
             )
-        outcomes = parse_phase(
-            run.archive, replay, read_pdfs=settings.pdfs, progress=report_progress
-        )
+        with GuardedPdfParser(settings.pdf_time_limit_s, settings.pdf_memory_limit_mb) as pdfs:
+            outcomes = parse_phase(
+                run.archive,
+                replay,
+                read_pdf=pdfs if settings.pdfs else None,
+                progress=report_progress,
+            )
         loaded = load_phase(run, replay, outcomes)
         slugs = {f.slug for f in replay}
         summary = summarise(

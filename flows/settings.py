@@ -55,6 +55,12 @@ class Settings(BaseSettings):
         description="how long a run waits for the warehouse while another run writes it",
     )
     pdfs: bool = Field(default=True, description="fetch, archive and parse each report's PDF")
+    pdf_time_limit_s: float = Field(
+        default=60.0, gt=0, description="a PDF's parse is stopped after this long"
+    )
+    pdf_memory_limit_mb: int = Field(
+        default=2048, ge=256, description="address space of the process parsing PDFs"
+    )
 
     def with_overrides(self, **overrides: object) -> Settings:
         """These settings with every override that is not None applied (CLI options, flow

@@ -72,9 +72,14 @@ class PdfText:
         return len(self.pages)
 
 
-def read_text_lines(data: bytes) -> PdfText:
+# A report runs to tens of pages (the longest seen: 60 or so). Far more is not a report and
+# would take minutes to read: refused before any page is.
+MAX_PAGES = 500
+
+
+def read_text_lines(data: bytes, max_pages: int = MAX_PAGES) -> PdfText:
     """The text lines of every page; raises PdfTextError (not a PDF, truncated or damaged,
-    encrypted, no text layer). PDFium's own errors never escape."""
+    encrypted, no text layer, more than `max_pages`). PDFium's own errors never escape."""
     head = data[:1024].lstrip()
     if not head.startswith(b"%PDF-"):
         raise PdfTextError("not a PDF")
@@ -87,6 +92,10 @@ def read_text_lines(data: bytes) -> PdfText:
     except Exception as exc:  # anything else PDFium's binding raises
         raise PdfTextError(f"truncated or damaged PDF ({_one_line(exc)})") from exc
     try:
+        if len(doc) > max_pages:
+            raise PdfTextError(
+                f"{len(doc)} pages, more than the {max_pages} a report may have: not read"
+            )
         pages = tuple(_page_lines(doc, index) for index in range(len(doc)))
     except PdfTextError:
         raise

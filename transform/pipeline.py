@@ -10,7 +10,7 @@ the archive holds, `mirror.sample` on the mirror's files: one code path for all 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from transform.councils import UnknownCouncilError, match_council
@@ -102,14 +102,20 @@ class ReportOutcome:
         return self.entry.slug or "(no slug)"
 
 
-def build_outcome(source: ReportSource, *, read_pdf: bool = True) -> ReportOutcome:
-    """The report its pages give, with its PDF folded in; never raises for bad input (a
-    parser crash is that report's issue, so one strange page cannot stop a run)."""
+PdfParser = Callable[[bytes, str], PdfReading]
+
+
+def build_outcome(
+    source: ReportSource, *, read_pdf: PdfParser | None = read_report_pdf
+) -> ReportOutcome:
+    """The report its pages give, with its PDF folded in (read by `read_pdf`: the parser
+    itself, or the run's guarded one; None leaves PDFs unread); never raises for bad input
+    (a parser crash is that report's issue, so one strange page cannot stop a run)."""
     try:
         outcome = build_report(source.entry, source.pages, source.failures)
         reading = None
-        if read_pdf and source.pdf is not None and wants_pdf_parse(outcome):
-            reading = read_report_pdf(source.pdf.body, source.pdf.url)
+        if read_pdf is not None and source.pdf is not None and wants_pdf_parse(outcome):
+            reading = read_pdf(source.pdf.body, source.pdf.url)
         return add_pdf(outcome, source, reading)
     except Exception as exc:  # a parser bug: this report fails, never the run
         reason = f"parser crashed: {type(exc).__name__}: {exc}"
