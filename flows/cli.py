@@ -159,11 +159,12 @@ def sql(
     db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
     output: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
 ) -> None:
-    """Run read-only SQL against the warehouse and print the result."""
+    """Run read-only SQL against the warehouse and print the result. The query sees the
+    warehouse and nothing else: no files, no network, no extensions."""
     import duckdb
 
     try:
-        with _read_only(db) as conn:
+        with _read_only(db, sandboxed=True) as conn:
             cursor = conn.execute(query)
             columns = [d[0] for d in cursor.description or []]
             rows = cursor.fetchall()
@@ -521,10 +522,11 @@ def _read_source(source: str) -> tuple[bytes, str]:
 
 
 @contextmanager
-def _read_only(db: Path | None) -> Iterator[Any]:
-    """The warehouse, read-only; a missing file, or one a run is writing (DuckDB lets no
-    reader beside a writer), is one line and exit status 1."""
-    from warehouse.db import WarehouseBusyError, connect
+def _read_only(db: Path | None, *, sandboxed: bool = False) -> Iterator[Any]:
+    """The warehouse, read-only (and `sandboxed`: no file, network or extension beyond it);
+    a missing file, one a run is writing (DuckDB lets no reader beside a writer), or one
+    that is no warehouse we can read is one line and exit status 1."""
+    from warehouse.db import WarehouseBusyError, WarehouseOpenError, connect, sandbox
 
     path = _settings(db=db).db
     try:
@@ -532,11 +534,11 @@ def _read_only(db: Path | None) -> Iterator[Any]:
     except FileNotFoundError as exc:
         err_console.print(f"[red]{exc}[/red] (run `cqc ingest` or `cqc demo` first)")
         raise typer.Exit(1) from exc
-    except WarehouseBusyError as exc:
+    except (WarehouseBusyError, WarehouseOpenError) as exc:
         err_console.print(f"[red]{exc}[/red]", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from exc
     with conn:
-        yield conn
+        yield sandbox(conn) if sandboxed else conn
 
 
 def _settings(**overrides: Any) -> Settings:

@@ -28,7 +28,7 @@ from flows.legacy import has_legacy_archive, import_legacy
 from flows.settings import Settings
 from transform.councils import load_councils
 from transform.version import PARSER_VERSION
-from warehouse.db import WarehouseBusyError, connect, init_schema
+from warehouse.db import WarehouseBusyError, WarehouseOpenError, connect, init_schema
 from warehouse.load import save_local_authorities
 from warehouse.state import finish_run, start_run
 
@@ -126,7 +126,7 @@ def failed_if_busy(body: Callable[[], R]) -> R:
     allowed): not crashes, so no traceback. A flow that returns a State ends in it."""
     try:
         return body()
-    except (WarehouseBusyError, RunStopError) as exc:
+    except (WarehouseBusyError, WarehouseOpenError, RunStopError) as exc:
         run_logger().error("%s", exc)
         failed: State[R] = Failed(message=str(exc))
         return failed  # type: ignore[return-value]

@@ -42,6 +42,34 @@ class WarehouseBusyError(RuntimeError):
         self.path, self.holder, self.waited_s = path, holder, waited_s
 
 
+class WarehouseOpenError(RuntimeError):
+    """The warehouse file cannot be opened: not a DuckDB file, written by a DuckDB this one
+    cannot read, or in a place that cannot be written."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"the warehouse {path} cannot be opened: {reason}")
+        self.path, self.reason = path, reason
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def sandbox(conn: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """No file, network or extension beyond the warehouse itself, for good: for SQL that
+    users type (`cqc sql`), so `COPY ... TO '/etc/x'`, `read_text('/etc/passwd')` or
+    `INSTALL httpfs` are refused, and the settings cannot be turned back."""
+    for setting in (
+        "SET enable_external_access = false",
+        "SET autoinstall_known_extensions = false",
+        "SET autoload_known_extensions = false",
+        "SET lock_configuration = true",
+    ):
+        conn.execute(setting)
+    return conn
+
+
 _HOLDER = re.compile(r"Conflicting lock is held in (.+?)(?:\. See also|$)")
 
 
@@ -66,7 +94,10 @@ def connect(
     if read_only and not path.is_file():
         raise FileNotFoundError(f"no DuckDB warehouse at {path}")
     if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WarehouseOpenError(path, exc.strerror or _first_line(exc)) from exc
     started = time.monotonic()
     told = False
     while True:
@@ -81,7 +112,7 @@ def connect(
         except duckdb.IOException as exc:
             match = _HOLDER.search(str(exc))
             if "Could not set lock" not in str(exc):
-                raise
+                raise WarehouseOpenError(path, _first_line(exc)) from exc
             holder = match.group(1) if match else "another process"
             waited = time.monotonic() - started
             if waited >= wait_s:
@@ -90,6 +121,8 @@ def connect(
                 on_wait(f"the warehouse {path} is in use by {holder}; waiting up to {wait_s:g}s")
                 told = True
             time.sleep(min(poll_s, max(0.0, wait_s - waited)))
+        except duckdb.Error as exc:  # another storage version, a damaged file
+            raise WarehouseOpenError(path, _first_line(exc)) from exc
 
 
 def read_script(name: str) -> str:

@@ -101,3 +101,40 @@ def test_parse_of_a_truncated_pdf_is_one_line_naming_the_file() -> None:
     message = result.stderr.strip()
     assert broken.name in message and "Traceback" not in message
     assert len(message.splitlines()) == 1
+
+
+def test_sql_sees_the_warehouse_and_nothing_else(tmp_path: Path) -> None:
+    """Typed SQL can read the warehouse, but cannot write or read host files, attach other
+    databases, or install or load extensions."""
+    db = tmp_path / "cqc.duckdb"
+    with connect(db) as conn:
+        init_schema(conn)
+        save_local_authorities(conn, load_councils())
+    ok = runner.invoke(app, ["sql", "--db", str(db), "SELECT count(*) AS n FROM local_authority"])
+    assert ok.exit_code == 0 and "153" in ok.stdout
+    target = tmp_path / "written.csv"
+    for query in (
+        f"COPY (SELECT * FROM local_authority) TO '{target}'",
+        "SELECT * FROM read_text('/etc/passwd')",
+        "SELECT * FROM read_csv('/etc/hosts')",
+        f"ATTACH '{tmp_path / 'other.duckdb'}' AS other",
+        "INSTALL httpfs",
+        "SET enable_external_access = true",
+    ):
+        refused = runner.invoke(app, ["sql", "--db", str(db), query])
+        assert refused.exit_code == 1 and "SQL error" in refused.stderr, query
+    assert not target.exists() and not (tmp_path / "other.duckdb").exists()
+
+
+def test_a_file_that_is_no_warehouse_is_one_line_for_every_reader(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.duckdb"
+    bogus.write_text("these are my notes, not a database")
+    for command in (
+        ["sql", "--db", str(bogus), "SELECT 1"],
+        ["report", "--db", str(bogus), "--out", str(tmp_path / "report")],
+        ["export", "--db", str(bogus), "--format", "csv", "--out", str(tmp_path / "out")],
+        ["compare", "--db", str(bogus), "Stoke-on-Trent"],
+    ):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 1, (command, result.output)
+        assert "cannot be opened: IO Error" in result.stderr and "Traceback" not in result.output

@@ -129,3 +129,15 @@ def test_a_run_with_reports_not_loaded_says_so_in_its_exit_status(tmp_path: Path
         )
     assert done.returncode == 3, done.stdout[-2000:] + done.stderr[-2000:]
     assert "3 with issues" in done.stdout
+
+
+def test_a_warehouse_in_a_place_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    with MirrorServer() as server:
+        command = ingest(server, tmp_path)
+        command[command.index("--db") + 1] = "/proc/self/no-such-dir/cqc.duckdb"
+        done = subprocess.run(
+            command, capture_output=True, text=True, env=cli_env(tmp_path), timeout=300
+        )
+        assert not server.requests
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "cannot be opened" in done.stderr and "Traceback" not in done.stderr
