@@ -155,3 +155,22 @@ def test_a_damaged_archive_record_is_the_reports_failure_never_its_body(crawler)
     assert outcome.report is None
     assert [(i.stage, i.url) for i in outcome.issues] == [("fetch", lost.url)]
     assert "archive record" in outcome.issues[0].reason
+
+
+def test_a_report_listed_twice_is_fetched_once(crawler) -> None:  # type: ignore[no-untyped-def]
+    """Two listing links to one slug (one of them broken) must not make two reports whose
+    outcomes overwrite each other's issues: the first link stands."""
+    listing = (
+        "<html><body><h1>Local authority assessment reports</h1><h2>Assessment reports</h2>"
+        f'<ul><li><a href="{REPORTS}/stokeontrent-0625">Stoke-on-Trent City Council: local '
+        "authority assessment</a></li>"
+        f'<li><a href="{REPORTS}/stokeontrent-0625/">Stoke-on-Trent City Council: local '
+        "authority assessment</a></li></ul></body></html>"
+    )
+    overrides = {REPORTS: httpx.Response(200, text=listing, headers={"Content-Type": "text/html"})}
+    fetcher, archive = crawler(overrides)
+    crawl = crawl_site(
+        fetcher, archive.writer("cqc-test-000003"), listing_url=BASE + REPORTS,
+        due=lambda entries: {e.slug for e in entries if e.slug}, pdfs=False,
+    )  # fmt: skip
+    assert [r.slug for r in crawl.reports] == ["stokeontrent-0625"]
