@@ -137,6 +137,7 @@ class SiteCrawl:
     reports: list[ReportFetch]
     not_due: list[ListingEntry]
     not_reached: list[ListingEntry] = field(default_factory=list)  # the run's deadline came
+    stopped: str | None = None  # why the crawl stopped short (a RunStopError's reason)
 
     @property
     def fetches(self) -> list[FetchOutcome]:
@@ -259,14 +260,20 @@ def crawl_site(
     """Discover, then fetch each report that is new or `due` (given the listed entries, the
     slugs of held reports to revalidate tonight); write a manifest for the listing and for
     every report fetched. Past `deadline` (on `clock`) no further report is started: the
-    rest are `not_reached`, and the next run takes them up."""
-    listing = discover(fetcher, listing_url)
-    writer.write_metadata(listing_url, "listing", listing.manifest())
+    rest are `not_reached`, and the next run takes them up. A RunStopError (the site asks
+    for more patience than allowed, the archive cannot be written) ends the crawl there:
+    what was fetched before it is returned, with `stopped` saying why."""
+    try:
+        listing = discover(fetcher, listing_url)
+        writer.write_metadata(listing_url, "listing", listing.manifest())
+    except RunStopError as exc:
+        return SiteCrawl(ListingFetch([], [], [], []), [], [], stopped=str(exc))
     entries = listing.entries[:max_reports] if max_reports is not None else listing.entries
     chosen = set(due(entries))
     reports: list[ReportFetch] = []
     not_due: list[ListingEntry] = []
     not_reached: list[ListingEntry] = []
+    stopped: str | None = None
     for number, entry in enumerate(entries, start=1):
         if progress is not None:
             progress(number - 1, len(entries), entry.slug or "")
@@ -276,10 +283,18 @@ def crawl_site(
         if deadline is not None and clock() > deadline:
             not_reached.append(entry)
             continue
-        fetched = fetch_report(fetcher, entry, pdfs=pdfs)
-        writer.write_metadata(entry.url or "", "report", fetched.manifest())
+        if stopped is not None:
+            not_reached.append(entry)
+            continue
+        try:
+            fetched = fetch_report(fetcher, entry, pdfs=pdfs)
+            writer.write_metadata(entry.url or "", "report", fetched.manifest())
+        except RunStopError as exc:  # what was fetched before it is still loaded
+            stopped = str(exc)
+            not_reached.append(entry)
+            continue
         reports.append(fetched)
-    return SiteCrawl(listing, reports, not_due, not_reached)
+    return SiteCrawl(listing, reports, not_due, not_reached, stopped)
 
 
 def archived_source(archive: WarcArchive, fetched: ReportFetch) -> ReportSource:

@@ -28,7 +28,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.states import Completed
 
-from extract.http import RetryPolicy, SiteClient
+from extract.http import RetryPolicy, RunStopError, SiteClient
 from extract.incremental import ConditionalFetcher, KnownPage
 from flows.artifacts import publish_summary
 from flows.benchmarks import refresh_benchmarks
@@ -234,6 +234,8 @@ def run_ingest(settings: Settings) -> IngestSummary:
             )
         run.record(summary.counts())
         report_progress(summary.listed, summary.listed, "done")
+        if crawl.stopped is not None:  # what it fetched is loaded; the run itself failed
+            raise RunStopError(crawl.stopped)
         run.logger.info(
             "run %d done in %.1fs: reports %d new, %d changed, %d unchanged, %d failed, "
             "%d not due; pages %d fetched, %d not modified, %d failed (%d bytes)",
