@@ -38,7 +38,7 @@ def mirror_warehouse(mirror_warehouse_file: Path) -> Iterator[duckdb.DuckDBPyCon
 # The pytest plugin loads a --hypothesis-profile after this file, so the option wins.
 settings.register_profile(
     "ci",
-    max_examples=300,
+    max_examples=400,
     derandomize=True,
     database=None,
     deadline=None,

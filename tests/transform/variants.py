@@ -582,7 +582,7 @@ def score_block(ctx: Ctx) -> None:
     ]
     value = PH_SCORE if score is None else str(score)
     description = f"{score} - {SCORE_LABELS[score]}" if score is not None else None
-    forms = ["score line"]
+    forms = ["score line", "table row"]
     if description:
         forms += ["label over description", "one line with description"]
     form = ctx.pick(forms)
@@ -596,6 +596,11 @@ def score_block(ctx: Ctx) -> None:
         )
     elif form == "one line with description" and description:
         html = f"<p>{label}: {description}</p>"
+    elif form == "table row":
+        colon = ctx.pick(["", ":"])
+        html = f"<table><tbody><tr><th>{label}{colon}</th><td>{value}</td></tr></tbody></table>"
+        if description:
+            html += f"\n<p>{description}</p>"
     else:
         style = score_style(ctx, separate=False)
         score_html = render_score(style, label, value)
@@ -1616,12 +1621,47 @@ def page_variants(kind: PageKind) -> st.SearchStrategy[Variant]:
 # --- changed facts (for the tests that show the comparison can fail) ----------------------
 
 
+_FIGURE = re.compile(r"\[placeholder:\s+figure[^\]]*\]|£\s*[\d.,]+m?|[\d.]+%")
+# a score after its label ("Assessing needs Score: 2"), or standing alone ("2", "2 - Evidence
+# shows some shortfalls"): the digit is group "n"
+_SCORE_TEXT = re.compile(
+    r"(?i)(?<=score)(?P<gap>\s*:?\s*)(?P<n>[1-4])\b|^(?P<gap2>)(?P<n2>[1-4])(?:\s+-\s.*)?$"
+)
+_SCORE_PLACEHOLDER = re.compile(r"\[placeholder:\s+score[^\]]*\]")
+
+
+def _holders(soup: BeautifulSoup, pattern: re.Pattern[str]) -> list[Tag]:
+    """The innermost content elements whose visible text matches (a fact may be split over
+    several text runs by the transforms: it is changed in the element that holds it all)."""
+    found = [
+        t
+        for t in body_of(soup).find_all(True)
+        if t.name not in ("html", "body") and not in_chrome(t) and pattern.search(visible(t))
+    ]
+    return innermost(found)
+
+
+def _rewrite(tag: Tag, pattern: re.Pattern[str], new: str | Callable[[re.Match[str]], str]) -> str:
+    """Replace the first match in the element's visible text (its inline markup flattened)."""
+    text = pattern.sub(new, visible(tag), count=1)
+    tag.string = text
+    return text
+
+
+def _raised(match: re.Match[str]) -> str:
+    """The matched score one higher (4 wraps to 1), the rest of the match kept."""
+    digit = match.group("n") or match.group("n2")
+    gap = match.group("gap") if match.group("n") else ""
+    return gap + str(int(digit) % 4 + 1) + match.group(0)[len(gap) + 1 :]
+
+
 def change_a_fact(variant: Variant, seed: int) -> tuple[str, str]:
-    """The variant with one visible fact changed: (what changed, html)."""
+    """The variant with one visible fact changed: (what changed, html). A listing entry is
+    renamed, an About figure changed, a score raised by one (4 becomes 1) or a statement
+    printed unscored given a score."""
     rnd = random.Random(seed)
     soup = BeautifulSoup(variant.html, "lxml")
     page = variant.page
-    texts = [s for s in _text_nodes(soup) if not any(in_chrome(p) for p in [s.parent] if p)]
     if page.kind == "listing":
         anchors = [  # report links: chrome may link elsewhere with the same words
             a
@@ -1634,32 +1674,19 @@ def change_a_fact(variant: Variant, seed: int) -> tuple[str, str]:
         victim.string = "Nowhere Borough Council: local authority assessment"
         return f"entry {victim['href']} renamed", soup.decode()
     if page.kind == "about":
-        figure = re.compile(r"\[placeholder:\s+figure[^\]]*\]|£\s*[\d.,]+m?|[\d.]+%")
-        figures = [s for s in texts if figure.search(str(s))]
-        victim = figures[rnd.randrange(len(figures))]
-        new = figure.sub("£999m", str(victim), count=1)
-        victim.replace_with(NavigableString(new))
-        return (
-            f"figure changed: {new!r}",
-            soup.decode(),
-        )  # summary and statement pages: the first score digit after a score label, or bare
-    digits = [
-        s
-        for s in texts
-        if re.search(r"(?i)score\b\s*:?\s*[1-4]\b", s)
-        or re.fullmatch(r"\s*[1-4]\s*(-.*)?", str(s), re.S)
-    ]
-    if not digits:  # a statement printed unscored: print a score instead
-        unscored = [s for s in texts if re.search(r"\[placeholder:\s+score[^\]]*\]", str(s))]
-        if not unscored:
-            raise MissingTargetError("no score to change")
-        new = re.sub(r"\[placeholder:\s+score[^\]]*\]", "3", str(unscored[0]))
-        unscored[0].replace_with(NavigableString(new))
-        return f"placeholder score printed as {new.strip()!r}", soup.decode()
-    victim = digits[rnd.randrange(len(digits))] if page.kind == "summary" else digits[0]
-    new = re.sub(r"[1-4]", lambda m: str(int(m.group(0)) % 4 + 1), str(victim), count=1)
-    victim.replace_with(NavigableString(new))
-    return f"score changed: {str(victim).strip()!r} -> {new.strip()!r}", soup.decode()
+        figures = _holders(soup, _FIGURE)
+        text = _rewrite(figures[rnd.randrange(len(figures))], _FIGURE, "£999m")
+        return f"figure changed: {text!r}", soup.decode()
+    scores = _holders(soup, _SCORE_TEXT)
+    if scores:  # summary: any statement's score; statement page: its (first) score
+        victim = scores[rnd.randrange(len(scores))] if page.kind == "summary" else scores[0]
+        text = _rewrite(victim, _SCORE_TEXT, _raised)
+        return f"score changed: {text!r}", soup.decode()
+    unscored = _holders(soup, _SCORE_PLACEHOLDER)
+    if not unscored:
+        raise MissingTargetError("no score to change")
+    text = _rewrite(unscored[0], _SCORE_PLACEHOLDER, "3")
+    return f"placeholder score printed as {text!r}", soup.decode()
 
 
 GENERIC_KINDS = ("chrome", "headings", "wrappers", "attributes", "letter case", "spacing")
