@@ -170,7 +170,7 @@ _BACK_TEXT = re.compile(r"\b(?:prev|previous|newer|first|last)\b|[\u2039\u00ab\u
 
 
 def _has_rel_next(tag: Tag) -> bool:
-    rel = tag.get("rel") or []
+    rel: str | list[str] = tag.get("rel") or []
     return "next" in (rel.split() if isinstance(rel, str) else rel)
 
 

@@ -37,6 +37,7 @@ from transform.records import (
     PageKind,
     QualityStatementPage,
     QualityStatementScore,
+    Rating,
     SummaryPage,
 )
 from transform.text import (
@@ -459,7 +460,7 @@ def _paragraphs(lines: list[Line] | None) -> list[str]:
     return [line.text for line in lines or [] if line.heading_level is None]
 
 
-def _rating(doc: _Doc, la_name: str) -> tuple[str, str, bool]:
+def _rating(doc: _Doc, la_name: str) -> tuple[Rating, str, bool]:
     """The rating under the rating label: the first line naming a rating, passing over the
     council's name, the overall % and short labels; any other short line is an unknown
     rating word and raises."""
