@@ -18,6 +18,7 @@ from transform.errors import PageParseError
 from transform.links import absolute
 from transform.records import AssessmentKind, ListingEntry, ListingPage
 from transform.text import (
+    BLOCK_TAGS,
     SENTENCE_END,
     Line,
     clean_text,
@@ -42,11 +43,13 @@ def la_name_from_link(text: str) -> str:
 
 
 def _label_elements(soup: BeautifulSoup) -> dict[int, str]:
-    """id() of each element whose whole visible text is a section label (the outermost of
-    nested ones), outside links and navigation, mapped to the label."""
+    """id() of each block whose whole visible text is a section label (the outermost of
+    nested ones), outside links and navigation, mapped to the label. A block, so that a
+    label is a whole line: an inline part of a longer one ("Local authority<span> assessment
+    reports</span>") is none."""
     found: dict[int, str] = {}
-    for tag in soup.find_all(True):
-        if tag.name in ("a", "title", "script", "style", "head") or len(tag.get_text()) > 80:
+    for tag in soup.find_all(list(BLOCK_TAGS)):
+        if tag.name == "title" or len(tag.get_text()) > 80:
             continue
         key = label_key(tag.get_text())
         if key not in _SECTIONS or tag.find_parent("a") or _in_navigation(tag):

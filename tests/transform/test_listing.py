@@ -100,3 +100,24 @@ def test_previous_and_newer_links_are_never_the_next_page(base: str) -> None:
         '<li><a href="?page=1">Previous</a></li></ul>'
     )
     assert parse_listing(page_html, f"{base}?page=2").next_url is None
+
+
+REPORT_LINK = (
+    '<ul><li><a href="/care-services/local-authority-assessment-reports/x-0125">'
+    "Stoke-on-Trent City Council: local authority assessment</a></li></ul>"
+)
+
+
+def test_section_label_split_over_inline_elements_is_found(base: str) -> None:
+    page = parse_listing(
+        f"<h2><span>Assessment</span> <span>reports</span></h2>{REPORT_LINK}", base
+    )
+    assert [e.slug for e in page.entries] == ["x-0125"]
+
+
+def test_part_of_a_longer_line_is_no_section_label(base: str) -> None:
+    """ "Local authority<span> assessment reports</span>" is the page's title, not the
+    "Assessment reports" section: without that section the listing fails loudly."""
+    html = f"<h1>Local authority<span> assessment reports</span></h1>{REPORT_LINK}"
+    with pytest.raises(PageParseError, match="Assessment reports"):
+        parse_listing(html, base)
