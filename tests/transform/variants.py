@@ -1630,13 +1630,22 @@ _SCORE_TEXT = re.compile(
 _SCORE_PLACEHOLDER = re.compile(r"\[placeholder:\s+score[^\]]*\]")
 
 
+# An element this short can hold one fact; a longer one is a container of many.
+_HOLDER_MAX_CHARS = 200
+
+
 def _holders(soup: BeautifulSoup, pattern: re.Pattern[str]) -> list[Tag]:
     """The innermost content elements whose visible text matches (a fact may be split over
-    several text runs by the transforms: it is changed in the element that holds it all)."""
+    several text runs by the transforms: it is changed in the element that holds it all).
+    Short elements only, with no furniture inside (a wrapper around a sidebar saying
+    "Score: 4" holds no fact of the page)."""
     found = [
         t
         for t in body_of(soup).find_all(True)
-        if t.name not in ("html", "body") and not in_chrome(t) and pattern.search(visible(t))
+        if len(visible(t)) <= _HOLDER_MAX_CHARS
+        and not in_chrome(t)
+        and not any(is_chrome_block(d) for d in t.find_all(True))
+        and pattern.search(visible(t))
     ]
     return innermost(found)
 
