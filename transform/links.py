@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup
 
-from transform.text import page_lines, shared_soup
+from transform.text import link_list_titles, page_lines, shared_soup
 
 
 def _soup(html: bytes | str | BeautifulSoup) -> BeautifulSoup:
@@ -68,9 +68,12 @@ def report_links(html: bytes | str | BeautifulSoup, page_url: str, slug: str) ->
 
 _DOWNLOADS = re.compile(r"^\s*downloads\s*:?\s*$", re.IGNORECASE)
 _PAGE_LEVEL = frozenset({"[document]", "html", "body", "main"})
-# A line under "Downloads" without a link this short is the file's description ("PDF, 1.2
-# MB"); a longer one, or a heading, is the page going on.
+# A line under "Downloads" without a link this short may introduce the files ("Download the
+# report"); a longer one, or a heading, is the page going on.
 _FILE_NOTE_MAX_WORDS = 6
+# Once a file is listed, a line without a link goes on the block only if it describes a file
+# ("PDF, 1.2 MB", "(PDF)", "24 pages"); anything else ("Related") is the page going on.
+_FILE_NOTE = re.compile(r"\b(?:pdf|docx?|odt|xlsx?|csv|kb|mb|bytes|pages?)\b|^\(.*\)$", re.I)
 
 
 def _block_hrefs(soup: BeautifulSoup) -> set[str] | None:
@@ -94,22 +97,25 @@ def download_links(html: bytes | str | BeautifulSoup, page_url: str) -> list[str
     """Absolute hrefs of the links under a "Downloads" label, in page order.
 
     The label may be any element (a heading, bold text, a plain line), inside page furniture
-    or not; the block runs over the lines that carry links and short file notes, and ends
-    at a heading, at a longer line of text, where furniture begins or ends, or where the
-    element the label sits in ends.
+    or not; the block runs over the lines that carry links and file notes, and ends at a
+    heading, at the title of another list of links, at a line of text that describes no
+    file, where furniture begins or ends, or where the element the label sits in ends.
     """
     soup = _soup(html)
     lines = page_lines(soup)
+    titles = link_list_titles(lines)
     for index, line in enumerate(lines):
         if line.link or line.key != "downloads" or line.tag == "title":
             continue
         in_block = _block_hrefs(soup)
         seen: dict[str, None] = {}
-        for after in lines[index + 1 :]:
-            if after.chrome != line.chrome:
+        for offset, after in enumerate(lines[index + 1 :], start=index + 1):
+            if after.chrome != line.chrome or offset in titles:
                 break
             if not after.hrefs:
                 if after.heading_like or len(after.text.split()) > _FILE_NOTE_MAX_WORDS:
+                    break
+                if seen and not _FILE_NOTE.search(after.text):
                     break
                 continue
             if after.heading_like and not after.link:

@@ -64,3 +64,21 @@ def test_download_links_under_bare_heading(html: Callable[[str], bytes]) -> None
 
 def test_no_downloads_block() -> None:
     assert download_links("<p>nothing</p>", f"{BASE}/x") == []
+
+
+def test_downloads_end_where_another_link_list_begins() -> None:
+    """An unwrapped Downloads block followed by a "Related" list in plain markup: the
+    related links are no downloads, however short their title; file notes still belong."""
+    page = (
+        '<div><h2>Downloads</h2><p><a href="/files/report.pdf">The report</a></p>'
+        "<p>PDF, 1.2 MB</p>"
+        '<div>Related</div><ul><li><a href="/guide/a">Score and rating</a></li>'
+        '<li><a href="/guide/b">Safeguarding</a></li></ul>'
+        '<div>Also see</div><p><a href="/guide/c">Assessing needs</a></p></div>'
+    )
+    assert download_links(page, BASE) == ["https://www.cqc.org.uk/files/report.pdf"]
+
+
+def test_a_short_introduction_before_the_files_is_passed_over() -> None:
+    page = '<h2>Downloads</h2><p>Download the report</p><p><a href="/f.pdf">Report</a></p>'
+    assert download_links(page, BASE) == ["https://www.cqc.org.uk/f.pdf"]

@@ -73,7 +73,7 @@ def differences(expected: Any, got: Any, path: str = "") -> list[str]:
 def assert_reads_the_same(variant: v.Variant) -> None:
     for kind in variant.kinds:
         event(f"variant kind: {kind}")
-    note(f"variant html written to the note below\n{variant.html}")
+    note(f"the variant's HTML:\n{variant.html}")
     try:
         got = parse(variant.html, variant.page).model_dump(mode="json")
     except PageParseError as exc:
