@@ -31,9 +31,10 @@ browser: ## install Debian's chromium if it is missing (needs root, or sudo)
 			chromium >/dev/null; }
 	@/usr/bin/chromium --version
 
-test: install browser ## lint and run the whole test suite
+test: install browser ## lint, type-check (mypy --strict) and run the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 test-fast: install ## lint, types and the unit tests (no Prefect server, mirror or browser)
