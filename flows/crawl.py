@@ -21,6 +21,8 @@ from extract.crawl import CrawlLimitError, crawl
 from extract.http import FetchedPage, FetchError, RunStopError, require_pdf
 from extract.incremental import FetchOutcome
 from extract.warc import ArchiveRecordError, WarcArchive, WarcWriter
+from transform.decode import check_bounds, decode_page
+from transform.errors import PageParseError
 from transform.links import download_links, report_links
 from transform.listing import parse_listing
 from transform.pipeline import ArchivedPage, PageFailure, ReportSource
@@ -156,6 +158,19 @@ def _is_html(page: FetchedPage) -> bool:
     return page.content_type is None or "html" in page.content_type.lower()
 
 
+def readable_text(page: FetchedPage) -> str | None:
+    """An HTML page's text, if it decodes and keeps a report page's bounds; else None: no
+    link is followed from it, and phase two records why it was not read."""
+    if not _is_html(page):
+        return None
+    try:
+        text = decode_page(page.body, page.content_type, page.url).text
+        check_bounds(text, page.url)
+    except PageParseError:
+        return None
+    return text
+
+
 def discover(fetcher: Fetcher, listing_url: str) -> ListingFetch:
     """Follow the listing's pager to its last page. A listing page that fails to fetch or
     parse raises: without the listing nothing can be discovered, so the run fails loudly."""
@@ -164,7 +179,9 @@ def discover(fetcher: Fetcher, listing_url: str) -> ListingFetch:
     in_progress: dict[str, None] = {}
 
     def read_and_follow(page: FetchedPage) -> list[str]:
-        listing = parse_listing(page.body, page.url)
+        text = decode_page(page.body, page.content_type, page.url).text
+        check_bounds(text, page.url)
+        listing = parse_listing(text, page.url)
         for entry in listing.entries:
             if entry.url is None:
                 in_progress.setdefault(entry.la_name, None)
@@ -191,7 +208,8 @@ def fetch_report(fetcher: Fetcher, entry: ListingEntry, *, pdfs: bool) -> Report
     slug = entry.slug
 
     def family_links(page: FetchedPage) -> list[str]:
-        return report_links(page.body, page.url, slug) if _is_html(page) else []
+        text = readable_text(page)
+        return report_links(text, page.url, slug) if text is not None else []
 
     try:
         result = crawl(fetcher.get, entry.url, family_links, max_pages=MAX_REPORT_PAGES)
@@ -240,7 +258,8 @@ def pdf_links(pages: Sequence[FetchedPage]) -> list[str]:
     """The download links of a report's HTML pages, deduplicated in page order."""
     seen: dict[str, None] = {}
     for page in pages:
-        for url in download_links(page.body, page.url):
+        text = readable_text(page)
+        for url in download_links(text, page.url) if text is not None else []:
             seen.setdefault(url, None)
     return list(seen)
 

@@ -21,6 +21,7 @@ from transform.crosscheck import (
     fill_from_pdf,
     identity_disagreements,
 )
+from transform.decode import check_bounds, decode_page
 from transform.pages import PageParseError, parse_page
 from transform.pdf_report import PdfReading, read_report_pdf
 from transform.records import (
@@ -145,7 +146,9 @@ def build_report(
         if not page.is_html:
             continue  # not a page of the report (its PDF comes through `add_pdf`)
         try:
-            parsed = parse_page(page.body, page.url)
+            decoded = decode_page(page.body, page.content_type, page.url)
+            check_bounds(decoded.text, page.url)
+            parsed = parse_page(decoded.text, page.url)
         except PageParseError as exc:
             issues.append(issue("parse", exc.reason, page.url))
             continue
