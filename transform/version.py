@@ -8,4 +8,4 @@ archive whenever MAJOR or MINOR changes.
 
 from __future__ import annotations
 
-PARSER_VERSION = "1.0.0"
+PARSER_VERSION = "1.1.0"  # text-anchored HTML, PDFs by their text (PDFium), declared charsets
