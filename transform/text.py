@@ -94,11 +94,23 @@ def make_soup(html: bytes | str) -> BeautifulSoup:
     return BeautifulSoup(html, "lxml")
 
 
-@lru_cache(maxsize=32)
+# A page larger than this is parsed afresh by each reader rather than held: the cache is for
+# report pages (tens of kilobytes), and a soup takes ten times its page's size in memory.
+CACHED_PAGE_MAX = 300_000
+
+
 def shared_soup(html: bytes | str) -> BeautifulSoup:
     """The soup of a page, built once however many readers it has (the crawler's link
     extraction, classification, parsing). Readers must not mutate it. 32 holds a whole report
-    family (about a dozen pages), which is the span over which the same bytes are re-read."""
+    family (about a dozen pages), which is the span over which the same bytes are re-read;
+    a large page is never held."""
+    if len(html) > CACHED_PAGE_MAX:
+        return make_soup(html)
+    return _cached_soup(html)
+
+
+@lru_cache(maxsize=32)
+def _cached_soup(html: bytes | str) -> BeautifulSoup:
     return make_soup(html)
 
 
