@@ -56,3 +56,23 @@ def test_another_councils_pdf_fills_nothing_and_is_a_disagreement() -> None:
     [warning] = outcome.issues
     assert not warning.blocking and "about another report" in warning.reason
     assert "nothing taken from it" in warning.reason
+
+
+def test_a_hostile_page_is_that_reports_issue_with_the_figure() -> None:
+    """A thousand nested divs, megabytes of tiny tags, bytes that are not what they claim:
+    each is the report's parse issue naming the page and the reason; nothing recurses,
+    nothing is read as mojibake."""
+    good = source("stokeontrent-0625")
+    summary = good.pages[1]
+    cases = {
+        "page nests elements more than 120 deep": b"<div>" * 1000 + b"x" + b"</div>" * 1000,
+        "more than 100,000 elements": b"<html><body>" + b"<i></i>" * 200_000 + b"</body></html>",
+        "cannot be decoded (declared 'utf-8' in the header)": "Ünïcödé".encode("latin-1"),
+    }
+    for reason, body in cases.items():
+        broken = ArchivedPage(summary.url, body, "text/html; charset=utf-8")
+        pages = [good.pages[0], broken, *good.pages[2:]]
+        outcome = build_outcome(ReportSource(good.entry, pages), read_pdf=None)
+        assert outcome.report is None
+        assert [(i.stage, i.url) for i in outcome.issues] == [("parse", summary.url)], reason
+        assert reason in outcome.issues[0].reason
