@@ -304,6 +304,7 @@ def parse(
     """Parse one page and print what the parser read, as JSON. A PDF is parsed within the
     limits the ingest applies (CQC_PDF_TIME_LIMIT_S, CQC_PDF_MEMORY_LIMIT_MB)."""
     from flows.pdf_guard import GuardedPdfParser
+    from transform.decode import check_bounds, decode_page
     from transform.pages import PageParseError, parse_page
 
     def cannot_parse(reason: str) -> typer.Exit:
@@ -313,7 +314,7 @@ def parse(
         return typer.Exit(2)
 
     try:
-        body, page_url = _read_source(source)
+        body, page_url, content_type = _read_source(source)
         url = url or page_url
         if body.startswith(b"%PDF-") or source.lower().endswith(".pdf"):
             settings = _settings()
@@ -324,7 +325,9 @@ def parse(
                 raise cannot_parse(reading.error or "unreadable")
             typer.echo(json.dumps(pdf_as_json(reading.report), indent=2, ensure_ascii=False))
             return
-        page = parse_page(body, url)
+        decoded = decode_page(body, content_type, url)
+        check_bounds(decoded.text, url)
+        page = parse_page(decoded.text, url)
     except (FetchError, OSError, RunStopError) as exc:
         err_console.print(f"[red]cannot read {source}:[/red] {exc}", soft_wrap=True)
         raise typer.Exit(1) from exc
@@ -508,17 +511,18 @@ def page_as_json(page: Any) -> dict[str, Any]:
     return head | data
 
 
-def _read_source(source: str) -> tuple[bytes, str]:
-    """The page's bytes and its address; a saved page's address is its path, minus `.html`
-    (mirror files and pages saved by `wget -E` keep the site's path that way)."""
+def _read_source(source: str) -> tuple[bytes, str, str | None]:
+    """The page's bytes, its address and its Content-Type (None for a saved file: its
+    `<meta>` charset or UTF-8 then decides); a saved page's address is its path, minus
+    `.html` (mirror files and pages saved by `wget -E` keep the site's path that way)."""
     if source.startswith(("http://", "https://")):
         parts = urlsplit(source)
         with SiteClient(f"{parts.scheme}://{parts.netloc}") as client:
             page = client.get(source)
-        return page.body, page.url
+        return page.body, page.url, page.content_type
     path = Path(source).resolve()
     address = path.with_suffix("") if path.suffix in {".html", ".htm"} else path
-    return path.read_bytes(), address.as_uri()
+    return path.read_bytes(), address.as_uri(), None
 
 
 @contextmanager

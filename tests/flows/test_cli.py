@@ -138,3 +138,12 @@ def test_a_file_that_is_no_warehouse_is_one_line_for_every_reader(tmp_path: Path
         result = runner.invoke(app, command)
         assert result.exit_code == 1, (command, result.output)
         assert "cannot be opened: IO Error" in result.stderr and "Traceback" not in result.output
+
+
+def test_parse_refuses_a_page_nested_a_thousand_deep_in_one_line(tmp_path: Path) -> None:
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<div>" * 1000 + "x" + "</div>" * 1000 + "</body></html>")
+    result = runner.invoke(app, ["parse", str(page)])
+    assert result.exit_code == 2
+    assert "nests elements more than 120 deep" in result.stderr
+    assert "Traceback" not in result.output
