@@ -64,8 +64,18 @@ def main() -> None:
                 f"{s.reports_new}/{s.reports_changed}/{s.reports_unchanged}/{s.failed}/"
                 f"{s.reports_skipped}"
             )
+        from flows.reparse import reparse
+
+        started = time.perf_counter()
+        r = reparse(db=out / "rebuilt.duckdb", archive=out / "raw")
+        print(
+            f"{'reparse into an empty warehouse':<34}{0:>9}{0:>8}{0:>6}{0:>7.2f}"
+            f"{time.perf_counter() - started:>8.1f}{0:>9}  {r.reports_new}/{r.reports_changed}/"
+            f"-/{r.failed}/-  ({r.pdfs_parsed} PDFs)"
+        )
         size = (out / "cqc.duckdb").stat().st_size
-        print(f"warehouse file: {size / 1e6:.1f} MB")
+        warc = sum(p.stat().st_size for p in (out / "raw" / "warc").iterdir())
+        print(f"warehouse file: {size / 1e6:.1f} MB; WARC archive (3 runs): {warc / 1e6:.1f} MB")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {peak_mb:.0f} MB")
     print(
