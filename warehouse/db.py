@@ -15,8 +15,10 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.reference_data import load_reference_data
+
 SQL_DIR = Path(__file__).parent / "sql"
-SCRIPTS: tuple[str, ...] = ("schema.sql", "history.sql", "views.sql")
+SCRIPTS: tuple[str, ...] = ("schema.sql", "history.sql", "views.sql", "reference.sql")
 BENCHMARK_DIR = SQL_DIR / "benchmarks"
 # One file per benchmark table, `NN_<table>.sql`, run in name order (see warehouse.benchmarks).
 BENCHMARK_FILES: tuple[Path, ...] = tuple(sorted(BENCHMARK_DIR.glob("[0-9][0-9]_*.sql")))
@@ -169,6 +171,7 @@ def build_benchmarks(conn: duckdb.DuckDBPyConnection) -> None:
     ).fetchall()
     for (view,) in old_views:
         conn.execute(f'DROP VIEW "{view}"')
+    load_reference_data(conn)  # council_population, outcome_measure: council_neighbour reads them
     for path in BENCHMARK_FILES:
         conn.execute(path.read_text(encoding="utf-8"))
     _comment_score_columns(conn)

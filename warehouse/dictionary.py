@@ -19,6 +19,7 @@ VIEW_ORDER: tuple[str, ...] = (
     "statement_scores",
     "assessment_history",
     "run_log",
+    "council_outcome",
 )
 BENCHMARK_INTRO = (
     "Materialised from the data tables by the `refresh_benchmarks` flow after every ingest "

@@ -34,6 +34,10 @@ TABLES: tuple[str, ...] = (
     "source_page",
     "source_disagreement",
     "field_source",
+    # Reference data (warehouse.reference_data) and a user's comparator list (cqc neighbours).
+    "council_population",
+    "outcome_measure",
+    "council_neighbour_import",
 )
 
 # STATE: upserted each run (page_state.last_checked_run moves on every check); pdf_parse is

@@ -12,7 +12,13 @@ from transform.councils import REGIONS
 from warehouse.db import BENCHMARK_TABLES, SQL_DIR, connect, init_schema
 from warehouse.load import ALL_TABLES
 
-VIEWS = ("latest_formal_assessment", "statement_scores", "assessment_history", "run_log")
+VIEWS = (
+    "latest_formal_assessment",
+    "statement_scores",
+    "assessment_history",
+    "run_log",
+    "council_outcome",
+)
 DATA_DICTIONARY = Path(__file__).resolve().parents[2] / "docs" / "data_dictionary.md"
 
 
