@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import duckdb
 
 from transform.quality_statements import STATEMENTS
+from warehouse.neighbours import NEIGHBOURS_USED
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ def compare_councils(
         "Rank in region",
         "% vs region mean",
         "% vs England mean",
+        "Neighbours' mean %",
+        "% vs neighbours' mean",
         "Published",
         *[f"QS{s.number} {s.name}" for s in STATEMENTS],
     ]
@@ -78,17 +81,42 @@ def compare_councils(
             "% vs England mean": _fmt_diff(vs_england),
             "Published": published or "",
         }
-        for qs, score, region_avg, england_avg in conn.execute(
-            "SELECT qs_number, score, region_avg_score, england_avg_score "
+        values |= _neighbour_values(conn, code, pct)
+        for qs, score, region_avg, england_avg, neighbour_avg in conn.execute(
+            "SELECT qs_number, score, region_avg_score, england_avg_score, neighbour_avg_score "
             "FROM council_statement_benchmark WHERE la_code = ? ORDER BY qs_number",
             [code],
         ).fetchall():
             statement = STATEMENTS[qs - 1]
+            neighbours = "" if neighbour_avg is None else f", neighbours {neighbour_avg:.2f}"
             values[f"QS{qs} {statement.name}"] = (
-                f"{score} (region {region_avg:.2f}, England {england_avg:.2f})"
+                f"{score} (region {region_avg:.2f}, England {england_avg:.2f}{neighbours})"
             )
         columns.append(CouncilColumn(code, name, region, la_type, True, values))
     return labels, columns
+
+
+def _neighbour_values(
+    conn: duckdb.DuckDBPyConnection, code: str, pct: int | None
+) -> dict[str, str]:
+    """The mean % of the council's nearest statistical neighbours (NEIGHBOURS_USED of them)
+    that are assessed: what a council is most often compared with besides its region."""
+    row = conn.execute(
+        "SELECT avg(l.overall_score_pct), count(l.overall_score_pct), count(*) "
+        "FROM council_neighbour AS n LEFT JOIN league_table AS l "
+        "ON l.la_code = n.neighbour_la_code WHERE n.la_code = ? AND n.rank <= ?",
+        [code, NEIGHBOURS_USED],
+    ).fetchone()
+    if row is None or not row[2]:
+        return {}
+    mean, assessed, listed = row
+    if not assessed:
+        return {"Neighbours' mean %": f"none of {listed} assessed"}
+    diff = None if pct is None else pct - mean
+    return {
+        "Neighbours' mean %": f"{mean:.1f}% ({assessed} of {listed} assessed)",
+        "% vs neighbours' mean": _fmt_diff(diff),
+    }
 
 
 def region_names(conn: duckdb.DuckDBPyConnection) -> list[str]:
