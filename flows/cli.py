@@ -204,23 +204,28 @@ def compare(
     output: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
 ) -> None:
     """Councils side by side: rating, %, ranks, and each statement against the means."""
-    from transform.councils import UnknownCouncilError, load_councils, match_council
     from warehouse.compare import compare_councils
 
-    codes: list[str] = []
-    for name in councils:
-        try:
-            codes.append(match_council(name).la_code)
-        except UnknownCouncilError as exc:
-            close = difflib.get_close_matches(name, [c.name for c in load_councils()], n=3)
-            hint = f" Did you mean: {', '.join(close)}?" if close else ""
-            err_console.print(f"[red]{exc}[/red].{hint}", highlight=False)
-            raise typer.Exit(2) from exc
+    codes = [_council_code(name) for name in councils]
     with _read_only(db) as conn:
         labels, columns = compare_councils(conn, codes)
     header = ["", *[c.council for c in columns]]
     rows = [(label, *[c.values.get(label, "") for c in columns]) for label in labels]
     _print_rows(header, rows, output)
+
+
+def _council_code(name: str) -> str:
+    """The GSS code of the council a name means, in any form `match_council` accepts; an
+    unknown name is one line with the nearest names, exit 2."""
+    from transform.councils import UnknownCouncilError, load_councils, match_council
+
+    try:
+        return match_council(name).la_code
+    except UnknownCouncilError as exc:
+        close = difflib.get_close_matches(name, [c.name for c in load_councils()], n=3)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        err_console.print(f"[red]{exc}[/red].{hint}", highlight=False)
+        raise typer.Exit(2) from exc
 
 
 @app.command()
@@ -600,3 +605,6 @@ def _json_default(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+from flows import cli_peers  # noqa: E402, F401  (registers its commands)

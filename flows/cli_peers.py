@@ -1,0 +1,194 @@
+"""`cqc neighbours` and `cqc outcomes`: councils against their statistical neighbours, and
+ratings against Oflog's outcome measures. Registered on `flows.cli.app` by importing this
+module (the last line of flows/cli.py); the SQL is in warehouse.neighbours and
+warehouse.outcomes, this module only matches names and prints."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from flows.cli import (
+    _council_code,
+    _print_rows,
+    _read_only,
+    _settings,
+    app,
+    console,
+    err_console,
+)
+from warehouse.neighbours import NEIGHBOURS_USED
+
+if TYPE_CHECKING:
+    import duckdb
+
+EXIT_BAD_INPUT = 2
+
+
+class Format(StrEnum):
+    """--format as an Enum: Typer refuses another value, naming the choices (exit 2)."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+FormatOption = Annotated[
+    Format, typer.Option("--format", help="How to print the rows", case_sensitive=False)
+]
+
+
+@app.command()
+def neighbours(
+    council: Annotated[
+        str | None, typer.Argument(help='A council, in any form compare takes: "Stoke on Trent"')
+    ] = None,
+    k: Annotated[
+        int, typer.Option("--k", min=1, max=152, help="How many nearest neighbours to list")
+    ] = NEIGHBOURS_USED,
+    import_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--import",
+            help="Load a comparator list you hold (CSV: council, neighbour, rank); for the "
+            "councils it covers it replaces the computed neighbours",
+        ),
+    ] = None,
+    clear_import: Annotated[
+        bool, typer.Option("--clear-import", help="Forget every imported list")
+    ] = False,
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    output: FormatOption = Format.table,
+) -> None:
+    """A council's nearest statistical neighbours (docs/neighbours.md): distance, rank, and
+    their rating and % where assessed. With --import, load your own list instead."""
+    chosen = [council is not None, import_file is not None, clear_import]
+    if sum(chosen) != 1:
+        err_console.print(
+            "[red]give one of: a COUNCIL, --import FILE.csv or --clear-import[/red]",
+            highlight=False,
+        )
+        raise typer.Exit(EXIT_BAD_INPUT)
+    if import_file is not None:
+        _import(import_file, db)
+        return
+    if clear_import:
+        _clear(db)
+        return
+    assert council is not None
+    _show(council, k, db, output)
+
+
+def _show(council: str, k: int, db: Path | None, output: Format) -> None:
+    from warehouse.neighbours import NEIGHBOUR_COLUMNS, council_neighbours
+
+    code = _council_code(council)
+    with _read_only(db) as conn:
+        rows = council_neighbours(conn, code, k)
+        name = conn.execute("SELECT name FROM local_authority WHERE la_code = ?", [code]).fetchone()
+    if not rows:
+        err_console.print(
+            f"[red]no neighbours for {council!r} in the warehouse[/red] "
+            "(run `cqc refresh-benchmarks` to compute them)",
+            highlight=False,
+        )
+        raise typer.Exit(1)
+    if output != Format.table:
+        _print_rows(NEIGHBOUR_COLUMNS, rows, output)
+        return
+    # On screen the method is said once, above the table, unless the rows differ in it.
+    methods = sorted({str(row[-1]) for row in rows})
+    console.print(
+        f"{name[0] if name else council}: {len(rows)} nearest neighbours ({', '.join(methods)})",
+        highlight=False,
+    )
+    shown = [
+        (*row[:4], f"{row[4]:.3f}" if isinstance(row[4], float) else row[4], *row[5:])
+        for row in rows
+    ]
+    if len(methods) == 1:
+        _print_rows(NEIGHBOUR_COLUMNS[:-1], [row[:-1] for row in shown], output)
+    else:
+        _print_rows(NEIGHBOUR_COLUMNS, shown, output)
+
+
+def _writable(db: Path | None) -> duckdb.DuckDBPyConnection:
+    """The warehouse open for writing, its schema current; busy or unreadable is one line,
+    exit 1."""
+    from warehouse.db import WarehouseBusyError, WarehouseOpenError, connect, init_schema
+
+    settings = _settings(db=db)
+    try:
+        conn = connect(settings.db, wait_s=settings.lock_wait_s, on_wait=err_console.print)
+        init_schema(conn)
+    except (WarehouseBusyError, WarehouseOpenError) as exc:
+        err_console.print(f"[red]{exc}[/red]", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from exc
+    return conn
+
+
+def _import(path: Path, db: Path | None) -> None:
+    from transform.neighbours import NeighbourFileError, parse_neighbour_file
+    from warehouse.benchmarks import refresh_benchmarks
+    from warehouse.neighbours import save_imported_neighbours
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        rows = parse_neighbour_file(text, path.name)
+    except OSError as exc:
+        err_console.print(f"[red]cannot read {path}:[/red] {exc.strerror or exc}", highlight=False)
+        raise typer.Exit(EXIT_BAD_INPUT) from exc
+    except UnicodeDecodeError as exc:
+        err_console.print(f"[red]{path} is not UTF-8 text[/red] ({exc.reason})", highlight=False)
+        raise typer.Exit(EXIT_BAD_INPUT) from exc
+    except NeighbourFileError as exc:
+        for line in str(exc).splitlines():
+            err_console.print(f"[red]{line}[/red]", highlight=False, soft_wrap=True)
+        err_console.print("nothing imported", highlight=False)
+        raise typer.Exit(EXIT_BAD_INPUT) from exc
+    with _writable(db) as conn:
+        codes = save_imported_neighbours(conn, rows, path.name)
+        refresh_benchmarks(conn)
+    console.print(
+        f"{len(rows)} neighbours of {len(codes)} councils imported from {path.name}; "
+        f"council_neighbour uses them for those councils (method 'imported:{path.name}')",
+        highlight=False,
+    )
+
+
+def _clear(db: Path | None) -> None:
+    from warehouse.benchmarks import refresh_benchmarks
+    from warehouse.neighbours import clear_imported_neighbours
+
+    with _writable(db) as conn:
+        cleared = clear_imported_neighbours(conn)
+        refresh_benchmarks(conn)
+    console.print(
+        f"imported lists of {cleared} councils forgotten; their neighbours are computed again",
+        highlight=False,
+    )
+
+
+@app.command()
+def outcomes(
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    output: FormatOption = Format.table,
+) -> None:
+    """Per Oflog adult social care measure, its Spearman rank correlation with the overall %
+    and with each statement score (rho, -1 to 1), over the n councils with both."""
+    from warehouse.outcomes import outcome_correlations
+
+    with _read_only(db) as conn:
+        columns, rows = outcome_correlations(conn)
+    _print_rows(columns, rows, output)
+    if output == Format.table and rows:
+        n = max(row[3] for row in rows if isinstance(row[3], int))
+        if n > 3:
+            console.print(
+                f"Each measure in its latest year. With n = {n}, |rho| below "
+                f"{1.96 / (n - 1) ** 0.5:.2f} is within what chance alone gives (5% level).",
+                highlight=False,
+            )
