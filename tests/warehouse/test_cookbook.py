@@ -30,7 +30,7 @@ def results(mirror_warehouse: duckdb.DuckDBPyConnection) -> dict[str, list[list[
 
 
 def test_every_recipe_has_a_query_that_runs(results) -> None:
-    assert len(results) == 13
+    assert len(results) == 17
     assert all(results[number] for number in results)
 
 
@@ -82,3 +82,29 @@ def test_the_recipes_say_what_the_cookbook_claims(results) -> None:
     assert filled == [("islesofscilly-0925", 9)]
     [history] = results["13"]
     assert history == [("stokeontrent-0625", 1, True, "Good", 64, 2, 3)]
+    [neighbours] = results["14"]
+    assert len(neighbours) == 15 and [row[0] for row in neighbours] == list(range(1, 16))
+    assert neighbours[0] == (
+        1,
+        "Derby",
+        "East Midlands",
+        "unitary",
+        0.128047,
+        "Requires improvement",
+        53,
+    )
+    assert sum(row[6] is not None for row in neighbours) == 5
+    [against_neighbours] = results["15"]
+    assert [(row[2], row[3], row[4]) for row in against_neighbours][:4] == [
+        (2, 2.2, -0.2),
+        (2, 2.6, -0.6),
+        (2, 2.2, -0.2),
+        (3, 2.0, 1.0),
+    ]
+    assert against_neighbours[6][3:5] == (2.0, 1.0) and {r[5] for r in against_neighbours} == {5}
+    [by_rating] = results["16"]
+    assert by_rating[0][:3] == ("Good", 47, 68.7)
+    assert ("Requires improvement", 21, 66.6, "2022-23") in by_rating
+    assert sum(row[1] for row in by_rating) == 71
+    [spearman] = results["17"]
+    assert spearman == [(0.26, 71)]
