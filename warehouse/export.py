@@ -15,6 +15,7 @@ from typing import Literal
 
 import duckdb
 
+from warehouse.attribution import OGL_STATEMENT, attribution_markdown, licences_json
 from warehouse.db import BENCHMARK_TABLES
 from warehouse.dictionary import VIEW_ORDER, render_data_dictionary
 from warehouse.load import ALL_TABLES
@@ -52,12 +53,15 @@ def export_warehouse(
         dictionary = render_data_dictionary(conn, examples=conn)
     finally:
         conn.execute("ROLLBACK")  # read only: nothing to keep
-    (out_dir / "data_dictionary.md").write_text(dictionary, encoding="utf-8")
+    # The sources' licences ask for attribution with every copy (warehouse.attribution).
+    (out_dir / "data_dictionary.md").write_text(dictionary + attribution_markdown(), "utf-8")
     manifest = {
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "format": fmt,
         "tables": [asdict(table) for table in exported],
         "data_dictionary": "data_dictionary.md",
+        "attribution": OGL_STATEMENT,
+        "licences": licences_json(),
     }
     (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
     return exported
