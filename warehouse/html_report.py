@@ -7,16 +7,19 @@ It only reads the benchmark tables that `warehouse.benchmarks.refresh_benchmarks
 consistent snapshot, stamped in `benchmark_refresh`) and never writes to the warehouse.
 
 Layout: `index.html` (league table, a heatmap of the nine quality statement scores by region,
-the score distribution per statement, council types, the indicative pilots apart) and one
-`region/<slug>.html` per region. Querying (`query_index`, `query_region`) is kept apart from
-rendering (`render_*`: rows in, HTML string out, every text escaped with `html.escape`).
+the score distribution per statement, council types, the indicative pilots apart, every council
+A to Z), one `region/<slug>.html` per region, one `council/<slug>.html` per council
+(`warehouse.council_pages`) and `feed.atom`, the new and changed reports (`warehouse.feed`).
+Every page ends with the data's licences and attribution (`warehouse.attribution`). Querying
+(`query_*`) is kept apart from rendering (`render_*`: rows in, HTML string out, every text
+escaped with `html.escape`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from html import escape
 from pathlib import Path
@@ -25,14 +28,17 @@ from typing import Any, SupportsFloat
 import duckdb
 
 from transform.quality_statements import STATEMENTS
+from warehouse.attribution import OGL_STATEMENT, SOURCES
 
 __all__ = [
     "SCORE_COLOURS",
     "IndexData",
     "RegionData",
+    "council_slug",
     "query_index",
     "query_region",
     "region_slug",
+    "render_footer",
     "render_index",
     "render_region",
     "write_report",
@@ -96,6 +102,17 @@ vertical-align:middle;margin-right:6px}
 .pos{color:#1e7a3a}.neg{color:#b03a2e}
 .pilot{border-left:4px solid #f39c12;background:#fff8ec;padding:6px 10px;margin:6px 0}
 svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+table.heat th.council a,table.pilots td a,#league-table td a.council{color:inherit}
+.council-list{columns:3 280px;column-gap:28px}
+.council-list section{break-inside:avoid;margin:0 0 12px}
+.council-list ul{list-style:none;margin:0;padding:0}.council-list li{margin:1px 0}
+footer{max-width:1340px;margin:0 auto;padding:10px 24px 28px;color:#555;font-size:12.5px;
+border-top:1px solid #d5d9e0}footer ul{margin:4px 0;padding-left:18px}
+#council-scores td.score{width:44px;height:28px;border:1px solid #fff;font-size:14px}
+#council-summary{font-size:15px}#council-summary strong{font-size:18px}
+.findings{background:#fff;border:1px solid #e3e6ea;border-radius:4px;padding:8px 14px;
+margin:0 0 10px;max-width:960px}.findings h4{margin:10px 0 2px;font-size:14px}
+.findings p{margin:2px 0 6px}td.changes{max-width:380px}
 """
 
 
@@ -107,6 +124,7 @@ class IndexData:
     council_types: list[Row]
     pilots: list[Row]
     regions: list[Row]  # region, councils, avg_pct
+    councils: list[Row] = field(default_factory=list)  # all 153: council, region, rating, %
 
 
 @dataclass(frozen=True)
@@ -116,6 +134,7 @@ class RegionData:
     councils: list[Row]  # regional_benchmark rows
     scores: list[Row]  # league_table rows of the region
     statements: list[Row]  # quality_statement_benchmark rows of the region
+    not_assessed: list[Row] = field(default_factory=list)  # council, pilot: no formal report
 
 
 # --- querying ---------------------------------------------------------------------------------
@@ -150,6 +169,13 @@ def query_index(conn: duckdb.DuckDBPyConnection) -> IndexData:
             "SELECT region, count(*) AS councils, any_value(region_avg_pct) AS avg_pct "
             "FROM regional_benchmark GROUP BY region ORDER BY region",
         ),
+        councils=_rows(
+            conn,
+            "SELECT la.name AS council, la.region, l.overall_rating, l.overall_score_pct, "
+            "la.la_code IN (SELECT la_code FROM assessment WHERE indicative) AS pilot "
+            "FROM local_authority AS la LEFT JOIN league_table AS l USING (la_code) "
+            "ORDER BY la.region, la.name",
+        ),
     )
 
 
@@ -172,6 +198,14 @@ def query_region(conn: duckdb.DuckDBPyConnection, region: str) -> RegionData:
             "ORDER BY qs_number",
             [region],
         ),
+        not_assessed=_rows(
+            conn,
+            "SELECT la.name AS council, "
+            "la.la_code IN (SELECT la_code FROM assessment WHERE indicative) AS pilot "
+            "FROM local_authority AS la WHERE la.region = ? "
+            "AND la.la_code NOT IN (SELECT la_code FROM league_table) ORDER BY la.name",
+            [region],
+        ),
     )
 
 
@@ -179,8 +213,13 @@ def query_region(conn: duckdb.DuckDBPyConnection, region: str) -> RegionData:
 
 
 def write_report(conn: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
-    """Write index.html and region/<slug>.html under `out_dir` (created if need be) from the
-    benchmark tables read through `conn`; return the paths written, index first."""
+    """Write index.html, region/<slug>.html, council/<slug>.html (one per council) and
+    feed.atom under `out_dir` (created if need be) from the warehouse read through `conn`;
+    return the paths written: index, regions, councils, feed."""
+    # Imported here: both build on this module's page shell and helpers.
+    from warehouse.council_pages import query_councils, render_council
+    from warehouse.feed import write_feed
+
     out_dir = Path(out_dir)
     (out_dir / "region").mkdir(parents=True, exist_ok=True)
     index = query_index(conn)
@@ -188,6 +227,15 @@ def write_report(conn: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
     for row in index.regions:
         page = out_dir / "region" / f"{region_slug(row['region'])}.html"
         written.append(_write(page, render_region(query_region(conn, row["region"]))))
+    councils = query_councils(conn)
+    pages = council_pages(c.council["name"] for c in councils)
+    if councils:
+        (out_dir / "council").mkdir(exist_ok=True)
+    for data in councils:
+        page = out_dir / pages[data.council["name"]]
+        written.append(_write(page, render_council(data)))
+    hrefs = {c.council["la_code"]: pages[c.council["name"]] for c in councils}
+    written.append(write_feed(conn, out_dir, hrefs))
     return written
 
 
@@ -201,6 +249,32 @@ def region_slug(region: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", region.lower()).strip("-") or "region"
 
 
+def council_slug(name: str) -> str:
+    """'Kingston upon Hull, City of' -> 'kingston-upon-hull-city-of': a council page's name,
+    from the council's ONS name, so every link to it can be written from the name alone."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "council"
+
+
+def council_pages(names: Iterable[str]) -> dict[str, str]:
+    """Each council name's page, relative to the report's root; two names on one page would
+    hide a council, so that is an error (the 153 ONS names give 153 slugs)."""
+    pages: dict[str, str] = {}
+    seen: dict[str, str] = {}
+    for name in names:
+        slug = council_slug(name)
+        if seen.setdefault(slug, name) != name:
+            raise ValueError(f"councils {seen[slug]!r} and {name!r} would share page {slug}")
+        pages[name] = f"council/{slug}.html"
+    return pages
+
+
+def council_link(name: str, prefix: str = "", css: str = "") -> str:
+    """A link to a council's page; `prefix` leads from the linking page to the root."""
+    attr = f' class="{css}"' if css else ""
+    href = f"{prefix}council/{council_slug(name)}.html"
+    return f'<a href="{escape(href)}"{attr}>{escape(name)}</a>'
+
+
 # --- pages ------------------------------------------------------------------------------------
 
 
@@ -212,6 +286,9 @@ def render_index(data: IndexData) -> str:
         f'<p class="note">{len(data.league)} councils with a formal assessment are ranked; '
         f"{len(data.pilots)} indicative pilot assessments are listed apart.</p>",
         render_region_links(data.regions),
+        '<p class="note" id="feed-link">New and changed reports, run by run: '
+        '<a href="feed.atom" type="application/atom+xml">Atom feed</a>. Every council has a '
+        'page: <a href="#councils-title">all councils A to Z</a>.</p>',
         '<h2 id="heatmap-title">Quality statement scores by region</h2>',
         render_legend(),
         render_heatmap(data.league, group_by_region=True),
@@ -223,6 +300,8 @@ def render_index(data: IndexData) -> str:
         render_council_types(data.council_types),
         '<h2 id="pilots-title">2023 pilot assessments (indicative, not ranked)</h2>',
         render_pilots(data.pilots),
+        f'<h2 id="councils-title">All {len(data.councils)} councils</h2>',
+        render_council_list(data.councils),
     ]
     return _page(TITLE, body)
 
@@ -239,9 +318,10 @@ def render_region(data: RegionData) -> str:
         render_region_councils(data.councils),
         '<h2 id="heatmap-title">Quality statement scores</h2>',
         render_legend(),
-        render_heatmap(data.scores, group_by_region=False),
+        render_heatmap(data.scores, group_by_region=False, prefix="../"),
         '<h2 id="statements-title">Quality statement means: region vs England</h2>',
         render_region_statements(data.statements),
+        render_not_assessed(data.not_assessed),
     ]
     return _page(title, body)
 
@@ -252,7 +332,22 @@ def _page(title: str, body: Iterable[str]) -> str:
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n"
-        "<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
+        "<body>\n<main>\n" + "\n".join(body) + "\n</main>\n" + render_footer() + "\n"
+        "</body>\n</html>\n"
+    )
+
+
+def render_footer() -> str:
+    """Every page's licences and attribution: the OGL and CC BY ask for it on each reuse."""
+    items = "".join(
+        f"<li>{escape(s.credit)} "
+        f'<a href="{escape(s.licence_url)}" rel="license external">{escape(s.licence)}</a></li>'
+        for s in SOURCES
+    )
+    return (
+        '<footer id="attribution"><strong>Licences and attribution</strong>'
+        f"<ul>{items}</ul><p>{escape(OGL_STATEMENT)} The placeholder text of the offline "
+        "mirror is this project's own.</p></footer>"
     )
 
 
@@ -288,24 +383,25 @@ def render_legend() -> str:
     return '<div class="legend">' + "".join(items) + "</div>"
 
 
-def render_heatmap(rows: Sequence[Row], *, group_by_region: bool) -> str:
+def render_heatmap(rows: Sequence[Row], *, group_by_region: bool, prefix: str = "") -> str:
     """Councils (rows) by the nine statements (columns), coloured by score; one block per
-    region, councils alphabetical within it."""
+    region, councils alphabetical within it, each named with a link to its page (`prefix`
+    leads from the page to the report's root)."""
     if not rows:
         return '<p class="note">No formal assessment loaded.</p>'
     groups: dict[str, list[Row]] = {}
     for row in sorted(rows, key=lambda r: (r["region"] or "", r["council"])):
         groups.setdefault(row["region"] if group_by_region else "", []).append(row)
-    blocks = [_heatmap_block(region, members) for region, members in groups.items()]
+    blocks = [_heatmap_block(region, members, prefix) for region, members in groups.items()]
     return '<div class="heatmap" id="heatmap">' + "".join(blocks) + "</div>"
 
 
-def _heatmap_block(region: str, rows: Sequence[Row]) -> str:
+def _heatmap_block(region: str, rows: Sequence[Row], prefix: str) -> str:
     heading = f"<h3>{escape(region)}</h3>" if region else ""
     head = "".join(
         f'<th scope="col" title="{escape(s.name)}">QS{s.number}</th>' for s in STATEMENTS
     )
-    body = "".join(_heatmap_row(row) for row in rows)
+    body = "".join(_heatmap_row(row, prefix) for row in rows)
     return (
         f'<section class="heatmap-region" data-region="{escape(region)}">{heading}'
         f'<table class="heat"><thead><tr><th class="council"></th>{head}</tr></thead>'
@@ -313,7 +409,7 @@ def _heatmap_block(region: str, rows: Sequence[Row]) -> str:
     )
 
 
-def _heatmap_row(row: Row) -> str:
+def _heatmap_row(row: Row, prefix: str) -> str:
     council = escape(row["council"])
     cells = "".join(
         _score_cell(row.get(column), f"{row['council']}: {s.name}")
@@ -321,7 +417,7 @@ def _heatmap_row(row: Row) -> str:
     )
     return (
         f'<tr data-council="{council}"><th class="council" scope="row" title="{council}">'
-        f"{council}</th>{cells}</tr>"
+        f"{council_link(row['council'], prefix)}</th>{cells}</tr>"
     )
 
 
@@ -407,7 +503,7 @@ def _league_row(row: Row) -> str:
     return (
         f'<tr data-council="{escape(row["council"])}">'
         f'<td class="num rank">{escape(_num(row["rank"]))}</td>'
-        f"<td>{escape(row['council'])}</td><td>{region_link}</td>"
+        f"<td>{council_link(row['council'], css='council')}</td><td>{region_link}</td>"
         f"<td>{escape(row['la_type'] or '')}</td><td>{escape(row['overall_rating'] or '')}</td>"
         f'<td class="num pct">{bar}{escape(_pct(pct))}</td>'
         f'<td class="num">{escape(_num(row["score_total"]))}</td>'
@@ -461,7 +557,7 @@ def _pilot_row(row: Row) -> str:
         for column, s in zip(SCORE_COLUMNS, STATEMENTS, strict=True)
     )
     return (
-        f'<tr data-council="{escape(row["council"])}"><td>{escape(row["council"])}</td>'
+        f'<tr data-council="{escape(row["council"])}"><td>{council_link(row["council"])}</td>'
         f"<td>{escape(row['region'] or '')}</td><td>{escape(row['la_type'] or '')}</td>"
         f"<td>{escape(row['indicative_rating'] or '')} (indicative)</td>"
         f"<td>{escape(_date(row['published_on']))}</td>{cells}<td>{_report_link(row)}</td></tr>"
@@ -493,7 +589,7 @@ def render_region_councils(rows: Sequence[Row]) -> str:
     body = "".join(
         f'<tr data-council="{escape(r["council"])}">'
         f'<td class="num rank">{escape(_num(r["rank_in_region"]))}</td>'
-        f"<td>{escape(r['council'])}</td><td>{escape(r['la_type'] or '')}</td>"
+        f"<td>{council_link(r['council'], '../')}</td><td>{escape(r['la_type'] or '')}</td>"
         f"<td>{escape(r['overall_rating'] or '')}</td>"
         f'<td class="num pct">{escape(_pct(r["overall_score_pct"]))}</td>'
         f"{_diff_cell(r['pct_vs_region_avg'], 1)}{_diff_cell(r['pct_vs_england_avg'], 1)}"
@@ -522,6 +618,45 @@ def render_region_statements(rows: Sequence[Row]) -> str:
         for r in rows
     )
     return f'<table id="region-statements">{head}<tbody>{body}</tbody></table>'
+
+
+def render_not_assessed(rows: Sequence[Row]) -> str:
+    """The region's councils without a formal assessment yet, each linked to its page."""
+    if not rows:
+        return ""
+    items = "".join(
+        f"<li>{council_link(r['council'], '../')}{' (2023 pilot only)' if r['pilot'] else ''}</li>"
+        for r in rows
+    )
+    return (
+        f'<h2 id="not-assessed-title">Not yet formally assessed ({len(rows)})</h2>'
+        f'<ul id="not-assessed">{items}</ul>'
+    )
+
+
+def render_council_list(rows: Sequence[Row]) -> str:
+    """Every council, by region then name, linked to its page with its rating and % (or
+    that it is not yet assessed)."""
+    if not rows:
+        return '<p class="note">No council loaded.</p>'
+    groups: dict[str, list[Row]] = {}
+    for row in rows:
+        groups.setdefault(row["region"], []).append(row)
+    sections = []
+    for region, members in groups.items():
+        items = "".join(
+            f'<li data-council="{escape(r["council"])}">{council_link(r["council"])} '
+            f'<span class="note">({escape(_council_status(r))})</span></li>'
+            for r in members
+        )
+        sections.append(f"<section><h3>{escape(region)}</h3><ul>{items}</ul></section>")
+    return '<div class="council-list" id="council-list">' + "".join(sections) + "</div>"
+
+
+def _council_status(row: Row) -> str:
+    if row["overall_rating"]:
+        return f"{row['overall_rating']}, {_pct(row['overall_score_pct'])}"
+    return "2023 pilot only" if row["pilot"] else "not yet assessed"
 
 
 # --- small helpers ----------------------------------------------------------------------------

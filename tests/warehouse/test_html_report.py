@@ -1,9 +1,10 @@
 """The static HTML report, written from a real warehouse: every report of the offline mirror,
 parsed from its files and loaded (`mirror.sample`: no server, no Prefect), benchmarks refreshed.
 
-The pages are checked with BeautifulSoup against the benchmark tables, and the index is
-rendered by a real headless Chromium (Debian's `chromium` package) whose screenshot must show
-the heatmap's colours.
+The pages are checked with BeautifulSoup against the benchmark tables, and the index and one
+council page are rendered by a real headless Chromium (Debian's `chromium` package) whose
+screenshots must show the heatmap's and the score table's colours. The council pages and the
+feed are checked in detail in test_council_pages.py.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from bs4 import BeautifulSoup, Tag
 from PIL import Image
 
 from mirror.sample import ORIGIN
+from warehouse.attribution import SOURCES
 from warehouse.benchmarks import refresh_benchmarks
 from warehouse.db import connect, init_schema
 from warehouse.html_report import (
@@ -95,12 +97,18 @@ def council_row(soup: BeautifulSoup, container_id: str, council: str) -> Tag:
 # --- files ------------------------------------------------------------------------------------
 
 
-def test_index_and_one_page_per_region_are_written(written: Written) -> None:
+def test_index_a_page_per_region_and_per_council_and_the_feed_are_written(
+    written: Written,
+) -> None:
     out = written.out
     assert written.paths[0] == out / "index.html"
-    assert {p.relative_to(out).as_posix() for p in written.paths[1:]} == {
+    assert {p.relative_to(out).as_posix() for p in written.paths[1:10]} == {
         f"region/{slug}.html" for slug in REGION_SLUGS
     }
+    councils = written.paths[10:-1]
+    assert len(councils) == 153
+    assert all(p.parent == out / "council" for p in councils)
+    assert written.paths[-1] == out / "feed.atom"
     assert all(p.is_file() and p.stat().st_size > 1000 for p in written.paths)
     # nothing else was written
     assert {p for p in out.rglob("*") if p.is_file()} == set(written.paths)
@@ -139,6 +147,7 @@ def test_league_table_links_each_report_and_its_region_page(written: Written) ->
     stoke = council_row(written.soup("index.html"), "league-table", "Stoke-on-Trent")
     hrefs = [a["href"] for a in stoke.find_all("a")]
     assert hrefs == [
+        "council/stoke-on-trent.html",
         "region/west-midlands.html",
         f"{ORIGIN}/care-services/local-authority-assessment-reports/stokeontrent-0625",
     ]
@@ -338,7 +347,8 @@ def test_pages_are_self_contained(written: Written) -> None:
         url
         for (url,) in written.query("SELECT report_url FROM assessment WHERE report_url NOTNULL")
     }
-    for path in written.paths:
+    licences = {s.licence_url for s in SOURCES}
+    for path in (p for p in written.paths if p.suffix == ".html"):
         soup = written.soup(path.relative_to(written.out).as_posix())
         name = path.name
         assert soup.find("script") is None, name
@@ -352,12 +362,16 @@ def test_pages_are_self_contained(written: Written) -> None:
             pytest.fail(f"{name}: {tag.name} loads {tag['src']}")
         for tag in soup.find_all(href=True):
             href = tag["href"]
-            if href.startswith(("http:", "https:", "//")):
-                # the only absolute links: anchors to the published reports
+            if href.startswith(("http:", "https:", "//")) and href in licences:
+                # the footer's licences: text to read, never loaded
+                assert tag.name == "a" and tag.find_parent("footer") is not None, (name, href)
+            elif href.startswith(("http:", "https:", "//")):
+                # the only other absolute links: anchors to the published reports
                 assert tag.name == "a" and href in report_urls, (name, href)
                 assert href.startswith(ORIGIN), (name, href)
             else:
-                assert (path.parent / href).resolve().is_file(), (name, href)
+                target = href.split("#", 1)[0]
+                assert not target or (path.parent / target).resolve().is_file(), (name, href)
 
 
 def test_text_is_escaped() -> None:
@@ -374,11 +388,11 @@ def test_text_is_escaped() -> None:
     assert "Benchmarks last refreshed: never" in page
 
 
-def test_an_empty_warehouse_gives_an_index_only(tmp_path: Path) -> None:
+def test_an_empty_warehouse_gives_an_index_and_an_empty_feed_only(tmp_path: Path) -> None:
     with connect(":memory:") as conn:
         init_schema(conn)
         paths = write_report(conn, tmp_path / "out")
-    assert paths == [tmp_path / "out" / "index.html"]
+    assert paths == [tmp_path / "out" / "index.html", tmp_path / "out" / "feed.atom"]
     text = paths[0].read_text(encoding="utf-8")
     assert "No formal assessment loaded." in text and "never" in text
 
@@ -448,3 +462,28 @@ def test_chromium_renders_the_heatmap(written: Written, tmp_path: Path) -> None:
     for score in (2, 3):
         in_top = sum(count for count, pixel in top if close_to(pixel, SCORE_COLOURS[score]))
         assert in_top > 0.6 * covered[score], (score, in_top, covered)
+
+
+@pytest.mark.e2e  # starts a browser
+def test_chromium_renders_a_council_pages_score_table(written: Written, tmp_path: Path) -> None:
+    page = written.out / "council" / "stoke-on-trent.html"
+    with Image.open(screenshot(page, tmp_path)) as image:
+        rgb = image.convert("RGB")
+    colours = rgb.getcolors(maxcolors=1 << 24)
+    assert colours is not None
+    total = rgb.size[0] * rgb.size[1]
+    assert len(colours) > 200
+    assert max(count for count, _ in colours) < 0.9 * total
+    # The score table's cells are at least 44x28 px (taller where a statement's name wraps):
+    # Stoke-on-Trent has three 2s (orange) and six 3s (green), so at least 3 x 1,232 and
+    # 6 x 1,232 px; the legend's swatches add 324 px of each and nothing else on the page is
+    # coloured so. Only the table can reach these counts, and it sits in the top third.
+    top = rgb.crop((0, 0, rgb.size[0], rgb.size[1] // 3)).getcolors(maxcolors=1 << 24) or []
+    seen = {
+        score: sum(count for count, pixel in top if close_to(pixel, SCORE_COLOURS[score]))
+        for score in (1, 2, 3, 4)
+    }
+    assert seen[2] > 3 * 1_000, seen
+    assert seen[3] > 6 * 1_000, seen
+    # no 1s or 4s on the page but the legend's swatches
+    assert seen[1] < 1_000 and seen[4] < 1_000, seen
