@@ -294,7 +294,9 @@ def report(
     with _read_only(db) as conn:
         written = write_report(conn, out)
     console.print(
-        f"{len(written)} pages written; open {out / 'index.html'} in a browser", highlight=False
+        f"{sum(p.suffix == '.html' for p in written)} pages and the feed {out / 'feed.atom'} "
+        f"written; open {out / 'index.html'} in a browser",
+        highlight=False,
     )
 
 
