@@ -34,7 +34,7 @@ class DataSource:
     data: str  # what of theirs the warehouse holds
     licence: str
     licence_url: str
-    credit: str  # the attribution line to print
+    credit: str  # the attribution line to print, naming the licence as `licence` does
 
 
 SOURCES: tuple[DataSource, ...] = (
@@ -68,7 +68,7 @@ SOURCES: tuple[DataSource, ...] = (
         CC_BY,
         CC_BY_URL,
         "Council names, codes, population and area: mySociety, uk_local_authority_names_and_"
-        "codes, licensed under CC BY 4.0.",
+        "codes, licensed under Creative Commons Attribution 4.0 (CC BY 4.0).",
     ),
 )
 

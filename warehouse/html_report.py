@@ -339,15 +339,14 @@ def _page(title: str, body: Iterable[str]) -> str:
 
 def render_footer() -> str:
     """Every page's licences and attribution: the OGL and CC BY ask for it on each reuse."""
-    items = "".join(
-        f"<li>{escape(s.credit)} "
-        f'<a href="{escape(s.licence_url)}" rel="license external">{escape(s.licence)}</a></li>'
-        for s in SOURCES
-    )
+    items = []
+    for s in SOURCES:
+        before, _, after = s.credit.rpartition(s.licence)  # the licence's name is its link
+        link = f'<a href="{escape(s.licence_url)}" rel="license external">{escape(s.licence)}</a>'
+        items.append(f"<li>{escape(before)}{link}{escape(after)}</li>")
     return (
         '<footer id="attribution"><strong>Licences and attribution</strong>'
-        f"<ul>{items}</ul><p>{escape(OGL_STATEMENT)} The placeholder text of the offline "
-        "mirror is this project's own.</p></footer>"
+        f"<ul>{''.join(items)}</ul><p>{escape(OGL_STATEMENT)}</p></footer>"
     )
 
 

@@ -558,7 +558,8 @@ def test_every_page_credits_cqc_ons_and_oflog(mirror: Written) -> None:
         for publisher in ("Care Quality Commission", "Office for National Statistics", "Oflog"):
             assert publisher in text or "Office for Local Government" in text, (path, publisher)
         assert OGL_STATEMENT in text
-        assert {a["href"] for a in footer.find_all("a")} == {s.licence_url for s in SOURCES}
+        assert [li.get_text() for li in footer.find_all("li")] == [s.credit for s in SOURCES]
+        assert [a["href"] for a in footer.find_all("a")] == [s.licence_url for s in SOURCES]
     rights = mirror.feed().findtext(f"{A}rights") or ""
     assert "Care Quality Commission" in rights and OGL_STATEMENT in rights
 
