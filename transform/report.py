@@ -89,9 +89,7 @@ def assemble_report(slug: str, report_url: str, pages: Sequence[ReportPageT]) ->
     unscored += [n for n in unscored_pages if n not in unscored]
     published = (about.published_on if about else None) or summary.published_on
     updated = [p.page_last_updated for p in pages if p.page_last_updated]
-    kind: AssessmentKind = (
-        "pilot" if any(p.assessment_kind == "pilot" for p in pages) else "formal"
-    )
+    kind: AssessmentKind = "pilot" if any(p.assessment_kind == "pilot" for p in pages) else "formal"
     la_name = (about.la_name if about and about.la_name else None) or summary.la_name
     if la_name is None:
         raise ReportAssemblyError(slug, "no page names the council")
