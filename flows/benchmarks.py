@@ -35,4 +35,8 @@ def rebuild_benchmarks(settings: Settings, run_id: int | None) -> BenchmarkRefre
         done.councils_ranked,
         done.pilots,
     )
+    if done.search_error:
+        logger.warning("%s; `cqc search` reads the previous index", done.search_error)
+    else:
+        logger.info("search index rebuilt: %d texts", done.search_documents)
     return done

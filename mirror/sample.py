@@ -24,6 +24,7 @@ from transform.records import ListingEntry
 from transform.version import PARSER_VERSION
 from warehouse.db import build_benchmarks, connect, init_schema
 from warehouse.load import save_local_authorities, save_outcome, transaction
+from warehouse.search import build_search_index, load_fts
 
 SITE = Path(__file__).resolve().parent / "site"
 ORIGIN = "http://127.0.0.1:8000"
@@ -71,6 +72,8 @@ def load_mirror(conn: duckdb.DuckDBPyConnection, site: Path = SITE) -> int:
             save_outcome(conn, outcome, parser_version=PARSER_VERSION)
             loaded += outcome.report is not None
         build_benchmarks(conn)  # no refresh logged: the sample holds no runs
+        load_fts(conn)
+        build_search_index(conn)  # as a refresh does, so `cqc search` works on the sample
     return loaded
 
 

@@ -23,6 +23,8 @@ BENCHMARK_DIR = SQL_DIR / "benchmarks"
 # One file per benchmark table, `NN_<table>.sql`, run in name order (see warehouse.benchmarks).
 BENCHMARK_FILES: tuple[Path, ...] = tuple(sorted(BENCHMARK_DIR.glob("[0-9][0-9]_*.sql")))
 BENCHMARK_TABLES: tuple[str, ...] = tuple(p.stem.split("_", 1)[1] for p in BENCHMARK_FILES)
+# The texts `cqc search` ranks, rebuilt and indexed with the benchmarks (warehouse.search).
+SEARCH_TABLE, SEARCH_SCRIPT = "search_document", "search.sql"
 # How a table's qsN_ columns are described, from the statement_scores view's comment.
 _SCORE_COLUMN_NOTES: dict[str, str] = {
     "pilot_assessment": "Indicative: {view}; NULL where the pilot report printed none.",
@@ -148,6 +150,8 @@ def init_schema(conn: duckdb.DuckDBPyConnection) -> None:
         }
         if not set(BENCHMARK_TABLES) <= present:
             build_benchmarks(conn)
+        if SEARCH_TABLE not in present:  # its index comes with the next refresh
+            conn.execute(read_script(SEARCH_SCRIPT))
     except BaseException:
         conn.execute("ROLLBACK")
         raise

@@ -162,7 +162,7 @@ def _cell(text: str | None) -> str:
 def _columns(conn: duckdb.DuckDBPyConnection, name: str) -> list[tuple[str, str, bool, str]]:
     return conn.execute(
         "SELECT column_name, data_type, is_nullable, comment FROM duckdb_columns() "
-        "WHERE table_name = ? ORDER BY column_index",
+        "WHERE schema_name = current_schema() AND table_name = ? ORDER BY column_index",
         [name],
     ).fetchall()
 
@@ -273,9 +273,17 @@ def render_data_dictionary(
         with connect(":memory:") as fresh:
             init_schema(fresh)
             return render_data_dictionary(fresh, examples)
-    tables = dict(conn.execute("SELECT table_name, comment FROM duckdb_tables()").fetchall())
+    # The warehouse's own schema only: the search index keeps its tables in another.
+    tables = dict(
+        conn.execute(
+            "SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = current_schema()"
+        ).fetchall()
+    )
     views = dict(
-        conn.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall()
+        conn.execute(
+            "SELECT view_name, comment FROM duckdb_views() "
+            "WHERE NOT internal AND schema_name = current_schema()"
+        ).fetchall()
     )
     order = (*BENCHMARK_TABLES, *TABLE_ORDER)
     benchmark_names = [t for t in BENCHMARK_TABLES if t in tables]

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from transform.councils import REGIONS
-from warehouse.db import BENCHMARK_TABLES, SQL_DIR, connect, init_schema
+from warehouse.db import BENCHMARK_TABLES, SEARCH_TABLE, SQL_DIR, connect, init_schema
 from warehouse.load import ALL_TABLES
 
 VIEWS = (
@@ -75,7 +75,7 @@ def test_memory_connection() -> None:
                 "SELECT view_name FROM duckdb_views() WHERE NOT internal"
             ).fetchall()
         }
-    assert names == set(ALL_TABLES) | set(BENCHMARK_TABLES)
+    assert names == set(ALL_TABLES) | set(BENCHMARK_TABLES) | {SEARCH_TABLE}
     assert views == set(VIEWS)
 
 
