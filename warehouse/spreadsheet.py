@@ -1,0 +1,239 @@
+"""The export for spreadsheets: one Excel workbook, and CSV that Excel cannot be tricked by.
+
+A text cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return) is a formula
+to Excel and LibreOffice: a published text, or a value someone planted, could run when an
+analyst opens the file (CSV injection, OWASP). So the workbook writes every text as a string
+(xlsxwriter's write_string, with formula, number and URL conversion off) and the CSV prefixes
+such a text with `'`. Numbers are written as numbers, so a negative number is never a text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
+
+# A text starting with one of these is escaped in CSV (a text that is a plain number is not).
+FORMULA_TRIGGERS = "=+-@\t\r"
+_TRIGGER_SQL = "^[=+\\-@\t\r]"
+_NUMBER_SQL = "[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?"
+EXCEL_MAX_ROWS = 1_048_576  # the header row included
+SHEET_NAME_MAX = 31
+DICTIONARY_SHEET = "data_dictionary"
+WIDTH_MIN, WIDTH_MAX = 8, 60
+_FETCH = 2_000
+_LARGEST_EXACT_INT = 2**53
+
+
+@dataclass(frozen=True)
+class WrittenSheet:
+    name: str  # the table or view
+    sheet: str
+    rows: int  # rows in the table
+    rows_written: int  # fewer only past Excel's row limit
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def csv_select(conn: duckdb.DuckDBPyConnection, name: str) -> str:
+    """SELECT every column of `name`, its text columns escaped against formula injection."""
+    columns = conn.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() "
+        "WHERE schema_name = current_schema() AND table_name = ? ORDER BY column_index",
+        [name],
+    ).fetchall()
+    parts = []
+    for column, data_type in columns:
+        quoted = _ident(column)
+        if data_type == "VARCHAR":
+            parts.append(
+                f"CASE WHEN regexp_matches({quoted}, '{_TRIGGER_SQL}') AND NOT "
+                f"regexp_full_match({quoted}, '{_NUMBER_SQL}') THEN '''' || {quoted} "
+                f"ELSE {quoted} END AS {quoted}"
+            )
+        else:
+            parts.append(quoted)
+    return f"SELECT {', '.join(parts) or '*'} FROM {_ident(name)}"
+
+
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_names(names: Sequence[str]) -> list[str]:
+    """A sheet name per table: Excel's rules (31 characters at most, none of []:*?/\\, unique
+    without regard to case, not 'History'), made unique by a ~N suffix."""
+    used: set[str] = {"history"}
+    out: list[str] = []
+    for name in names:
+        base = _SHEET_FORBIDDEN.sub("_", name).strip("'") or "sheet"
+        candidate, n = base[:SHEET_NAME_MAX], 1
+        while candidate.lower() in used:
+            n += 1
+            suffix = f"~{n}"
+            candidate = base[: SHEET_NAME_MAX - len(suffix)] + suffix
+        used.add(candidate.lower())
+        out.append(candidate)
+    return out
+
+
+class _Sheet:
+    """One worksheet written row by row (constant memory), its column widths measured."""
+
+    def __init__(self, sheet: Worksheet, formats: dict[str, Format], header: Sequence[str]):
+        self.sheet, self.formats = sheet, formats
+        self.widths = [len(title) for title in header]
+        self.row = 0
+        for col, title in enumerate(header):
+            sheet.write_string(0, col, title, formats["header"])
+
+    def add(self, values: Sequence[Any]) -> None:
+        self.row += 1
+        for col, value in enumerate(values):
+            self.widths[col] = max(self.widths[col], self._write(col, value))
+
+    def _write(self, col: int, value: Any) -> int:
+        """Write one cell by its type; return how wide it shows."""
+        sheet, row = self.sheet, self.row
+        if value is None:
+            return 0
+        if isinstance(value, bool):
+            sheet.write_boolean(row, col, value)
+            return 5
+        if isinstance(value, int) and abs(value) < _LARGEST_EXACT_INT:
+            sheet.write_number(row, col, value)
+            return len(str(value))
+        if isinstance(value, float | Decimal):
+            sheet.write_number(row, col, float(value))
+            return min(len(str(value)), 12)
+        if isinstance(value, datetime):
+            if value.tzinfo is not None:
+                value = value.astimezone(UTC).replace(tzinfo=None)
+            sheet.write_datetime(row, col, value, self.formats["datetime"])
+            return 19
+        if isinstance(value, date):
+            sheet.write_datetime(row, col, value, self.formats["date"])
+            return 10
+        if isinstance(value, time):
+            sheet.write_datetime(row, col, value, self.formats["time"])
+            return 8
+        if isinstance(value, str):
+            text = value
+        elif isinstance(value, timedelta | int):  # an int too large for a double: exact text
+            text = str(value)
+        else:  # lists, maps, JSON: readable text
+            text = json.dumps(value, ensure_ascii=False, default=str)
+        sheet.write_string(row, col, text)  # never a formula, number or link
+        return max((len(line) for line in text.splitlines()), default=0)
+
+    def finish(self) -> None:
+        """Freeze the header, filter every column, size the columns to what they hold."""
+        columns = len(self.widths)
+        if not columns:
+            return
+        self.sheet.freeze_panes(1, 0)
+        self.sheet.autofilter(0, 0, max(self.row, 1), columns - 1)
+        for col, width in enumerate(self.widths):
+            # +2 for the filter button beside the header
+            self.sheet.set_column(col, col, min(max(width + 2, WIDTH_MIN), WIDTH_MAX))
+
+
+def write_workbook(
+    conn: duckdb.DuckDBPyConnection,
+    path: Path,
+    names: Sequence[str],
+    *,
+    kinds: dict[str, str],
+) -> list[WrittenSheet]:
+    """One workbook at `path`: first a data dictionary sheet (every column's type and
+    description, from the warehouse's COMMENTs), then a sheet per table or view in `names`.
+    `kinds` says what each name is ("benchmark table", "view", "table")."""
+    workbook = xlsxwriter.Workbook(
+        str(path),
+        {
+            "constant_memory": True,  # rows go to disk as written: any table size
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+            "nan_inf_to_errors": True,
+        },
+    )
+    formats = {
+        "header": workbook.add_format({"bold": True, "bg_color": "#E7EEF7", "bottom": 1}),
+        "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
+        "datetime": workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"}),
+        "time": workbook.add_format({"num_format": "hh:mm:ss"}),
+    }
+    sheets = sheet_names([DICTIONARY_SHEET, *names])
+    dictionary_sheet = workbook.add_worksheet(sheets[0])
+    written: list[WrittenSheet] = []
+    for name, sheet_name in zip(names, sheets[1:], strict=True):
+        written.append(_write_table(conn, workbook.add_worksheet(sheet_name), formats, name))
+    _write_dictionary(conn, _Sheet(dictionary_sheet, formats, _DICTIONARY_HEADER), written, kinds)
+    dictionary_sheet.activate()
+    workbook.close()
+    return written
+
+
+def _write_table(
+    conn: duckdb.DuckDBPyConnection, sheet: Worksheet, formats: dict[str, Format], name: str
+) -> WrittenSheet:
+    row = conn.execute(f"SELECT count(*) FROM {_ident(name)}").fetchone()
+    total = int(row[0]) if row else 0
+    cursor = conn.execute(f"SELECT * FROM {_ident(name)}")
+    out = _Sheet(sheet, formats, [d[0] for d in cursor.description or []])
+    room = EXCEL_MAX_ROWS - 1
+    while out.row < room and (batch := cursor.fetchmany(min(_FETCH, room - out.row))):
+        for values in batch:
+            out.add(values)
+    out.finish()
+    return WrittenSheet(name, sheet.get_name(), total, out.row)
+
+
+_DICTIONARY_HEADER = ("table", "sheet", "kind", "column", "type", "nullable", "description", "rows")
+
+
+def _write_dictionary(
+    conn: duckdb.DuckDBPyConnection,
+    out: _Sheet,
+    written: Sequence[WrittenSheet],
+    kinds: dict[str, str],
+) -> None:
+    """A row per table (its comment and row count), then a row per column."""
+    comments = dict(
+        conn.execute(
+            "SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = current_schema() "
+            "UNION ALL SELECT view_name, comment FROM duckdb_views() "
+            "WHERE NOT internal AND schema_name = current_schema()"
+        ).fetchall()
+    )
+    columns: dict[str, list[tuple[str, str, bool, str | None]]] = {}
+    for table, column, data_type, nullable, comment in conn.execute(
+        "SELECT table_name, column_name, data_type, is_nullable, comment FROM duckdb_columns() "
+        "WHERE schema_name = current_schema() ORDER BY table_name, column_index"
+    ).fetchall():
+        columns.setdefault(table, []).append((column, data_type, nullable, comment))
+    for table in written:
+        note = comments.get(table.name) or ""
+        if table.rows_written < table.rows:
+            note += (
+                f" (The sheet holds the first {table.rows_written:,} of {table.rows:,} rows, "
+                "Excel's limit; the Parquet and CSV exports hold them all.)"
+            )
+        kind = kinds.get(table.name, "table")
+        out.add((table.name, table.sheet, kind, None, None, None, note.strip(), table.rows))
+        for column, data_type, nullable, comment in columns.get(table.name, []):
+            shown = None if kind == "view" else ("yes" if nullable else "no")
+            out.add((table.name, table.sheet, kind, column, data_type, shown, comment, None))
+    out.finish()
