@@ -9,6 +9,7 @@ import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from extract.http import LIVE_BASE_URL, FetchError, RunStopError, SiteClient
 from flows.settings import Settings
@@ -40,6 +42,59 @@ SELECT rank, council, region, overall_rating AS rating, overall_score_pct AS pct
        strftime(published_on, '%Y-%m-%d') AS published
 FROM league_table ORDER BY rank, council
 """
+
+
+class OutputFormat(StrEnum):
+    """How a command prints rows. An Enum, so Typer refuses any other --format (exit 2,
+    naming the choices) for every command that takes one."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    """The files `cqc export` writes (warehouse.export.FORMATS)."""
+
+    parquet = "parquet"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", help="How to print the rows", case_sensitive=False)
+]
+
+
+def _print_version(wanted: bool) -> None:
+    if not wanted:
+        return
+    from importlib.metadata import version
+
+    import duckdb
+
+    from transform.version import PARSER_VERSION
+
+    typer.echo(
+        f"cqc-warehouse {version('cqc-warehouse')} (parser {PARSER_VERSION}, "
+        f"duckdb {duckdb.__version__})"
+    )
+    raise typer.Exit()
+
+
+@app.callback()
+def main(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            is_eager=True,
+            callback=_print_version,
+            help="Print the package and parser versions and exit",
+        ),
+    ] = False,
+) -> None:
+    """CQC local authority assessments into a DuckDB warehouse."""
 
 
 @app.command()
@@ -157,7 +212,7 @@ def archive_rebuild_index(
 def sql(
     query: Annotated[str, typer.Argument(help="SQL to run against the warehouse (read-only)")],
     db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
-    output: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
+    output: FormatOption = OutputFormat.table,
 ) -> None:
     """Run read-only SQL against the warehouse and print the result. The query sees the
     warehouse and nothing else: no files, no network, no extensions."""
@@ -190,9 +245,20 @@ def refresh_benchmarks_command(
         raise typer.Exit(1) from exc
     console.print(
         f"Benchmarks refreshed: {done.councils_ranked} councils ranked, "
-        f"{done.pilots} pilots kept apart.",
+        f"{done.pilots} pilots kept apart"
+        + (
+            f"; {done.search_documents} texts indexed for search." if not done.search_error else "."
+        ),
         highlight=False,
     )
+    if done.search_error:
+        from rich.markup import escape
+
+        err_console.print(
+            f"[yellow]{escape(done.search_error)}[/yellow]; `cqc search` reads the previous index",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @app.command()
@@ -201,7 +267,7 @@ def compare(
         list[str], typer.Argument(help="Council names, e.g. Stoke-on-Trent Staffordshire Durham")
     ],
     db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
-    output: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
+    output: FormatOption = OutputFormat.table,
 ) -> None:
     """Councils side by side: rating, %, ranks, and each statement against the means."""
     from warehouse.compare import compare_councils
@@ -237,7 +303,7 @@ def benchmark(
         bool, typer.Option("--include-pilots", help="List the indicative pilots too (unranked)")
     ] = False,
     db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
-    output: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
+    output: FormatOption = OutputFormat.table,
 ) -> None:
     """A region's councils ranked against its mean and England's; without --region, the
     nine regions compared."""
@@ -263,20 +329,28 @@ def benchmark(
 @app.command()
 def export(
     out: Annotated[Path, typer.Option(help="Directory to write the files to")],
-    fmt: Annotated[str, typer.Option("--format", help="parquet | csv")] = "parquet",
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", help="The files to write", case_sensitive=False)
+    ] = ExportFormat.parquet,
+    excel: Annotated[
+        bool,
+        typer.Option("--excel", help="CSV only: start each file with a UTF-8 BOM, for Excel"),
+    ] = False,
     db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
 ) -> None:
-    """Every table and view as Parquet or CSV, with data_dictionary.md and manifest.json."""
-    from warehouse.export import FORMATS, export_warehouse
+    """Every table and view as Parquet, CSV or one Excel workbook (a sheet each, and one for
+    the data dictionary), with data_dictionary.md and manifest.json."""
+    from warehouse.export import WORKBOOK, export_warehouse
 
-    if fmt not in FORMATS:
-        err_console.print(f"[red]--format must be one of {', '.join(FORMATS)}[/red]")
+    if excel and fmt is not ExportFormat.csv:
+        err_console.print("[red]--excel applies to --format csv only[/red]", highlight=False)
         raise typer.Exit(2)
     with _read_only(db) as conn:
-        exported = export_warehouse(conn, out, fmt)
+        exported = export_warehouse(conn, out, fmt.value, excel=excel)
     rows = sum(table.rows for table in exported)
+    where = f"{out / WORKBOOK}, a sheet each" if fmt is ExportFormat.xlsx else f"{out} as {fmt}"
     console.print(
-        f"{len(exported)} tables ({rows} rows) written to {out} as {fmt}, "
+        f"{len(exported)} tables ({rows} rows) written to {where}, "
         "with data_dictionary.md and manifest.json",
         highlight=False,
     )
@@ -385,7 +459,7 @@ def demo(
         # Our own loopback server: no politeness interval needed.
         summary = _run_ingest(base_url=server.base_url, db=db, archive=archive, min_interval_s=0.0)
     _print_summary(summary, db)
-    sql(LEAGUE_TABLE_SQL, db=db, output="table")
+    sql(LEAGUE_TABLE_SQL, db=db, output=OutputFormat.table)
     report(out=out / "report", db=db)
     console.print(f'Query it yourself: .venv/bin/cqc sql --db {db} "SELECT * FROM league_table"')
 
@@ -598,7 +672,8 @@ def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], output: str) ->
     else:
         table = Table(*columns, show_lines=False)
         for row in rows:
-            table.add_row(*("" if value is None else str(value) for value in row))
+            # Text, not markup: a value such as "[placeholder]" is data, shown as it is.
+            table.add_row(*(Text("" if value is None else str(value)) for value in row))
         console.print(table)
         console.print(f"{len(rows)} rows")
 
@@ -609,4 +684,7 @@ def _json_default(value: object) -> str:
     return str(value)
 
 
+from flows import cli_search  # noqa: E402, F401  (registers its commands)
+
+# isort: split
 from flows import cli_peers  # noqa: E402, F401  (registers its commands)
