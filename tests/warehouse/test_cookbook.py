@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import re
+import shlex
+import shutil
 from pathlib import Path
 
 import duckdb
+import openpyxl
 import pytest
+from typer.testing import CliRunner
+
+from flows.cli import app
+from warehouse.search import load_fts
 
 COOKBOOK = Path(__file__).resolve().parents[2] / "docs" / "cookbook.md"
+# Recipes told in prose, with no query to run (tested by what they say, below).
+PROSE_ONLY = {"19"}
 
 
 def recipes() -> dict[str, list[str]]:
@@ -23,6 +32,7 @@ def recipes() -> dict[str, list[str]]:
 
 @pytest.fixture(scope="module")
 def results(mirror_warehouse: duckdb.DuckDBPyConnection) -> dict[str, list[list[tuple]]]:
+    load_fts(mirror_warehouse)  # the search recipe ranks with the fts extension
     return {
         number: [mirror_warehouse.execute(sql).fetchall() for sql in queries]
         for number, queries in recipes().items()
@@ -30,8 +40,8 @@ def results(mirror_warehouse: duckdb.DuckDBPyConnection) -> dict[str, list[list[
 
 
 def test_every_recipe_has_a_query_that_runs(results) -> None:
-    assert len(results) == 17
-    assert all(results[number] for number in results)
+    assert len(results) == 19
+    assert all(results[number] for number in results if number not in PROSE_ONLY)
 
 
 def test_the_recipes_say_what_the_cookbook_claims(results) -> None:
@@ -108,3 +118,44 @@ def test_the_recipes_say_what_the_cookbook_claims(results) -> None:
     assert sum(row[1] for row in by_rating) == 71
     [spearman] = results["17"]
     assert spearman == [(0.26, 71)]
+
+
+def test_the_search_recipe_says_what_it_finds(
+    results, mirror_warehouse_file: Path, tmp_path: Path
+) -> None:
+    [ranked] = results["18"]
+    assert [row[0] for row in ranked][:2] == ["Bath and North East Somerset", "Bracknell Forest"]
+    assert {(row[1], row[2], row[3]) for row in ranked} == {(1, "Access and timeliness", 1.24)}
+    assert len(ranked) == 5
+    copy = tmp_path / "cqc.duckdb"  # cqc search sandboxes the DuckDB instance it opens
+    shutil.copy(mirror_warehouse_file, copy)
+    section = COOKBOOK.read_text(encoding="utf-8").split("## 18.", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"```bash\n(.*?)```", section, flags=re.S)[0].splitlines()
+    outputs = []
+    for line in commands:
+        result = CliRunner().invoke(app, [*shlex.split(line)[1:], "--db", str(copy)])
+        assert result.exit_code == 0, (line, result.output)
+        outputs.append(result.stdout)
+    assert "Access and «timeliness»" in outputs[0] and "5 hits" in outputs[0]
+    assert outputs[1].startswith("rank,score,council,region")
+
+
+def test_the_spreadsheet_recipe_writes_what_it_describes(
+    mirror_warehouse_file: Path, tmp_path: Path
+) -> None:
+    section = COOKBOOK.read_text(encoding="utf-8").split("## 19.", 1)[1].split("\n## ", 1)[0]
+    [command] = re.findall(r"`(cqc export --format xlsx [^`]*)`", section)
+    result = CliRunner().invoke(
+        app,
+        [
+            *shlex.split(command)[1:-1],
+            str(tmp_path / "exports"),
+            "--db",
+            str(mirror_warehouse_file),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(tmp_path / "exports" / "cqc-warehouse.xlsx", read_only=True)
+    assert book.sheetnames[0] == "data_dictionary"
+    assert {"league_table", "regional_benchmark"} <= set(book.sheetnames)
+    assert "exports/cqc-warehouse.xlsx" in section
