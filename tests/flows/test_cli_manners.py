@@ -29,6 +29,8 @@ def test_version_names_the_package_and_the_parser() -> None:
         ["benchmark"],
         ["search", "waiting list"],
         ["export", "--out", "unused"],
+        ["neighbours", "Stoke-on-Trent"],
+        ["outcomes"],
     ],
 )
 def test_an_unknown_format_is_refused_with_the_choices(command: list[str]) -> None:
