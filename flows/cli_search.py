@@ -157,4 +157,4 @@ def _print_hits(hits: list[SearchHit]) -> None:
             )
         )
     console.print(table)
-    console.print(f"{len(hits)} hits", highlight=False)
+    console.print(f"{len(hits)} hit{'' if len(hits) == 1 else 's'}", highlight=False)
