@@ -360,13 +360,26 @@ def export(
 def report(
     out: Annotated[Path, typer.Option(help="Directory to write the HTML report to")],
     db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    site_url: Annotated[
+        str | None,
+        typer.Option(
+            help="Where the directory will be published (e.g. https://example.org/cqc/): "
+            "the feed's links become absolute, as feed readers want"
+        ),
+    ] = None,
 ) -> None:
     """A static HTML benchmarking report that works offline: league table, heatmap of the
     nine scores by region, score distributions, one page per region."""
+    from warehouse.feed import published_base
     from warehouse.html_report import write_report
 
+    if site_url is not None:
+        try:
+            published_base(site_url)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--site-url") from exc
     with _read_only(db) as conn:
-        written = write_report(conn, out)
+        written = write_report(conn, out, site_url)
     console.print(
         f"{sum(p.suffix == '.html' for p in written)} pages and the feed {out / 'feed.atom'} "
         f"written; open {out / 'index.html'} in a browser",

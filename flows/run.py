@@ -1,4 +1,4 @@
-"""One run against the warehouse, whatever its kind: ingest, reparse, refresh-benchmarks.
+"""One run against the warehouse, whatever its kind: ingest, reparse, refresh (benchmarks).
 
 `open_run` is the one place that takes the warehouse (waiting while another run writes it),
 numbers the run in `ingest_run`, opens the run's WARC file when the run fetches, and closes
@@ -33,7 +33,7 @@ from warehouse.load import save_local_authorities
 from warehouse.state import finish_run, start_run
 
 RunLogger = logging.Logger | logging.LoggerAdapter[logging.Logger]
-RunMode = Literal["ingest", "reparse"]
+RunMode = Literal["ingest", "reparse", "refresh"]
 
 R = TypeVar("R")
 
@@ -84,7 +84,11 @@ def open_run(settings: Settings, mode: RunMode) -> Iterator[Run]:
         init_schema(conn)
         save_local_authorities(conn, load_councils())
         now = datetime.now(UTC)
-        base_url = settings.base_url if mode == "ingest" else f"archive:{settings.archive}"
+        base_url = {
+            "ingest": settings.base_url,
+            "reparse": f"archive:{settings.archive}",
+            "refresh": f"warehouse:{settings.db}",
+        }[mode]
         run_id = start_run(
             conn,
             base_url=base_url,
@@ -94,7 +98,7 @@ def open_run(settings: Settings, mode: RunMode) -> Iterator[Run]:
             started_at=now,
         )
         archive = WarcArchive(settings.archive)
-        if has_legacy_archive(settings.archive):
+        if mode != "refresh" and has_legacy_archive(settings.archive):
             done = import_legacy(settings.archive)
             logger.warning(
                 "the archive at %s was written before WARC: %d responses and %d report "

@@ -51,7 +51,14 @@ class WarehouseOpenError(RuntimeError):
     cannot read, or in a place that cannot be written."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"the warehouse {path} cannot be opened: {reason}")
+        hint = ""
+        if "database file with version number" in reason:
+            hint = (
+                f" (written by a newer DuckDB than this program's {duckdb.__version__}: open "
+                "it with that DuckDB, or have it written with storage_compatibility_version "
+                f"'{STORAGE_COMPATIBILITY}', as this program writes its own)"
+            )
+        super().__init__(f"the warehouse {path} cannot be opened: {reason}{hint}")
         self.path, self.reason = path, reason
 
 
@@ -140,8 +147,12 @@ def init_schema(conn: duckdb.DuckDBPyConnection) -> None:
     be queried; `warehouse.benchmarks.refresh_benchmarks` rebuilds them after each run."""
     conn.execute("BEGIN TRANSACTION")
     try:
+        old_runs = _set_aside_run_table_without_refresh(conn)
         for name in SCRIPTS:
             conn.execute(read_script(name))
+        if old_runs:
+            conn.execute(f"INSERT INTO ingest_run BY NAME SELECT * FROM {old_runs}")
+            conn.execute(f"DROP TABLE {old_runs}")
         present = {
             table
             for (table,) in conn.execute(
@@ -163,6 +174,22 @@ def init_schema(conn: duckdb.DuckDBPyConnection) -> None:
     # WAL down to row changes, which replay fine (tests/flows/test_crash_safety.py).
     if conn.execute("SELECT current_setting('access_mode')").fetchone() != ("read_only",):
         conn.execute("CHECKPOINT")
+
+
+def _set_aside_run_table_without_refresh(conn: duckdb.DuckDBPyConnection) -> str | None:
+    """Warehouses written before refresh runs had a row of their own have an `ingest_run`
+    whose CHECK refuses mode 'refresh'. DuckDB cannot alter a CHECK, so the table is renamed
+    here (inside init_schema's transaction), history.sql creates the current one and
+    init_schema copies the rows over; the name set aside, or None when nothing needs it."""
+    checks = conn.execute(
+        "SELECT constraint_text FROM duckdb_constraints() WHERE schema_name = current_schema() "
+        "AND table_name = 'ingest_run' AND constraint_type = 'CHECK' "
+        "AND constraint_text LIKE '%''reparse''%'"
+    ).fetchall()
+    if not checks or any("'refresh'" in text for (text,) in checks):
+        return None
+    conn.execute("ALTER TABLE ingest_run RENAME TO ingest_run_before_refresh_mode")
+    return "ingest_run_before_refresh_mode"
 
 
 def build_benchmarks(conn: duckdb.DuckDBPyConnection) -> None:

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import duckdb
 
@@ -30,6 +31,7 @@ __all__ = [
     "FeedEntry",
     "describe_change",
     "feed_entries",
+    "published_base",
     "render_feed",
     "write_feed",
 ]
@@ -219,6 +221,15 @@ def _last_activity(conn: duckdb.DuckDBPyConnection) -> datetime:
     return row[0] if row and row[0] else NEVER
 
 
+def published_base(site_url: str) -> str:
+    """`site_url` as the base the report's files resolve against (a trailing slash, so
+    'https://example.org/cqc' keeps its last segment); ValueError unless http(s)."""
+    parts = urlsplit(site_url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"not an http(s) address: {site_url!r}")
+    return parts.geturl() if parts.path.endswith("/") else parts.geturl() + "/"
+
+
 # --- rendering --------------------------------------------------------------------------------
 
 
@@ -241,11 +252,22 @@ def render_feed(
     feed_id: str,
     updated: datetime,
     council_href: dict[str, str],
+    site_url: str | None = None,
 ) -> str:
     """The feed as XML text: updated when its newest entry is (`updated` when it has none).
     `council_href` maps a council's la_code to its page, relative to the feed (e.g.
-    'council/stoke-on-trent.html')."""
-    feed = ET.Element("feed", {"xmlns": ATOM_NS, f"{{{XML_NS}}}lang": "en"})
+    'council/stoke-on-trent.html'). With `site_url`, where the report will be published, every
+    link is absolute and the feed carries it as xml:base (feed readers and validators want
+    absolute links); without it they stay relative, for a report opened from disk."""
+    attrib = {"xmlns": ATOM_NS, f"{{{XML_NS}}}lang": "en"}
+    base = published_base(site_url) if site_url else None
+    if base:
+        attrib[f"{{{XML_NS}}}base"] = base
+
+    def href(path: str) -> str:
+        return urljoin(base, path) if base else path
+
+    feed = ET.Element("feed", attrib)
     _sub(feed, "id", feed_id)
     _sub(feed, "title", FEED_TITLE)
     _sub(
@@ -256,12 +278,13 @@ def render_feed(
     _sub(feed, "updated", _timestamp(max((e.updated for e in entries), default=updated)))
     author = _sub(feed, "author")
     _sub(author, "name", "cqc-warehouse")
-    _sub(feed, "link", rel="self", type="application/atom+xml", href=FEED_FILE)
-    _sub(feed, "link", rel="alternate", type="text/html", href="index.html")
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=href(FEED_FILE))
+    _sub(feed, "link", rel="alternate", type="text/html", href=href("index.html"))
     _sub(feed, "generator", "cqc-warehouse")
     _sub(feed, "rights", attribution_text())
     for entry in entries:
-        _entry(feed, entry, council_href.get(entry.la_code or ""))
+        page = council_href.get(entry.la_code or "")
+        _entry(feed, entry, href(page) if page else None)
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
@@ -289,13 +312,20 @@ def _content_html(entry: FeedEntry) -> str:
 
 
 def write_feed(
-    conn: duckdb.DuckDBPyConnection, out_dir: Path, council_href: dict[str, str]
+    conn: duckdb.DuckDBPyConnection,
+    out_dir: Path,
+    council_href: dict[str, str],
+    site_url: str | None = None,
 ) -> Path:
     """Write `feed.atom` under `out_dir` from report_change; an empty log gives a valid feed
     without entries."""
     entries = feed_entries(conn)
     text = render_feed(
-        entries, feed_id=_feed_id(conn), updated=_last_activity(conn), council_href=council_href
+        entries,
+        feed_id=_feed_id(conn),
+        updated=_last_activity(conn),
+        council_href=council_href,
+        site_url=site_url,
     )
     path = Path(out_dir) / FEED_FILE
     path.write_text(text, encoding="utf-8")

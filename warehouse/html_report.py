@@ -212,10 +212,13 @@ def query_region(conn: duckdb.DuckDBPyConnection, region: str) -> RegionData:
 # --- writing ----------------------------------------------------------------------------------
 
 
-def write_report(conn: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
+def write_report(
+    conn: duckdb.DuckDBPyConnection, out_dir: Path, site_url: str | None = None
+) -> list[Path]:
     """Write index.html, region/<slug>.html, council/<slug>.html (one per council) and
     feed.atom under `out_dir` (created if need be) from the warehouse read through `conn`;
-    return the paths written: index, regions, councils, feed."""
+    return the paths written: index, regions, councils, feed. `site_url`, where the directory
+    will be published, makes the feed's links absolute (the pages link relatively anyway)."""
     # Imported here: both build on this module's page shell and helpers.
     from warehouse.council_pages import query_councils, render_council
     from warehouse.feed import write_feed
@@ -235,7 +238,7 @@ def write_report(conn: duckdb.DuckDBPyConnection, out_dir: Path) -> list[Path]:
         page = out_dir / pages[data.council["name"]]
         written.append(_write(page, render_council(data)))
     hrefs = {c.council["la_code"]: pages[c.council["name"]] for c in councils}
-    written.append(write_feed(conn, out_dir, hrefs))
+    written.append(write_feed(conn, out_dir, hrefs, site_url))
     return written
 
 

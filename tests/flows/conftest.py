@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ import pytest
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 MIRROR_SITE = Path(__file__).resolve().parents[2] / "mirror" / "site"
+DUCKDB_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "duckdb"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -36,3 +38,12 @@ def site_copy(tmp_path: Path) -> Path:
     target = tmp_path / "site"
     shutil.copytree(MIRROR_SITE, target)
     return target
+
+
+@pytest.fixture()
+def newer_duckdb_file(tmp_path: Path) -> Path:
+    """A warehouse file written by duckdb 2.0.1, which this program's duckdb cannot read."""
+    newer = tmp_path / "v2.duckdb"
+    packed = DUCKDB_FIXTURES / "written-by-duckdb-2.0.1.duckdb.gz"
+    newer.write_bytes(gzip.decompress(packed.read_bytes()))
+    return newer

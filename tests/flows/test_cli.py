@@ -140,6 +140,49 @@ def test_a_file_that_is_no_warehouse_is_one_line_for_every_reader(tmp_path: Path
         assert "cannot be opened: IO Error" in result.stderr and "Traceback" not in result.output
 
 
+def test_report_site_url_makes_the_feed_absolute_and_refuses_a_non_web_address(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "cqc.duckdb"
+    with connect(db) as conn:
+        init_schema(conn)
+        save_local_authorities(conn, load_councils())
+    out = tmp_path / "report"
+    refused = runner.invoke(
+        app, ["report", "--db", str(db), "--out", str(out), "--site-url", "file:///etc/"]
+    )
+    assert refused.exit_code == 2 and "not an http(s) address" in refused.stderr
+    assert not out.exists()
+    done = runner.invoke(
+        app, ["report", "--db", str(db), "--out", str(out), "--site-url", "https://example.org/c"]
+    )
+    assert done.exit_code == 0, done.output
+    feed = (out / "feed.atom").read_text()
+    assert 'href="https://example.org/c/feed.atom"' in feed
+
+
+def test_a_file_written_by_duckdb_2_is_one_line_naming_the_versions(
+    tmp_path: Path, newer_duckdb_file: Path
+) -> None:
+    newer = newer_duckdb_file
+    for command in (
+        ["sql", "--db", str(newer), "SELECT * FROM t"],
+        ["report", "--db", str(newer), "--out", str(tmp_path / "report")],
+        ["export", "--db", str(newer), "--format", "xlsx", "--out", str(tmp_path / "out")],
+        ["compare", "--db", str(newer), "Stoke-on-Trent"],
+        ["benchmark", "--db", str(newer)],
+        ["neighbours", "--db", str(newer), "Stoke-on-Trent"],
+        ["outcomes", "--db", str(newer)],
+        ["search", "--db", str(newer), "waiting list"],
+    ):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 1, (command, result.output)
+        assert "cannot be opened: IO Error" in result.output, (command, result.output)
+        assert "written by a newer DuckDB than this program's 1.5.5" in result.output
+        assert "Traceback" not in result.output
+    assert newer.stat().st_size == 274432  # untouched
+
+
 def test_parse_refuses_a_page_nested_a_thousand_deep_in_one_line(tmp_path: Path) -> None:
     page = tmp_path / "deep.html"
     page.write_text("<html><body>" + "<div>" * 1000 + "x" + "</div>" * 1000 + "</body></html>")

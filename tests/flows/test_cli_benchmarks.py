@@ -176,3 +176,38 @@ def test_the_duckdb_cli_1_5_opens_the_warehouse(
             "SELECT tags['storage_version'] FROM duckdb_databases() WHERE database_name = 'copy'"
         ).fetchone()
     assert tags == ("v1.0.0+",)
+
+
+def test_refresh_benchmarks_on_its_own_is_a_run_with_its_own_row(
+    mirror_warehouse_file: Path, tmp_path: Path, prefect_server: None
+) -> None:
+    db = tmp_path / "cqc.duckdb"
+    shutil.copy(mirror_warehouse_file, db)
+    with connect(db, read_only=True) as conn:
+        runs_before = conn.execute("SELECT count(*) FROM ingest_run").fetchone()
+    code, out, err = invoke("refresh-benchmarks", "--db", str(db))
+    assert code == 0, err
+    assert "councils ranked" in out
+    with connect(db, read_only=True) as conn:
+        run = conn.execute(
+            'SELECT run_id, mode, status, "full", base_url, finished_at IS NOT NULL, '
+            "reports_new + reports_failed + pages_fetched FROM ingest_run "
+            "ORDER BY run_id DESC LIMIT 1"
+        ).fetchone()
+        refresh = conn.execute(
+            "SELECT run_id FROM benchmark_refresh ORDER BY refresh_id DESC LIMIT 1"
+        ).fetchone()
+        runs_after = conn.execute("SELECT count(*) FROM ingest_run").fetchone()
+    assert run is not None and runs_before is not None and runs_after is not None
+    assert runs_after[0] == runs_before[0] + 1
+    assert run[1:] == ("refresh", "finished", False, f"warehouse:{db}", True, 0)
+    assert refresh == (run[0],)
+
+
+def test_refresh_benchmarks_on_a_file_of_a_newer_duckdb_is_one_line(
+    newer_duckdb_file: Path, prefect_server: None
+) -> None:
+    code, out, err = invoke("refresh-benchmarks", "--db", str(newer_duckdb_file))
+    assert code == 1, out + err
+    assert "refresh failed: the warehouse" in err and "written by a newer DuckDB" in err
+    assert "Traceback" not in out + err

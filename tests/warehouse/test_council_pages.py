@@ -36,7 +36,7 @@ from warehouse.council_pages import (
 )
 from warehouse.db import connect, init_schema
 from warehouse.export import export_warehouse
-from warehouse.feed import Change, FeedEntry, describe_change, render_feed
+from warehouse.feed import Change, FeedEntry, describe_change, published_base, render_feed
 from warehouse.html_report import council_slug, write_report
 from warehouse.state import finish_run, start_run
 
@@ -532,6 +532,38 @@ def test_the_feed_escapes_everything() -> None:
     assert hrefs == ["council/a&b.html", 'https://example.org/?a=1&b="2"']
     content = parsed.findtext(f"{A}content") or ""
     assert "&lt;script&gt;" in content and "<script>" not in content
+
+
+def test_with_the_published_address_every_feed_link_is_absolute() -> None:
+    entry = FeedEntry(
+        run_id=1, assessment_id="stokeontrent-0625", council="Stoke-on-Trent", la_code="E0",
+        pilot=False, report_url="https://www.cqc.org.uk/x", updated=datetime(2026, 1, 1),
+        run_started_at=None, changes=(Change("new_report", "slug", None, "x"),),
+    )  # fmt: skip
+    for site_url in ("https://example.org/cqc", "https://example.org/cqc/"):
+        text = render_feed(
+            [entry],
+            feed_id="urn:uuid:0",
+            updated=datetime(2026, 1, 1),
+            council_href={"E0": "council/stoke-on-trent.html"},
+            site_url=site_url,
+        )
+        root = ET.fromstring(text)
+        assert root.get("{http://www.w3.org/XML/1998/namespace}base") == "https://example.org/cqc/"
+        links = {link.get("rel"): link.get("href") for link in root.findall(f"{A}link")}
+        assert links == {
+            "self": "https://example.org/cqc/feed.atom",
+            "alternate": "https://example.org/cqc/index.html",
+        }
+        [parsed] = root.findall(f"{A}entry")
+        hrefs = [link.get("href") for link in parsed.findall(f"{A}link")]
+        assert hrefs == [
+            "https://example.org/cqc/council/stoke-on-trent.html",
+            "https://www.cqc.org.uk/x",
+        ]
+    for bad in ("example.org/cqc", "ftp://example.org/", "javascript:alert(1)"):
+        with pytest.raises(ValueError, match="not an http"):
+            published_base(bad)
 
 
 def test_changes_are_described_briefly() -> None:

@@ -65,6 +65,50 @@ def test_init_schema_is_idempotent_and_keeps_data(tmp_path: Path) -> None:
         assert conn.execute("SELECT count(*) FROM local_authority").fetchone() == (1,)
 
 
+def test_a_warehouse_from_before_refresh_runs_is_upgraded_keeping_its_runs(
+    tmp_path: Path,
+) -> None:
+    # Until refresh runs had rows of their own, ingest_run's CHECK allowed two modes; DuckDB
+    # cannot alter a CHECK, so init_schema rebuilds the table around its rows.
+    script = (SQL_DIR / "history.sql").read_text()
+    create = script[script.index("CREATE TABLE IF NOT EXISTS ingest_run") :]
+    create = create[: create.index(");") + 2]
+    assert "'reparse', 'refresh')" in create
+    path = tmp_path / "cqc.duckdb"
+    with connect(path) as conn:
+        conn.execute(create.replace(", 'refresh')", ")"))
+        conn.execute(
+            'INSERT INTO ingest_run (run_id, started_at, base_url, mode, "full", '
+            "parser_version, status, reports_new) VALUES "
+            "(1, '2026-01-05 02:00', 'https://www.cqc.org.uk/x', 'ingest', true, '1.0.0', "
+            "'finished', 72), (2, '2026-01-06 02:00', 'archive:a', 'reparse', true, '1.0.0', "
+            "'failed', 0)"
+        )
+        with pytest.raises(duckdb.ConstraintException):
+            conn.execute(
+                'INSERT INTO ingest_run (run_id, started_at, base_url, mode, "full", '
+                "parser_version, status) VALUES (3, now(), 'w', 'refresh', false, '1', 'running')"
+            )
+    with connect(path) as conn:
+        init_schema(conn)
+        init_schema(conn)
+        assert conn.execute(
+            "SELECT run_id, mode, status, reports_new FROM ingest_run ORDER BY run_id"
+        ).fetchall() == [(1, "ingest", "finished", 72), (2, "reparse", "failed", 0)]
+        conn.execute(
+            'INSERT INTO ingest_run (run_id, started_at, base_url, mode, "full", '
+            "parser_version, status) VALUES (3, now(), 'w', 'refresh', false, '1', 'finished')"
+        )
+        assert conn.execute("SELECT count(*) FROM run_log").fetchone() == (3,)
+        assert conn.execute(
+            "SELECT comment FROM duckdb_tables() WHERE table_name = 'ingest_run'"
+        ).fetchone() != (None,)
+        leftovers = conn.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'ingest_run%'"
+        ).fetchall()
+        assert leftovers == [("ingest_run",)]
+
+
 def test_memory_connection() -> None:
     with connect(":memory:") as conn:
         init_schema(conn)

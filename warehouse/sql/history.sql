@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS ingest_run (
     started_at TIMESTAMP NOT NULL,
     finished_at TIMESTAMP,
     base_url VARCHAR NOT NULL,
-    mode VARCHAR NOT NULL CHECK (mode IN ('ingest', 'reparse')),
+    mode VARCHAR NOT NULL CHECK (mode IN ('ingest', 'reparse', 'refresh')),
     "full" BOOLEAN NOT NULL,
     parser_version VARCHAR NOT NULL,
     status VARCHAR NOT NULL CHECK (status IN ('running', 'finished', 'failed')),
@@ -31,12 +31,12 @@ CREATE TABLE IF NOT EXISTS ingest_run (
     reports_skipped INTEGER NOT NULL DEFAULT 0 CHECK (reports_skipped >= 0)
 );
 
-COMMENT ON TABLE ingest_run IS 'LOG (grows each run): one row per ingest or reparse run, with what it did. run_id is allocated 1, 2, 3, ...';
+COMMENT ON TABLE ingest_run IS 'LOG (grows each run): one row per run (ingest, reparse, or a refresh of the benchmarks on its own), with what it did. run_id is allocated 1, 2, 3, ...';
 COMMENT ON COLUMN ingest_run.run_id IS 'Run number, 1, 2, 3, ... (max + 1 when the run starts). Primary key; fetch_log, page_state, assessment_version and report_change refer to it.';
 COMMENT ON COLUMN ingest_run.started_at IS 'When the run started (UTC).';
 COMMENT ON COLUMN ingest_run.finished_at IS 'When the run finished or failed (UTC); NULL while running or if it never finished.';
-COMMENT ON COLUMN ingest_run.base_url IS 'The listing URL the run started from.';
-COMMENT ON COLUMN ingest_run.mode IS '''ingest'' (fetch from the site) or ''reparse'' (rebuild parsed tables from the raw archive alone).';
+COMMENT ON COLUMN ingest_run.base_url IS 'The listing URL an ingest started from; archive:<dir> for a reparse, warehouse:<file> for a refresh.';
+COMMENT ON COLUMN ingest_run.mode IS '''ingest'' (fetch from the site), ''reparse'' (rebuild parsed tables from the raw archive alone) or ''refresh'' (rebuild the benchmark tables alone: cqc refresh-benchmarks; its counters stay 0).';
 COMMENT ON COLUMN ingest_run."full" IS 'TRUE when every held report was revalidated, not only those due on the rolling schedule.';
 COMMENT ON COLUMN ingest_run.parser_version IS 'Version of the parser the run used.';
 COMMENT ON COLUMN ingest_run.status IS 'running | finished | failed (failed with finished_at NULL: interrupted, e.g. the process was killed; found by the next run).';
@@ -237,7 +237,7 @@ CREATE TABLE IF NOT EXISTS benchmark_refresh (
 COMMENT ON TABLE benchmark_refresh IS 'LOG: each rebuild of the benchmark tables (league_table, regional_benchmark, council_statement_benchmark, quality_statement_benchmark, council_type_benchmark, pilot_assessment), newest last.';
 COMMENT ON COLUMN benchmark_refresh.refresh_id IS 'Sequence number of the refresh, from 1.';
 COMMENT ON COLUMN benchmark_refresh.refreshed_at IS 'When the tables were rebuilt (UTC).';
-COMMENT ON COLUMN benchmark_refresh.run_id IS 'The ingest or reparse run it followed (ingest_run.run_id); NULL for a refresh on its own.';
+COMMENT ON COLUMN benchmark_refresh.run_id IS 'The run it belongs to (ingest_run.run_id): the ingest or reparse it followed, or a refresh run of its own (cqc refresh-benchmarks); NULL when rebuilt outside any run (warehouse.benchmarks called directly).';
 COMMENT ON COLUMN benchmark_refresh.councils_ranked IS 'Rows in league_table after the refresh.';
 COMMENT ON COLUMN benchmark_refresh.pilots IS 'Rows in pilot_assessment after the refresh.';
 
@@ -267,7 +267,7 @@ ORDER BY run_id;
 
 COMMENT ON VIEW run_log IS 'One row per run (ingest_run), newest last, for reading: duration in seconds, and status interrupted for a run that died without finishing.';
 COMMENT ON COLUMN run_log.run_id IS 'As ingest_run.run_id.';
-COMMENT ON COLUMN run_log.mode IS 'ingest | reparse.';
+COMMENT ON COLUMN run_log.mode IS 'ingest | reparse | refresh.';
 COMMENT ON COLUMN run_log."full" IS 'As ingest_run.full.';
 COMMENT ON COLUMN run_log.started_at IS 'When the run started (UTC).';
 COMMENT ON COLUMN run_log.finished_at IS 'When it finished or failed (UTC); NULL while running or if interrupted.';
