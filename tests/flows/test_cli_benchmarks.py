@@ -203,11 +203,3 @@ def test_refresh_benchmarks_on_its_own_is_a_run_with_its_own_row(
     assert run[1:] == ("refresh", "finished", False, f"warehouse:{db}", True, 0)
     assert refresh == (run[0],)
 
-
-def test_refresh_benchmarks_on_a_file_of_a_newer_duckdb_is_one_line(
-    newer_duckdb_file: Path, prefect_server: None
-) -> None:
-    code, out, err = invoke("refresh-benchmarks", "--db", str(newer_duckdb_file))
-    assert code == 1, out + err
-    assert "refresh failed: the warehouse" in err and "written by a newer DuckDB" in err
-    assert "Traceback" not in out + err

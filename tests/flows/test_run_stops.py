@@ -141,3 +141,24 @@ def test_a_warehouse_in_a_place_that_cannot_be_written_is_one_line(tmp_path: Pat
         assert not server.requests
     assert done.returncode == 1, done.stdout + done.stderr
     assert "cannot be opened" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_warehouse_written_by_a_newer_duckdb_is_one_line_for_ingest_and_refresh(
+    tmp_path: Path, newer_duckdb_file: Path
+) -> None:
+    """Real processes, as cron runs them: one line naming both versions, exit 1, the site
+    never asked, the file untouched."""
+    size = newer_duckdb_file.stat().st_size
+    with MirrorServer() as server:
+        command = ingest(server, tmp_path)
+        command[command.index("--db") + 1] = str(newer_duckdb_file)
+        refresh = [CQC, "refresh-benchmarks", "--db", str(newer_duckdb_file)]
+        for args in (command, refresh):
+            done = subprocess.run(
+                args, capture_output=True, text=True, env=cli_env(tmp_path), timeout=300
+            )
+            assert done.returncode == 1, done.stdout + done.stderr
+            assert "written by a newer DuckDB than this program's 1.5.5" in done.stderr
+            assert "Traceback" not in done.stdout + done.stderr
+        assert not server.requests
+    assert newer_duckdb_file.stat().st_size == size
