@@ -202,4 +202,3 @@ def test_refresh_benchmarks_on_its_own_is_a_run_with_its_own_row(
     assert runs_after[0] == runs_before[0] + 1
     assert run[1:] == ("refresh", "finished", False, f"warehouse:{db}", True, 0)
     assert refresh == (run[0],)
-
