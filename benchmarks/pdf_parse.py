@@ -10,8 +10,9 @@ seconds, pages per second and peak traced memory of:
 - pypdf's `extract_text` (plain text, no fonts or positions), for scale;
 
 then, for each mirror skin (fpdf2 "classic", reportlab "drupal"), the wall time of parsing all
-72 report PDFs in one process and the per-PDF times, next to pdfplumber's on a sample of them.
-Asserts nothing about speed. Run with `make benchmark-pdf`.
+72 report PDFs in one process and the per-PDF times, next to pdfplumber's on a sample of them;
+last, the classic skin's 72 through the guarded worker an ingest uses (`flows.pdf_guard`), its
+start included. Asserts nothing about speed. Run with `make benchmark-pdf`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 import pdfplumber
 from pypdf import PdfReader as PypdfReader
 
+from flows.pdf_guard import GuardedPdfParser
 from mirror import skin_drupal
 from mirror.build import SITE_DIR, load_reports
 from mirror.pdf import build_report_pdf
@@ -121,7 +123,8 @@ def main() -> None:
     plumber_s = results[rows[2][0]][0]
     print(f"pdfplumber reading / our whole parse: {plumber_s / ours_s:.1f}x the time")
 
-    for skin, pdfs in skin_pdfs().items():
+    by_skin = skin_pdfs()
+    for skin, pdfs in by_skin.items():
         page_count = sum(read_text_lines(pdf).page_count for _, pdf in pdfs)
         started = time.perf_counter()
         per_pdf = [
@@ -145,6 +148,15 @@ def main() -> None:
             f"{sample_pages / sum(plumber):.1f} pages/s "
             f"({sum(plumber) / sum(per_pdf[::PLUMBER_SAMPLE]):.0f}x ours on the same PDFs)"
         )
+
+    guarded_pdfs = next(iter(by_skin.values()))
+    in_process = timed(lambda: [parse_report_pdf(pdf, path) for path, pdf in guarded_pdfs])
+    with GuardedPdfParser() as guarded:
+        wall = timed(lambda: [guarded(pdf, path) for path, pdf in guarded_pdfs])
+    print(
+        f"guarded worker (time and memory limits, as in an ingest): {len(guarded_pdfs)} PDFs "
+        f"in {wall:.2f}s wall, its start included; {in_process:.2f}s in process"
+    )
 
 
 if __name__ == "__main__":
