@@ -18,6 +18,7 @@ import duckdb
 
 from mirror.build import STATEMENTS, load_reports, url_to_file
 from transform.councils import load_councils
+from transform.decode import decode_page
 from transform.links import download_links
 from transform.pipeline import ArchivedPage, ReportSource, build_outcome
 from transform.records import ListingEntry
@@ -62,7 +63,9 @@ def load_mirror(conn: duckdb.DuckDBPyConnection, site: Path = SITE) -> int:
                 url=ORIGIN + r.about_path,
                 assessment_kind="pilot" if r.pilot else "formal",
             )
-            links = list(dict.fromkeys(u for p in pages for u in download_links(p.body, p.url)))
+            # From the text the parser will read, so the page's soup is built once for both.
+            texts = [(decode_page(p.body, p.content_type, p.url).text, p.url) for p in pages]
+            links = list(dict.fromkeys(u for text, url in texts for u in download_links(text, url)))
             pdf = None
             if r.slug in WITH_PDF and links:
                 data = (site / links[0].removeprefix(ORIGIN + "/")).read_bytes()

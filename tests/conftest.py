@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,9 +19,19 @@ def mirror_warehouse_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from mirror.sample import load_mirror
     from warehouse.db import connect
 
-    path = tmp_path_factory.mktemp("mirror-warehouse") / "cqc.duckdb"
-    with connect(path) as conn:
-        load_mirror(conn)
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # `make test-fast`: built once for every worker
+        root = root.parent
+    path = root / "mirror-warehouse" / "cqc.duckdb"
+    path.parent.mkdir(exist_ok=True)
+    with (root / "mirror-warehouse.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait here while one worker builds it
+        built = path.parent / "built"
+        if not built.exists():
+            path.unlink(missing_ok=True)
+            with connect(path) as conn:
+                load_mirror(conn)
+            built.touch()
     return path
 
 
@@ -34,11 +46,21 @@ def mirror_warehouse(mirror_warehouse_file: Path) -> Iterator[duckdb.DuckDBPyCon
 
 # Hypothesis profiles for the markup-variation suite (tests/transform/test_variations.py).
 # "ci", the default: a fixed budget, derandomized, so every run tries the same variants.
+# "fast" (`make test-fast`): a tenth of the budget, for the edit-test loop.
 # "fuzz" (`make fuzz`, or --hypothesis-profile=fuzz): a large random budget to find new ones.
 # The pytest plugin loads a --hypothesis-profile after this file, so the option wins.
 settings.register_profile(
     "ci",
     max_examples=400,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    print_blob=False,
+)
+settings.register_profile(
+    "fast",  # make test-fast: a tenth of the budget, derandomized too
+    max_examples=40,
     derandomize=True,
     database=None,
     deadline=None,

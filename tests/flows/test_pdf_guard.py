@@ -6,6 +6,8 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
+import pytest
+
 from flows.pdf_guard import GuardedPdfParser
 
 SITE = Path(__file__).resolve().parents[2] / "mirror" / "site"
@@ -42,6 +44,7 @@ def test_a_report_pdf_parses_in_the_worker() -> None:
     assert reading.report is not None and reading.report.overall_score_pct == 64
 
 
+@pytest.mark.slow
 def test_a_parse_over_its_time_limit_is_stopped_and_the_next_pdf_still_parses() -> None:
     bomb = inflating_pdf(1500)  # inflating and scanning 1.5 GB takes far longer than 0.2 s
     with GuardedPdfParser(time_limit_s=0.2) as parse:
@@ -53,6 +56,7 @@ def test_a_parse_over_its_time_limit_is_stopped_and_the_next_pdf_still_parses() 
     assert after.report is not None and after.report.la_name == "Stoke-on-Trent City Council"
 
 
+@pytest.mark.slow
 def test_a_parse_over_its_memory_limit_fails_with_a_reason_and_the_next_parses() -> None:
     with GuardedPdfParser(memory_limit_mb=700) as parse:
         big = parse(inflating_pdf(1500), "https://x/bomb.pdf")

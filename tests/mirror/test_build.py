@@ -42,6 +42,7 @@ def tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
+@pytest.mark.slow
 def test_build_is_deterministic(site: Path, tmp_path: Path) -> None:
     n = build_site(tmp_path / "again")
     assert n == 4 + 77 * 11

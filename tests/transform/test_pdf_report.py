@@ -193,6 +193,7 @@ def page_breaks(pages: list[str], record: Record) -> tuple[list[str], list[tuple
     return split, ended
 
 
+@pytest.mark.slow
 def test_findings_span_page_breaks_and_are_rejoined() -> None:
     """Joins are only tested if paragraphs really cross page breaks: in mid-sentence, right
     after a full stop, and paragraphs that end a page with the next starting the next page

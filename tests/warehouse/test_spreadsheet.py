@@ -4,6 +4,7 @@ read back with openpyxl and the csv module."""
 from __future__ import annotations
 
 import csv
+import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import openpyxl
 import pytest
 
 from warehouse.benchmarks import refresh_benchmarks
+from warehouse.db import connect, init_schema
 from warehouse.export import UTF8_BOM, WORKBOOK, export_warehouse
 from warehouse.spreadsheet import DICTIONARY_SHEET, SHEET_NAME_MAX, sheet_names
 
@@ -31,19 +33,33 @@ HOSTILE = [
 ]
 
 
+def _add_hostile(conn: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    conn.executemany("INSERT INTO parse_issue VALUES (?, ?, ?, ?, ?, ?, ?)", HOSTILE)
+    refresh_benchmarks(conn)
+    return conn
+
+
 @pytest.fixture
 def hostile(loaded: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """The four test reports, benchmarks built, and parse issues whose text is formulas."""
-    loaded.executemany("INSERT INTO parse_issue VALUES (?, ?, ?, ?, ?, ?, ?)", HOSTILE)
-    refresh_benchmarks(loaded)
-    return loaded
+    return _add_hostile(loaded)
+
+
+@pytest.fixture(scope="module")
+def book(templates: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Workbook:
+    """`hostile` exported as xlsx and read back, once for the module (openpyxl takes seconds
+    over every sheet)."""
+    out = tmp_path_factory.mktemp("workbook")
+    shutil.copyfile(templates["loaded"], out / "cqc.duckdb")
+    with connect(out / "cqc.duckdb") as conn:
+        init_schema(conn)
+        export_warehouse(_add_hostile(conn), out, "xlsx")
+    return openpyxl.load_workbook(out / WORKBOOK)
 
 
 def test_the_workbook_writes_formulas_as_text_and_numbers_as_numbers(
-    hostile: duckdb.DuckDBPyConnection, tmp_path: Path
+    book: openpyxl.Workbook,
 ) -> None:
-    export_warehouse(hostile, tmp_path, "xlsx")
-    book = openpyxl.load_workbook(tmp_path / WORKBOOK)
     issues = book["parse_issue"]
     header = [cell.value for cell in issues[1]]
     rows = {
@@ -97,11 +113,7 @@ def test_csv_without_excel_has_no_bom(hostile: duckdb.DuckDBPyConnection, tmp_pa
     assert (tmp_path / "league_table.csv").read_bytes().startswith(b"rank,")
 
 
-def test_dates_stay_dates_and_the_sheet_is_ready_to_filter(
-    hostile: duckdb.DuckDBPyConnection, tmp_path: Path
-) -> None:
-    export_warehouse(hostile, tmp_path, "xlsx")
-    book = openpyxl.load_workbook(tmp_path / WORKBOOK)
+def test_dates_stay_dates_and_the_sheet_is_ready_to_filter(book: openpyxl.Workbook) -> None:
     league = book["league_table"]
     header = [cell.value for cell in league[1]]
     published = league.cell(row=2, column=header.index("published_on") + 1)
