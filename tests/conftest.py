@@ -49,30 +49,16 @@ def mirror_warehouse(mirror_warehouse_file: Path) -> Iterator[duckdb.DuckDBPyCon
 # "fast" (`make test-fast`): a tenth of the budget, for the edit-test loop.
 # "fuzz" (`make fuzz`, or --hypothesis-profile=fuzz): a large random budget to find new ones.
 # The pytest plugin loads a --hypothesis-profile after this file, so the option wins.
+_VARIANTS = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+}
+# ci and fast try the same variants every run, so they keep no example database; fuzz keeps
+# hypothesis's own, so a failure it finds is tried first next time.
+_FIXED = {"derandomize": True, "database": None, "print_blob": False, **_VARIANTS}
+settings.register_profile("ci", max_examples=400, **_FIXED)
+settings.register_profile("fast", max_examples=40, **_FIXED)  # a tenth of the budget
 settings.register_profile(
-    "ci",
-    max_examples=400,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    print_blob=False,
-)
-settings.register_profile(
-    "fast",  # make test-fast: a tenth of the budget, derandomized too
-    max_examples=40,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    print_blob=False,
-)
-settings.register_profile(
-    "fuzz",
-    max_examples=5000,
-    derandomize=False,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    print_blob=True,
+    "fuzz", max_examples=5000, derandomize=False, print_blob=True, **_VARIANTS
 )
 settings.load_profile("ci")

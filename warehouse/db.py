@@ -23,6 +23,20 @@ BENCHMARK_DIR = SQL_DIR / "benchmarks"
 # One file per benchmark table, `NN_<table>.sql`, run in name order (see warehouse.benchmarks).
 BENCHMARK_FILES: tuple[Path, ...] = tuple(sorted(BENCHMARK_DIR.glob("[0-9][0-9]_*.sql")))
 BENCHMARK_TABLES: tuple[str, ...] = tuple(p.stem.split("_", 1)[1] for p in BENCHMARK_FILES)
+# The nine score columns of the statement_scores view (sql/views.sql), in statement order, as
+# league_table, pilot_assessment and council_type_benchmark (with _avg) carry them;
+# tests/warehouse/test_db.py checks they agree with the view.
+SCORE_COLUMNS: tuple[str, ...] = (
+    "qs1_assessing_needs",
+    "qs2_healthier_lives",
+    "qs3_equity",
+    "qs4_care_provision",
+    "qs5_partnerships",
+    "qs6_safe_systems",
+    "qs7_safeguarding",
+    "qs8_governance",
+    "qs9_learning",
+)
 # The texts `cqc search` ranks, rebuilt and indexed with the benchmarks (warehouse.search).
 SEARCH_TABLE, SEARCH_SCRIPT = "search_document", "search.sql"
 # How a table's qsN_ columns are described, from the statement_scores view's comment.

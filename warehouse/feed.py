@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import urljoin, urlsplit
 
 import duckdb
 
+from transform.changes import ChangeKind
 from warehouse.attribution import attribution_text
 
 __all__ = [
@@ -44,15 +45,7 @@ FEED_TITLE = "CQC adult social care assessments: new and changed reports"
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:cqc-warehouse:report-change-feed")
 NEVER = datetime(1970, 1, 1)  # a feed with nothing ever loaded still needs an `updated`
 # report_change kinds in the order a summary lists them (diff_reports' order).
-KIND_ORDER = (
-    "new_report",
-    "page_updated",
-    "rating_changed",
-    "score_pct_changed",
-    "statement_score_changed",
-    "findings_changed",
-    "facts_changed",
-)
+KIND_ORDER: tuple[str, ...] = get_args(ChangeKind)
 _FIELD_LABELS = {
     "page_last_updated": "page last updated",
     "published_on": "published",

@@ -29,9 +29,11 @@ import duckdb
 
 from transform.quality_statements import STATEMENTS
 from warehouse.attribution import OGL_STATEMENT, SOURCES
+from warehouse.db import SCORE_COLUMNS
 
 __all__ = [
     "SCORE_COLOURS",
+    "SCORE_COLUMNS",
     "IndexData",
     "RegionData",
     "council_slug",
@@ -46,18 +48,6 @@ __all__ = [
 
 Row = dict[str, Any]
 
-# The nine score columns of league_table and pilot_assessment, in statement order.
-SCORE_COLUMNS: tuple[str, ...] = (
-    "qs1_assessing_needs",
-    "qs2_healthier_lives",
-    "qs3_equity",
-    "qs4_care_provision",
-    "qs5_partnerships",
-    "qs6_safe_systems",
-    "qs7_safeguarding",
-    "qs8_governance",
-    "qs9_learning",
-)
 SCORE_COLOURS: dict[int, str] = {1: "#c0392b", 2: "#f39c12", 3: "#27ae60", 4: "#1f6fb2"}
 MISSING_COLOUR = "#dddddd"
 SCORE_LABELS: dict[int, str] = {

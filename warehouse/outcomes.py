@@ -12,20 +12,10 @@ from __future__ import annotations
 import duckdb
 
 from transform.quality_statements import STATEMENTS
+from warehouse.db import SCORE_COLUMNS
 
 # One target per column of league_table: the overall %, then the nine scores.
-TARGETS: tuple[str, ...] = (
-    "overall_score_pct",
-    "qs1_assessing_needs",
-    "qs2_healthier_lives",
-    "qs3_equity",
-    "qs4_care_provision",
-    "qs5_partnerships",
-    "qs6_safe_systems",
-    "qs7_safeguarding",
-    "qs8_governance",
-    "qs9_learning",
-)
+TARGETS: tuple[str, ...] = ("overall_score_pct", *SCORE_COLUMNS)
 
 SPEARMAN_SQL = f"""
 WITH measure_year AS (

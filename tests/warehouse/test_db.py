@@ -9,7 +9,14 @@ import duckdb
 import pytest
 
 from transform.councils import REGIONS
-from warehouse.db import BENCHMARK_TABLES, SEARCH_TABLE, SQL_DIR, connect, init_schema
+from warehouse.db import (
+    BENCHMARK_TABLES,
+    SCORE_COLUMNS,
+    SEARCH_TABLE,
+    SQL_DIR,
+    connect,
+    init_schema,
+)
 from warehouse.load import ALL_TABLES
 
 VIEWS = (
@@ -107,6 +114,19 @@ def test_a_warehouse_from_before_refresh_runs_is_upgraded_keeping_its_runs(
             "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'ingest_run%'"
         ).fetchall()
         assert leftovers == [("ingest_run",)]
+
+
+def test_the_score_columns_are_the_statement_scores_views() -> None:
+    with connect(":memory:") as conn:
+        init_schema(conn)
+        columns = [
+            name
+            for (name,) in conn.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = 'statement_scores' "
+                "ORDER BY column_index"
+            ).fetchall()
+        ]
+    assert tuple(columns) == ("assessment_id", *SCORE_COLUMNS)
 
 
 def test_memory_connection() -> None:
