@@ -144,12 +144,12 @@ WHERE assessment_id = 'stokeontrent-0625'
 ORDER BY version_no;
 ```
 
-What did the latest run find changed?
+What did the latest ingest or reparse find changed? (A refresh run changes no report.)
 
 ```sql
 SELECT c.assessment_id, c.change_kind, c.field, c.old_value, c.new_value
 FROM report_change AS c
-WHERE c.run_id = (SELECT max(run_id) FROM ingest_run)
+WHERE c.run_id = (SELECT max(run_id) FROM ingest_run WHERE mode <> 'refresh')
 ORDER BY c.assessment_id, c.change_kind, c.field;
 ```
 """
