@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 from typing import Any, get_args
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import duckdb
 
@@ -215,12 +215,14 @@ def _last_activity(conn: duckdb.DuckDBPyConnection) -> datetime:
 
 
 def published_base(site_url: str) -> str:
-    """`site_url` as the base the report's files resolve against (a trailing slash, so
-    'https://example.org/cqc' keeps its last segment); ValueError unless http(s)."""
+    """`site_url` as the base the report's files resolve against: a directory (a trailing
+    slash, so 'https://example.org/cqc' keeps its last segment), no query or fragment;
+    ValueError unless http(s)."""
     parts = urlsplit(site_url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"not an http(s) address: {site_url!r}")
-    return parts.geturl() if parts.path.endswith("/") else parts.geturl() + "/"
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
 # --- rendering --------------------------------------------------------------------------------

@@ -561,6 +561,8 @@ def test_with_the_published_address_every_feed_link_is_absolute() -> None:
             "https://example.org/cqc/council/stoke-on-trent.html",
             "https://www.cqc.org.uk/x",
         ]
+    assert published_base("https://example.org") == "https://example.org/"
+    assert published_base(" https://example.org/a/b?x=1#top ") == "https://example.org/a/b/"
     for bad in ("example.org/cqc", "ftp://example.org/", "javascript:alert(1)"):
         with pytest.raises(ValueError, match="not an http"):
             published_base(bad)
