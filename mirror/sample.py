@@ -19,6 +19,7 @@ import duckdb
 from mirror.build import STATEMENTS, load_reports, url_to_file
 from transform.councils import load_councils
 from transform.decode import decode_page
+from transform.errors import PageParseError
 from transform.links import download_links
 from transform.pipeline import ArchivedPage, ReportSource, build_outcome
 from transform.records import ListingEntry
@@ -43,6 +44,15 @@ def url_for(file: Path, site: Path = SITE) -> str:
     return ORIGIN + path
 
 
+def _text(page: ArchivedPage) -> str | bytes:
+    """The text the parser will read, so the page's soup is built once for both readers (the
+    bytes of a page that does not decode: the pipeline makes that the report's issue)."""
+    try:
+        return decode_page(page.body, page.content_type, page.url).text
+    except PageParseError:
+        return page.body
+
+
 def load_mirror(conn: duckdb.DuckDBPyConnection, site: Path = SITE) -> int:
     """Load every valid report of the mirror at `site` into `conn` through the ingest's own
     per-report pipeline and load; return how many loaded."""
@@ -63,9 +73,7 @@ def load_mirror(conn: duckdb.DuckDBPyConnection, site: Path = SITE) -> int:
                 url=ORIGIN + r.about_path,
                 assessment_kind="pilot" if r.pilot else "formal",
             )
-            # From the text the parser will read, so the page's soup is built once for both.
-            texts = [(decode_page(p.body, p.content_type, p.url).text, p.url) for p in pages]
-            links = list(dict.fromkeys(u for text, url in texts for u in download_links(text, url)))
+            links = list(dict.fromkeys(u for p in pages for u in download_links(_text(p), p.url)))
             pdf = None
             if r.slug in WITH_PDF and links:
                 data = (site / links[0].removeprefix(ORIGIN + "/")).read_bytes()
