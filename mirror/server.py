@@ -112,6 +112,7 @@ class ServedRequest:
     headers: dict[str, str]
     status: int
     received_monotonic: float
+    delayed_s: float = 0.0  # how long the server waited before answering (delays, faults)
 
 
 def _as_fault_list(spec: FaultSpec) -> list[Fault]:
@@ -236,10 +237,16 @@ class MirrorServer:
             self.requests.clear()
 
     def _record(
-        self, method: str, path: str, headers: dict[str, str], status: int, t: float
+        self,
+        method: str,
+        path: str,
+        headers: dict[str, str],
+        status: int,
+        t: float,
+        delayed_s: float,
     ) -> None:
         with self._lock:
-            self.requests.append(ServedRequest(method, path, headers, status, t))
+            self.requests.append(ServedRequest(method, path, headers, status, t, delayed_s))
 
     def _take_fault(self, raw_path: str) -> Fault | None:
         """The fault to apply to this request, consuming one use of it (thread-safe)."""
@@ -331,6 +338,7 @@ class MirrorServer:
                     {k.lower(): v for k, v in self.headers.items()},
                     status,
                     self._received,
+                    self._delayed,
                 )
                 self.send_response(status)
                 for key, value in headers.items():
@@ -343,11 +351,13 @@ class MirrorServer:
 
             def _respond(self, send_body: bool) -> None:
                 self._received = time.monotonic()
+                self._delayed = server.delay_s
                 if server.delay_s:
                     time.sleep(server.delay_s)
                 fault = server._take_fault(self.path)
                 html_type = {"Content-Type": "text/html; charset=utf-8"}
                 if fault is not None and fault.delay_s:
+                    self._delayed += fault.delay_s
                     time.sleep(fault.delay_s)
                 if fault is not None and fault.status:
                     headers = dict(html_type)
