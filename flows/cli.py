@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlsplit
 
 import typer
@@ -21,6 +21,9 @@ from rich.text import Text
 
 from extract.http import LIVE_BASE_URL, FetchError, RunStopError, SiteClient
 from flows.settings import Settings
+
+if TYPE_CHECKING:
+    import duckdb  # imported where used: the CLI starts faster without it
 
 # The ephemeral Prefect server's telemetry heartbeat fails offline and floods the log.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -307,23 +310,35 @@ def benchmark(
 ) -> None:
     """A region's councils ranked against its mean and England's; without --region, the
     nine regions compared."""
-    from warehouse.compare import region_names, region_table, regions_summary
+    from warehouse.compare import region_table, regions_summary
 
     with _read_only(db) as conn:
         if region is None:
             columns, rows = regions_summary(conn)
         else:
-            known = {name.lower(): name for name in region_names(conn)}
-            wanted = known.get(" ".join(region.split()).lower())
-            if wanted is None:
-                err_console.print(
-                    f"[red]no region {region!r}[/red]; the regions are: "
-                    + ", ".join(known.values()),
-                    highlight=False,
-                )
-                raise typer.Exit(2)
+            wanted = _region_named(conn, region)
             columns, rows = region_table(conn, wanted, include_pilots=include_pilots)
     _print_rows(columns, rows, output)
+
+
+def _region_named(conn: duckdb.DuckDBPyConnection, region: str) -> str:
+    """The region as the warehouse names it, in any case and spacing; else one line naming
+    the regions, exit 2."""
+    from rich.markup import escape
+
+    from warehouse.compare import region_names
+
+    known = {name.lower(): name for name in region_names(conn)}
+    wanted = known.get(" ".join(region.split()).lower())
+    if wanted is None:
+        err_console.print(
+            f"[red]no region {escape(repr(region))}[/red]; the regions are: "
+            + ", ".join(known.values()),
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(2)
+    return wanted
 
 
 @app.command()

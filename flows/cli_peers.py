@@ -5,13 +5,14 @@ warehouse.outcomes, this module only matches names and prints."""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from flows.cli import (
+    FormatOption,
+    OutputFormat,
     _council_code,
     _print_rows,
     _read_only,
@@ -26,19 +27,6 @@ if TYPE_CHECKING:
     import duckdb
 
 EXIT_BAD_INPUT = 2
-
-
-class Format(StrEnum):
-    """--format as an Enum: Typer refuses another value, naming the choices (exit 2)."""
-
-    table = "table"
-    csv = "csv"
-    json = "json"
-
-
-FormatOption = Annotated[
-    Format, typer.Option("--format", help="How to print the rows", case_sensitive=False)
-]
 
 
 @app.command()
@@ -61,7 +49,7 @@ def neighbours(
         bool, typer.Option("--clear-import", help="Forget every imported list")
     ] = False,
     db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
-    output: FormatOption = Format.table,
+    output: FormatOption = OutputFormat.table,
 ) -> None:
     """A council's nearest statistical neighbours (docs/neighbours.md): distance, rank, and
     their rating and % where assessed. With --import, load your own list instead."""
@@ -82,7 +70,7 @@ def neighbours(
     _show(council, k, db, output)
 
 
-def _show(council: str, k: int, db: Path | None, output: Format) -> None:
+def _show(council: str, k: int, db: Path | None, output: OutputFormat) -> None:
     from warehouse.neighbours import NEIGHBOUR_COLUMNS, council_neighbours
 
     code = _council_code(council)
@@ -96,7 +84,7 @@ def _show(council: str, k: int, db: Path | None, output: Format) -> None:
             highlight=False,
         )
         raise typer.Exit(1)
-    if output != Format.table:
+    if output != OutputFormat.table:
         _print_rows(NEIGHBOUR_COLUMNS, rows, output)
         return
     # On screen the method is said once, above the table, unless the rows differ in it.
@@ -175,7 +163,7 @@ def _clear(db: Path | None) -> None:
 @app.command()
 def outcomes(
     db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
-    output: FormatOption = Format.table,
+    output: FormatOption = OutputFormat.table,
 ) -> None:
     """Per Oflog adult social care measure, its Spearman rank correlation with the overall %
     and with each statement score (rho, -1 to 1), over the n councils with both."""
@@ -184,7 +172,7 @@ def outcomes(
     with _read_only(db) as conn:
         columns, rows = outcome_correlations(conn)
     _print_rows(columns, rows, output)
-    if output == Format.table and rows:
+    if output == OutputFormat.table and rows:
         n = max(row[3] for row in rows if isinstance(row[3], int))
         if n > 3:
             console.print(

@@ -18,6 +18,7 @@ from flows.cli import (
     OutputFormat,
     _print_rows,
     _read_only,
+    _region_named,
     app,
     console,
     err_console,
@@ -42,7 +43,6 @@ def search(
     the best matches first (BM25), each with its council, statement, a snippet with the
     matched words «marked», and the page to read it on."""
     from transform.quality_statements import BY_NUMBER, STATEMENTS
-    from warehouse.compare import region_names
     from warehouse.db import sandbox
     from warehouse.search import EmptyQueryError, SearchUnavailableError, load_fts
     from warehouse.search import search as run_search
@@ -66,18 +66,7 @@ def search(
             )
             raise typer.Exit(1) from exc
         sandbox(conn)  # the query is data, not SQL; still, nothing beyond the warehouse
-        wanted = None
-        if region is not None:
-            known = {name.lower(): name for name in region_names(conn)}
-            wanted = known.get(" ".join(region.split()).lower())
-            if wanted is None:
-                err_console.print(
-                    f"[red]no region {escape(repr(region))}[/red]; the regions are: "
-                    + ", ".join(known.values()),
-                    highlight=False,
-                    soft_wrap=True,
-                )
-                raise typer.Exit(2)
+        wanted = None if region is None else _region_named(conn, region)
         try:
             hits = run_search(conn, query, qs_number=statement, region=wanted, limit=limit)
         except EmptyQueryError as exc:

@@ -14,7 +14,6 @@ import re
 import shutil
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -25,6 +24,7 @@ import duckdb
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from tests.warehouse.written import Written, with_qs1, write_mirror_report
 from transform.records import Report
 from warehouse.attribution import OGL_STATEMENT, SOURCES
 from warehouse.benchmarks import refresh_benchmarks
@@ -47,56 +47,10 @@ RUN_1 = (datetime(2026, 3, 1, 2, 0), datetime(2026, 3, 1, 2, 4, 10))
 RUN_2 = (datetime(2026, 3, 2, 2, 0), datetime(2026, 3, 2, 2, 1, 5))
 
 
-@dataclass(frozen=True)
-class Written:
-    db: Path
-    out: Path
-    paths: list[Path]
-
-    def soup(self, relative: str) -> BeautifulSoup:
-        return BeautifulSoup((self.out / relative).read_text(encoding="utf-8"), "html.parser")
-
-    def query(self, sql: str, *params: object) -> list[tuple[Any, ...]]:
-        with connect(self.db, read_only=True) as conn:
-            return conn.execute(sql, list(params)).fetchall()
-
-    def feed(self) -> ET.Element:
-        return ET.parse(self.out / "feed.atom").getroot()
-
-
 @pytest.fixture(scope="module")
 def mirror(mirror_warehouse_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Written:
     """The report of a copy of the mirror's warehouse, written through a read-only connection."""
-    tmp = tmp_path_factory.mktemp("council_pages")
-    db = tmp / "cqc.duckdb"
-    shutil.copy(mirror_warehouse_file, db)
-    with connect(db) as conn:
-        refresh_benchmarks(conn)
-    with connect(db, read_only=True) as conn:
-        paths = write_report(conn, tmp / "report")
-    return Written(db, tmp / "report", paths)
-
-
-def changed(report: Report, *, rating: str, pct: int, qs1: int) -> Report:
-    """The report as CQC might republish it: another rating, %, and QS1 score."""
-    statements = [
-        s.model_copy(update={"score": qs1}) if s.number == 1 else s
-        for s in report.quality_statements
-    ]
-    details = [
-        d.model_copy(update={"statement": d.statement.model_copy(update={"score": qs1})})
-        if d.statement.number == 1
-        else d
-        for d in report.statement_details
-    ]
-    return report.model_copy(
-        update={
-            "quality_statements": statements,
-            "statement_details": details,
-            "overall_rating": rating,
-            "overall_score_pct": pct,
-        }
-    )
+    return write_mirror_report(mirror_warehouse_file, tmp_path_factory.mktemp("council_pages"))
 
 
 def with_new_findings(report: Report) -> Report:
@@ -118,7 +72,7 @@ def history(
         (
             *RUN_2,
             (
-                changed(reports.stoke, rating="Requires improvement", pct=61, qs1=1),
+                with_qs1(reports.stoke, 1, 61, rating="Requires improvement"),
                 with_new_findings(reports.durham),
             ),
         ),

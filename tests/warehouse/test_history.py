@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import duckdb
 import pytest
 
+from tests.warehouse.written import with_qs1
 from transform.records import Report
 from warehouse.load import LOG_TABLES, STATE_TABLES, save_report
 from warehouse.state import (
@@ -31,26 +32,6 @@ T0 = datetime(2026, 11, 23, 2, 0, 0)
 
 def sha(n: int) -> str:
     return f"{n:064x}"
-
-
-def with_qs1(report: Report, score: int, pct: int) -> Report:
-    statements = [
-        s.model_copy(update={"score": score}) if s.number == 1 else s
-        for s in report.quality_statements
-    ]
-    details = [
-        d.model_copy(update={"statement": d.statement.model_copy(update={"score": score})})
-        if d.statement.number == 1
-        else d
-        for d in report.statement_details
-    ]
-    return report.model_copy(
-        update={
-            "quality_statements": statements,
-            "statement_details": details,
-            "overall_score_pct": pct,
-        }
-    )
 
 
 def history(conn: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[object, ...]]]:

@@ -10,20 +10,17 @@ feed are checked in detail in test_council_pages.py.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 from PIL import Image
 
 from mirror.sample import ORIGIN
+from tests.warehouse.written import Written, write_mirror_report
 from warehouse.attribution import SOURCES
-from warehouse.benchmarks import refresh_benchmarks
 from warehouse.db import connect, init_schema
 from warehouse.html_report import (
     SCORE_COLOURS,
@@ -51,33 +48,10 @@ STOKE_SCORES = [2, 2, 2, 3, 3, 2, 3, 3, 3]
 MISSING = "#dddddd"
 
 
-@dataclass(frozen=True)
-class Written:
-    db: Path
-    out: Path
-    paths: list[Path]
-
-    def soup(self, relative: str) -> BeautifulSoup:
-        return BeautifulSoup((self.out / relative).read_text(encoding="utf-8"), "html.parser")
-
-    def query(self, sql: str, *params: object) -> list[tuple[Any, ...]]:
-        with connect(self.db, read_only=True) as conn:
-            return conn.execute(sql, list(params)).fetchall()
-
-
 @pytest.fixture(scope="module")
 def written(mirror_warehouse_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Written:
-    """A copy of the mirror's sample warehouse, its benchmarks refreshed (and the refresh
-    logged) as after a run, and the report written from it through a read-only connection (so
-    the report cannot write to the warehouse)."""
-    tmp = tmp_path_factory.mktemp("html_report")
-    db = tmp / "cqc.duckdb"
-    shutil.copy(mirror_warehouse_file, db)
-    with connect(db) as conn:
-        refresh_benchmarks(conn)
-    with connect(db, read_only=True) as conn:
-        paths = write_report(conn, tmp / "report")
-    return Written(db, tmp / "report", paths)
+    """The report of a copy of the mirror's warehouse (`write_mirror_report`)."""
+    return write_mirror_report(mirror_warehouse_file, tmp_path_factory.mktemp("html_report"))
 
 
 def cell_colour(cell: Tag) -> str:
