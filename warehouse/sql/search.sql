@@ -25,17 +25,13 @@ document AS (
     FROM report
     WHERE trim(coalesce(people_experience, '')) <> ''
     UNION ALL
-    SELECT assessment_id || '/qs' || qs_number || '/what-people-expect', 'what_people_expect',
+    -- A statement's two texts, a row each: doc ids .../what-people-expect and .../commitment.
+    SELECT assessment_id || '/qs' || qs_number || '/' || replace(kind, '_', '-'), kind,
            assessment_id, la_code, council, region, assessment_kind, published_on,
-           qs_number, quality_statement, NULL, what_people_expect, url, 1, 0
-    FROM statement
-    WHERE trim(coalesce(what_people_expect, '')) <> ''
-    UNION ALL
-    SELECT assessment_id || '/qs' || qs_number || '/commitment', 'commitment',
-           assessment_id, la_code, council, region, assessment_kind, published_on,
-           qs_number, quality_statement, NULL, commitment, url, 2, 0
-    FROM statement
-    WHERE trim(coalesce(commitment, '')) <> ''
+           qs_number, quality_statement, NULL, body, url,
+           CASE kind WHEN 'what_people_expect' THEN 1 ELSE 2 END, 0
+    FROM (UNPIVOT statement ON what_people_expect, commitment INTO NAME kind VALUE body)
+    WHERE trim(coalesce(body, '')) <> ''
     UNION ALL
     SELECT s.assessment_id || '/qs' || s.qs_number || '/finding-' || k.finding_no,
            'key_finding', s.assessment_id, s.la_code, s.council, s.region, s.assessment_kind,
