@@ -415,8 +415,11 @@ def test_a_deployed_nightly_ingest_loads_the_whole_mirror(
 def test_overlapping_runs_wait_for_each_other_and_change_nothing(
     stack: Stack, first_run: FirstRun
 ) -> None:
-    # Both triggered at once: the worker picks both up, the server gives one the slot and
-    # sends the other back to Scheduled ("AwaitingConcurrencySlot") until the first is done.
+    # Both created while the pool is paused, so the worker picks both up in one poll however
+    # slowly each `prefect deployment run` starts on a busy machine (one created after the
+    # other had finished would overlap nothing); the server gives one the slot and sends the
+    # other back to Scheduled ("AwaitingConcurrencySlot") until the first is done.
+    stack.prefect("work-pool", "pause", "cqc")
     triggers = [
         subprocess.Popen(
             [str(PREFECT), *stack.nightly_args()],
@@ -430,6 +433,7 @@ def test_overlapping_runs_wait_for_each_other_and_change_nothing(
         for _ in range(2)
     ]
     outputs = [p.communicate(timeout=120)[0] for p in triggers]
+    stack.prefect("work-pool", "resume", "cqc")
     assert [p.returncode for p in triggers] == [0, 0], "\n".join(outputs)
     ids = [flow_run_id(out) for out in outputs]
     runs = sorted(
