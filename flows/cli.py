@@ -430,9 +430,9 @@ def parse(
             limits = (settings.pdf_time_limit_s, settings.pdf_memory_limit_mb)
             with GuardedPdfParser(*limits) as parse_pdf:
                 reading = parse_pdf(body, url)
-            if reading.report is None:
+            if reading.facts is None:
                 raise cannot_parse(reading.error or "unreadable")
-            typer.echo(json.dumps(pdf_as_json(reading.report), indent=2, ensure_ascii=False))
+            typer.echo(json.dumps(page_as_json(reading.facts), indent=2, ensure_ascii=False))
             return
         decoded = decode_page(body, content_type, url)
         check_bounds(decoded.text, url)
@@ -573,48 +573,33 @@ def _run_ingest(**arguments: Any) -> Any:
         raise typer.Exit(EXIT_RUN_FAILED) from exc
 
 
-def pdf_as_json(report: Any) -> dict[str, Any]:
-    """A report PDF's parse in the same shape as a page's, `page_kind` "report_pdf"."""
-    data: dict[str, Any] = report.model_dump(mode="json")
-    head = {
-        "page_kind": "report_pdf",
-        **{
-            key: data.pop(key)
-            for key in (
-                "la_name",
-                "slug",
-                "assessment_kind",
-                "indicative",
-                "published_on",
-                "overall_rating",
-                "overall_score_pct",
-            )
-        },
-        "quality_statements": [
-            {key: s[key] for key in ("number", "name", "theme", "score")}
-            for s in data.pop("quality_statements")
-        ],
-    }
-    return head | data
-
-
 def page_as_json(page: Any) -> dict[str, Any]:
-    """The parse as JSON, with the summary keys every page kind answers (null when absent)."""
+    """A page's (or a report PDF's) reading as JSON, headed by the keys every page answers
+    (null when absent): its kind, council, slug, kind of assessment, dates, rating, % and
+    the statements it scores; then everything else it carried, with where each was read."""
+    from transform.quality_statements import BY_NUMBER
+
     data: dict[str, Any] = page.model_dump(mode="json")
-    statements = data.pop("quality_statements", None)
-    if statements is None and "statement" in data:
-        statements = [data["statement"]]
+    pilot = data.pop("pilot", None)
+    statements = data.get("statements") or []
     head = {
         "page_kind": data.pop("page_kind", "listing"),
         "la_name": data.pop("la_name", None),
         "slug": data.pop("slug", None),
-        "assessment_kind": data.pop("assessment_kind", None),
+        "assessment_kind": None if pilot is None else ("pilot" if pilot else "formal"),
         "indicative": data.pop("indicative", None),
         "published_on": data.pop("published_on", None),
         "overall_rating": data.pop("overall_rating", None),
         "overall_score_pct": data.pop("overall_score_pct", None),
         "quality_statements": [
-            {key: s[key] for key in ("number", "name", "theme", "score")} for s in statements or []
+            {
+                "number": s["number"],
+                "name": BY_NUMBER[s["number"]].name,
+                "theme": BY_NUMBER[s["number"]].theme,
+                "score": s["score"],
+            }
+            for s in statements
+            if s["score"] is not None
         ],
     }
     return head | data

@@ -1,8 +1,17 @@
-"""Report pages: classify by content, then parse into typed records.
+"""Report pages read into facts: whatever a page says, wherever it says it.
 
-Everything is anchored on visible labels ("Quality statement scores", "Score: 2", ...), never
-on classes or URL shapes, because the real markup is unknown. A page that does not read as
-expected raises `PageParseError` naming the URL and the reason: fail loudly, per page.
+Every page of a report family is read by every reader: the report header's council, the
+dates, the rating, the overall %, each quality statement named next to a score or heading its
+own texts (one page may hold one statement, a theme's, all nine, or only their scores), the
+people's experiences, the About page's demographic and financial facts, the report's other
+pages and its PDFs. A page may carry any subset of these, or none: nothing is required here,
+so no page fails for lacking a fact. The report is assembled, and its completeness judged,
+from all its pages together (`transform.report`).
+
+Everything is anchored on visible text (labels, statement names, rating words), never on
+classes, tags or URL shapes, because the real markup is unknown. Page furniture (navigation,
+breadcrumbs, related links, footers) and blocks about another report (a related-content card
+naming another council's rating) are never read as this page's facts.
 """
 
 from __future__ import annotations
@@ -11,47 +20,45 @@ import contextlib
 import posixpath
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
-from transform.councils import UnknownCouncilError, match_council
+from transform.councils import UnknownCouncilError, match_council, name_key
 from transform.errors import PageParseError
 from transform.facts import parse_fact
-from transform.links import download_links, report_links
+from transform.links import download_links, in_family, landing_path, report_links
 from transform.listing import parse_listing
-from transform.quality_statements import (
-    Statement,
-    UnknownStatementError,
-    canonical_statement,
-    find_statement,
-)
-from transform.ratings import UnknownRatingError, normalise_rating
+from transform.quality_statements import Statement, UnknownStatementError, canonical_theme
 from transform.records import (
-    AboutPage,
-    AssessmentKind,
     KeyFinding,
     ListingPage,
     PageKind,
-    QualityStatementPage,
-    QualityStatementScore,
+    PageReading,
+    Provenance,
     Rating,
-    SummaryPage,
+    StatementReading,
 )
 from transform.text import (
-    DATE_PATTERN,
     SENTENCE_END,
     Line,
     label_key,
     link_list_titles,
     page_lines,
-    parse_date,
     shared_soup,
 )
+from transform.values import (
+    ScoreValue,
+    band_label,
+    find_date_after,
+    pct_values,
+    rating_value,
+    score_value,
+    statement_start,
+)
 
-__all__ = ["PageParseError", "classify_page", "parse_page", "report_slug"]
+__all__ = ["PageParseError", "parse_page", "read_page", "report_slug"]
 
 LISTING_ROOT = "local-authority-assessment-reports"
 # The report header, formal ("<council>: local authority assessment") and pilot ("<council>
@@ -59,56 +66,99 @@ LISTING_ROOT = "local-authority-assessment-reports"
 _HEADER = re.compile(r"(.+?)\s*:\s*local authority assessment", re.IGNORECASE)
 _PILOT_HEADER = re.compile(r"(.+?)\s+assessment", re.IGNORECASE)
 _ABOUT = re.compile(r"about\s+(.+)", re.IGNORECASE)
-# "Score: 3", "Indicative score: 3 - Evidence ...", "Assessing needs Score: 3", "SCORE 3",
-# "Score:" alone (its value on the next line). What stands before the label must be empty or
-# a statement name, so prose such as "how we score: ..." is never a score.
-_SCORE = re.compile(r"(?P<before>.*?)\b(?:indicative\s+)?score\b\s*:?\s*(?P<value>.*)", re.I)
-_SCORE_VALUE = re.compile(r"(\d+)\b")
-_SCORE_LABEL = re.compile(
-    r"\b[1-4]\s*[-\u2013\u2014:]\s*(evidence shows [a-z ]*?(?:standard|shortfalls))",
-    re.IGNORECASE,
-)
-_PCT = re.compile(r"overall rating for\s+(.+?)\s*:\s*([^\s%]+)\s*%", re.IGNORECASE)
-# The same with the label and the figure in two cells and no colon ("Overall rating for X" |
-# "64%"): only a number is taken then, as anything else would not be the figure.
-_PCT_NO_COLON = re.compile(r"overall rating for\s+([^:\n]+?)\s+(\d{1,3})\s*%", re.IGNORECASE)
-_BARE_PCT = re.compile(r"\d{1,3}\s*%")
+_PCT_FOR = re.compile(r"overall rating for\s+(.+?)\s*:\s*([^\s%]+)\s*%", re.IGNORECASE)
+_PCT_FOR_NO_COLON = re.compile(r"overall rating for\s+([^:\n]+?)\s+(\d{1,3})\s*%", re.I)
 
-RATING_LABELS = ("Local authority rating and score", "Local authority indicative rating")
-SCORES_LABEL = "Quality statement scores"
-EXPERIENCE_LABEL = "Summary of people's experiences"
-EXPECT_LABEL = "What people expect"
-COMMITMENT_LABEL = "The local authority commitment"
-FINDINGS_LABEL = "Key findings for this quality statement"
-# Every label that starts a section of a report page, whatever page it is on: a section runs
-# from its label to the next of these (or a navigation block), never by heading level.
-SECTION_LABELS = frozenset(
-    label_key(label)
-    for label in (
-        *RATING_LABELS,
-        SCORES_LABEL,
-        EXPERIENCE_LABEL,
-        "Summary of strengths, areas for development and next steps",
-        "Overall summary",
-        EXPECT_LABEL,
-        COMMITMENT_LABEL,
-        FINDINGS_LABEL,
-        "Demographics",
-        "Financial facts",
-        "Downloads",
-    )
+# Labels, as `label_key` reduces them. A statement's texts:
+EXPECT_LABELS = frozenset(
+    {"what people expect", "what people should expect", "what people can expect"}
 )
+COMMITMENT_LABELS = frozenset(
+    {
+        "the local authority commitment",
+        "local authority commitment",
+        "the local authority's commitment",
+        "our commitment",
+    }
+)
+FINDINGS_LABELS = frozenset(
+    {"key findings for this quality statement", "key findings", "what we found"}
+)
+STATEMENT_TEXT_LABELS = EXPECT_LABELS | COMMITMENT_LABELS | FINDINGS_LABELS
+# The report's own sections.
+RATING_LABELS = frozenset(
+    {
+        "local authority rating and score",
+        "local authority indicative rating",
+        "local authority rating",
+        "local authority indicative rating and score",
+        "overall rating",
+        "overall indicative rating",
+        "indicative rating",
+        "rating",
+        "our rating",
+        "rating and score",
+        "overall rating and score",
+    }
+)
+SCORES_LABELS = frozenset(
+    {"quality statement scores", "quality statement indicative scores", "scores"}
+)
+EXPERIENCE_LABELS = frozenset(
+    {
+        "summary of people's experiences",
+        "summary of people's experience",
+        "people's experiences",
+        "people's experience",
+    }
+)
+DEMOGRAPHICS_LABEL = "demographics"
+FINANCE_LABELS = frozenset({"financial facts", "finance", "financial information"})
+REPORT_LABELS = (
+    RATING_LABELS
+    | SCORES_LABELS
+    | EXPERIENCE_LABELS
+    | FINANCE_LABELS
+    | {
+        DEMOGRAPHICS_LABEL,
+        "summary of strengths, areas for development and next steps",
+        "overall summary",
+        "downloads",
+        "contents",
+        "on this page",
+        "in this report",
+    }
+)
+SECTION_LABELS = REPORT_LABELS | STATEMENT_TEXT_LABELS
+# The labels no section runs past: the report's own wording of its sections. The shorter
+# synonyms above ("People's experience", "Rating", "Finance") start a section where one is
+# looked for, but are common sub-headings of findings too, so they end nothing.
+ENDING_LABELS = STATEMENT_TEXT_LABELS | {
+    "local authority rating and score",
+    "local authority indicative rating",
+    "quality statement scores",
+    "summary of people's experiences",
+    "summary of strengths, areas for development and next steps",
+    "overall summary",
+    DEMOGRAPHICS_LABEL,
+    "financial facts",
+    "downloads",
+}
 # Page metadata ("Published: ...", "Page last updated: ...", "Assessment start date: ..."):
-# wherever it stands, it is no part of the section before it.
-# The label must end the line or be followed by a colon or a date ("Published figures show"
+# the label must end the line or be followed by a colon or a date ("Published figures show"
 # is prose).
 _META_LINE = re.compile(
-    r"(?:assessment\s+)?(?:published|page last updated|assessment start date)\s*(?::|\d|$)",
+    r"(?:assessment\s+|date\s+)?(?:first\s+)?(?:published|page last updated|last updated|"
+    r"assessment start date)\s*(?:on\s+)?(?::|\d|$)",
     re.IGNORECASE,
 )
 # A key-findings line this short with no closing punctuation is a sub-heading, however it is
 # marked up (a heading, bold text or a plain block).
 _SUBHEADING_MAX_WORDS = 14
+# A line this long is prose, never a label, a name or a value.
+_SHORT_LINE_CHARS = 120
+# A foreign block (a related-content card) is at most this much text.
+_FOREIGN_MAX_CHARS = 400
 
 
 @dataclass
@@ -125,7 +175,7 @@ class _Doc:
     def __post_init__(self) -> None:
         self.content = [ln for ln in self.lines if not ln.chrome and ln.tag != "title"]
         # link texts are navigation ("Indicative ratings explained"), never a fact of the page
-        self.text = "\n".join(line.text for line in self.content if not line.link)
+        self.text = "\n".join(ln.text for ln in self.content if not ln.link and not ln.foreign)
         self.nav = link_list_titles(self.content)
 
     def fail(self, reason: str) -> PageParseError:
@@ -134,97 +184,72 @@ class _Doc:
 
 def _read(html: bytes | str, url: str | None) -> _Doc:
     soup = shared_soup(html)
-    return _Doc(soup, page_lines(soup, rejoin_wrapped=True), url)
+    foreign = _foreign_blocks(soup, url) if url else frozenset()
+    return _Doc(soup, page_lines(soup, rejoin_wrapped=True, foreign=foreign), url)
+
+
+# --- blocks about other reports ---------------------------------------------------------------
+
+
+def _foreign_blocks(soup: BeautifulSoup, url: str) -> frozenset[int]:
+    """ids of the elements that are about another report: around each link to another report
+    of the listing (or naming another council's assessment), the largest short block holding
+    that link and no link to this report. A link inside long prose marks nothing."""
+    slug = report_slug(url, _link_paths(soup, url))
+    page = urlsplit(url)
+    landing = landing_path(page.path, slug) if slug else ""
+    anchors = soup.find_all("a", href=True)
+    family: set[int] = set()
+    strangers: list[Tag] = []
+    for anchor in anchors:
+        parts = urlsplit(urljoin(url, str(anchor["href"]).strip()))
+        segments = [s.lower() for s in parts.path.split("/") if s]
+        under_listing = LISTING_ROOT in segments[:-1]
+        if parts.netloc == page.netloc and slug and in_family(parts.path, landing, slug):
+            family.add(id(anchor))
+        elif parts.netloc == page.netloc and under_listing:
+            strangers.append(anchor)
+    if not strangers:
+        return frozenset()
+    stranger_ids = {id(a) for a in strangers}
+    found: set[int] = set()
+    for anchor in strangers:
+        block: Tag | None = None
+        node: Tag = anchor
+        while node.parent is not None and node.parent.name not in ("body", "html", "main"):
+            parent = node.parent
+            if len(parent.get_text(" ", strip=True)) > _FOREIGN_MAX_CHARS:
+                break
+            links = [a for a in parent.find_all("a", href=True)]
+            if any(id(a) in family for a in links):
+                break
+            if any(id(a) in stranger_ids and a is not anchor for a in links):
+                break
+            node = parent
+            block = parent
+        if block is not None:
+            found.add(id(block))
+    return frozenset(found)
 
 
 # --- what a line is -------------------------------------------------------------------------
 
 
-def _is_label(line: Line, label: str) -> bool:
-    return not line.link and line.key == label_key(label)
+def _is_label(line: Line, labels: frozenset[str] | str) -> bool:
+    if line.link or line.foreign:
+        return False
+    return line.key in labels if isinstance(labels, frozenset) else line.key == labels
 
 
-def _statement_named(line: Line) -> Statement | None:
-    """The statement a content line is the name of ("Assessing needs", "1. Assessing needs",
-    "Quality statement: Safeguarding"); None for anything else, navigation links included."""
-    if line.link or len(line.text) > 80:
-        return None
+def _is_theme(line: Line) -> bool:
+    if line.link or len(line.text) > _SHORT_LINE_CHARS:
+        return False
+    text = re.sub(r"^theme\s*\d\s*[:.\-\u2013\u2014]?\s*", "", line.text, flags=re.IGNORECASE)
     try:
-        return canonical_statement(line.text)
+        canonical_theme(text)
     except UnknownStatementError:
-        return None
-
-
-def _score_parts(line: Line) -> tuple[str, str] | None:
-    """(what stands before the score label, the rest) if this line is a score line."""
-    if line.link:
-        return None
-    match = _SCORE.fullmatch(line.text)
-    if match is None:
-        return None
-    before = match.group("before").strip(" :-|\u2013\u2014")
-    if before and find_statement(before) is None:
-        return None
-    return before, match.group("value").strip()
-
-
-def _ends_section(line: Line) -> bool:
-    """A line no section runs past: another section's label, or page metadata."""
-    return not line.link and (line.key in SECTION_LABELS or bool(_META_LINE.match(line.text)))
-
-
-def _section(doc: _Doc, label: str) -> list[Line] | None:
-    """Content lines after the line reading `label`, up to the next section label, page
-    metadata line, navigation block or the edge of the page's <main>; links left out. None
-    when no line reads `label`."""
-    lines, nav = doc.content, doc.nav
-    key = label_key(label)
-    for index, line in enumerate(lines):
-        if line.link or line.key != key:
-            continue
-        out: list[Line] = []
-        for offset, following in enumerate(lines[index + 1 :], start=index + 1):
-            if offset in nav or following.in_main != line.in_main or _ends_section(following):
-                break
-            if not following.link:
-                out.append(following)
-        return out
-    return None
-
-
-def _has_label(doc: _Doc, label: str) -> bool:
-    return any(_is_label(line, label) for line in doc.content)
-
-
-# --- classification -------------------------------------------------------------------------
-
-
-def _kind(doc: _Doc) -> PageKind | None:
-    if any(_is_label(ln, "Local authority assessment reports") for ln in doc.content) and (
-        _has_label(doc, "Assessment reports")
-    ):
-        return "listing"
-    if any(_has_label(doc, label) for label in RATING_LABELS) and _has_label(doc, SCORES_LABEL):
-        return "summary"
-    if _has_label(doc, FINDINGS_LABEL) or _scored_statement(doc) is not None:
-        return "quality_statement"
-    if re.search(r"assessment published\s*:?\s*\d", doc.text, re.IGNORECASE) or (
-        any(_ABOUT.fullmatch(ln.text) for ln in doc.content if not ln.link)
-        and (_has_label(doc, "Demographics") or _has_label(doc, "Financial facts"))
-    ):
-        return "about"
-    return None
-
-
-def classify_page(html: bytes | str, url: str | None = None) -> PageKind:
-    """What kind of page this is, judged by its content only; raise PageParseError if unknown."""
-    kind = _kind(_read(html, url))
-    if kind is None:
-        raise PageParseError(url, "page is none of listing, about, summary, quality statement")
-    return kind
-
-
-# --- common metadata -----------------------------------------------------------------------
+        return False
+    return True
 
 
 def _header_name(text: str) -> str | None:
@@ -241,15 +266,427 @@ def _header_name(text: str) -> str | None:
     return None
 
 
-def _la_name(doc: _Doc) -> str:
+def _ends_section(doc: _Doc, index: int, start: Line) -> bool:
+    """A line no section runs past: another section's label, page metadata, a theme heading,
+    the report header, the title of a list of links, a block about another report, or the
+    edge of the page's <main>."""
+    line = doc.content[index]
+    if index in doc.nav or line.foreign or line.in_main != start.in_main:
+        return True
+    if line.link:
+        return False
+    return (
+        line.key in ENDING_LABELS
+        or bool(_META_LINE.match(line.text))
+        or _is_theme(line)
+        or _header_name(line.text) is not None
+    )
+
+
+def _section(doc: _Doc, labels: frozenset[str]) -> tuple[list[Line], Line] | None:
+    """Content lines after the first line reading one of `labels`, up to where a section
+    ends (`_ends_section`) or a statement is named; links left out. None when no line reads
+    any of them."""
+    lines = doc.content
+    for index, line in enumerate(lines):
+        if not _is_label(line, labels):
+            continue
+        out: list[Line] = []
+        for offset in range(index + 1, len(lines)):
+            following = lines[offset]
+            if _ends_section(doc, offset, line) or _anchor(following) is not None:
+                break
+            if not following.link:
+                out.append(following)
+        return out, line
+    return None
+
+
+# --- statements: each named next to a score, or heading its own texts -------------------------
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """A line naming a statement: on its own (a heading, a table cell) or with its score."""
+
+    statement: Statement
+    published: str
+    inline: ScoreValue | None  # the score printed on the same line, if any
+
+
+def _anchor(line: Line) -> _Anchor | None:
+    if line.link or line.foreign or len(line.text) > _SHORT_LINE_CHARS:
+        return None
+    named = statement_start(line.text)
+    if named is None:
+        return None
+    if not named.rest:
+        return _Anchor(named.statement, named.published, None)
+    value = score_value(named.rest)
+    if value is not None and (value.score is None or 1 <= value.score <= 4 or value.labelled):
+        return _Anchor(named.statement, named.published, value)
+    return None
+
+
+@dataclass
+class _Region:
+    anchor: _Anchor
+    at: int  # index of the anchor line in doc.content
+    lines: list[int]  # indexes in doc.content of the lines that are the statement's
+
+
+def _regions(doc: _Doc) -> list[_Region]:
+    """Each statement's lines: from its name to the next statement named, or to where a
+    section ends. A name in a table row owns that row only. A line naming the statement whose
+    section it is in (a sub-heading repeating it) does not start another."""
+    lines = doc.content
+    regions: list[_Region] = []
+    index = 0
+    while index < len(lines):
+        anchor = _anchor(lines[index])
+        if anchor is None:
+            index += 1
+            continue
+        start = lines[index]
+        if start.row is not None:
+            row = [i for i, ln in enumerate(lines) if ln.row == start.row and i != index]
+            regions.append(_Region(anchor, index, row))
+            index = max([index, *row]) + 1
+            continue
+        owned: list[int] = []
+        cursor = index + 1
+        while cursor < len(lines):
+            line = lines[cursor]
+            if _ends_section(doc, cursor, start) and line.key not in STATEMENT_TEXT_LABELS:
+                break
+            following = _anchor(line)
+            if following is not None and following.statement != anchor.statement:
+                break
+            owned.append(cursor)
+            cursor += 1
+        regions.append(_Region(anchor, index, owned))
+        index = cursor
+    return regions
+
+
+def _score_in(doc: _Doc, region: _Region) -> tuple[ScoreValue | None, int | None, str | None]:
+    """The score a statement's region prints, the index of the line it was read from, and a
+    doubt when a score label stands there with no readable value. Read from the anchor's
+    own line, else from a line labelled "Score" (its value on it or the next line), else from
+    a bare value on the first line after the name (a table cell, a definition)."""
+    lines = doc.content
+    if region.anchor.inline is not None:
+        return region.anchor.inline, region.at, None
+    first = True
+    for position, index in enumerate(region.lines):
+        line = lines[index]
+        if line.link:
+            continue
+        value = score_value(line.text)
+        if value is not None and (value.labelled or (first and _plausible(value))):
+            return value, index, None
+        if (bad := _SCORE_LABELLED.fullmatch(line.text)) and value is None:
+            return None, None, f"score is not a number: {bad.group(1)!r}"
+        if line.key in ("score", "indicative score", "our score"):
+            after = region.lines[position + 1] if position + 1 < len(region.lines) else None
+            value = score_value(lines[after].text) if after is not None else None
+            if value is not None:
+                return value, after, None
+            if after is not None and not _is_label(lines[after], SECTION_LABELS):
+                return None, None, f"score is not a number: {lines[after].text!r}"
+            continue  # a column header ("Score") over values in other rows
+        if line.key in STATEMENT_TEXT_LABELS:
+            first = False
+            continue
+        first = False
+    if region.anchor.inline is None and region.at > 0 and lines[region.at - 1].pair is not None:
+        before = lines[region.at - 1]  # a card showing the score before the name
+        value = score_value(before.text)
+        if before.pair == lines[region.at].pair and value is not None and _plausible(value):
+            return value, region.at - 1, None
+    return None, None, None
+
+
+_SCORE_LABELLED = re.compile(r"(?:indicative\s+|our\s+)?score\s*:\s*(\S.{0,40})", re.IGNORECASE)
+
+
+_NAMED_SCORE = re.compile(r"(?P<before>.*?)\b(?P<score>(?:indicative\s+)?score\b.*)", re.I)
+
+
+def _unplaced_scores(doc: _Doc, placed: set[int]) -> list[str]:
+    """Scores printed beside no statement name (a row naming an unknown statement), each as
+    the text of its row or line: a report that lacks a statement then says where it was."""
+    found: list[str] = []
+    for index, line in enumerate(doc.content):
+        if index in placed or line.link or line.foreign:
+            continue
+        match = _NAMED_SCORE.match(line.text)
+        value = score_value(match.group("score")) if match else None
+        if value is None or value.score is None:
+            continue
+        if line.row is not None:
+            found.append(" | ".join(ln.text for ln in doc.content if ln.row == line.row))
+        else:
+            found.append(line.text)
+    return found
+
+
+def _plausible(value: ScoreValue) -> bool:
+    return value.score is None or 1 <= value.score <= 4
+
+
+def _read_statement(doc: _Doc, region: _Region) -> tuple[StatementReading, dict[str, Any]]:
+    """A statement's score and texts from its region, and where each was read."""
+    lines = doc.content
+    value, at, doubt = _score_in(doc, region)
+    part: str | None = None
+    expect: list[Line] = []
+    commitment: list[Line] = []
+    findings: list[Line] = []
+    unread: list[str] = []
+    label: str | None = value.label if value else None
+    for index in region.lines:
+        line = lines[index]
+        if index == at or line.link or line.foreign:
+            continue
+        key = line.key
+        if key in EXPECT_LABELS:
+            part = "expect"
+        elif key in COMMITMENT_LABELS:
+            part = "commitment"
+        elif key in FINDINGS_LABELS:
+            part = "findings"
+        elif part is None:
+            if label is None and (found := band_label(line.text)) and len(line.text) < 80:
+                label = found
+            elif _anchor(line) is None and key not in ("score", "indicative score", "our score"):
+                unread.append(line.text)
+        elif part == "expect":
+            if not line.heading_like:
+                expect.append(line)
+        elif part == "commitment":
+            if not line.heading_like:
+                commitment.append(line)
+        else:
+            findings.append(line)
+    anchor = region.anchor
+    reading = StatementReading(
+        number=anchor.statement.number,
+        published_name=anchor.published,
+        score=value.score if value else None,
+        unscored=bool(value and value.placeholder),
+        score_label=label,
+        what_people_expect=[ln.text for ln in expect],
+        commitment=" ".join(ln.text for ln in commitment) or None,
+        key_findings=_key_findings(findings),
+        unread=unread,
+    )
+    where: dict[str, Any] = {}
+    if at is not None:
+        where[f"qs{anchor.statement.number}.score"] = Provenance(text=lines[at].text)
+    if reading.has_text:
+        where[f"qs{anchor.statement.number}.texts"] = Provenance(text=lines[region.at].text)
+    if doubt:
+        where["doubt"] = doubt
+    return reading, where
+
+
+def _pairs_with_next(lines: list[Line], index: int) -> bool:
+    """Whether a line and the next one are the two lines of one item (a card, a row, a list
+    item): a label and its value, a sub-heading and its text."""
+    line = lines[index]
+    return index + 1 < len(lines) and line.pair is not None and line.pair == lines[index + 1].pair
+
+
+def _is_short_title(text: str, max_words: int) -> bool:
+    return len(text.split()) <= max_words and not SENTENCE_END.search(text)
+
+
+def _key_findings(lines: list[Line]) -> list[KeyFinding]:
+    """Paragraphs under their sub-headings. A sub-heading is a heading-like line, or a short
+    line without closing punctuation that is followed by text: on its own line (not a list
+    item or cell), or as the first of an item's two lines (`<li><strong>`, a row's first
+    cell, a card's title)."""
+    findings: list[KeyFinding] = []
+    heading: str | None = None
+    for index, line in enumerate(lines):
+        followed = index + 1 < len(lines)
+        short = _is_short_title(line.text, _SUBHEADING_MAX_WORDS)
+        if followed and (
+            line.heading_like
+            or (short and (line.tag not in ("li", "td", "dd") or _pairs_with_next(lines, index)))
+        ):
+            heading = line.text
+        else:
+            findings.append(KeyFinding(heading=heading, text=line.text))
+    return findings
+
+
+# --- the rating and the overall % --------------------------------------------------------------
+
+
+_RATING_LABEL = re.compile(
+    r"(?:the\s+)?(?:local authority(?:'s)?\s+|overall\s+|our\s+)?(?:indicative\s+)?"
+    r"(?:overall\s+)?rating(?:\s+and\s+score)?(?:\s+for\s+.+)?",
+    re.IGNORECASE,
+)
+
+
+def _is_rating_label(text: str) -> bool:
+    return bool(_RATING_LABEL.fullmatch(label_key(text)))
+
+
+@dataclass
+class _Found:
+    """Candidate values of one fact on a page, each with the line it was read from."""
+
+    strong: list[tuple[Any, Line, str]] = field(default_factory=list)  # value, line, as printed
+    weak: list[tuple[Any, Line, str]] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)
+
+    def value(self, what: str) -> tuple[Any, tuple[Line, str] | None, str | None]:
+        """The value all strong candidates (else all weak ones) agree on, with its line and
+        its text as printed; or a doubt naming the values when they disagree, or what could
+        not be read."""
+        for candidates in (self.strong, self.weak):
+            values = list(dict.fromkeys(v for v, _, _ in candidates))
+            if len(values) == 1:
+                return values[0], candidates[0][1:], None
+            if len(values) > 1:
+                shown = ", ".join(repr(_shown(v)) for v in values)
+                return None, None, f"the page gives {len(values)} values for the {what}: {shown}"
+        return None, None, self.doubts[0] if self.doubts else None
+
+
+def _shown(value: Any) -> Any:
+    return value[0] if isinstance(value, tuple) else value
+
+
+def _outside(doc: _Doc, skip: set[int]) -> list[tuple[int, Line]]:
+    """Content lines that are not links, not about another report and not in `skip`."""
+    return [
+        (i, ln)
+        for i, ln in enumerate(doc.content)
+        if i not in skip and not ln.link and not ln.foreign
+    ]
+
+
+def _ratings(doc: _Doc, la_name: str | None, skip: set[int]) -> _Found:
+    """The rating: after a rating label on its line ("Overall rating: Good"), or on the
+    lines after it (passing over the council's name, the % and short labels); else a line
+    that is a rating and nothing else ("Good: Evidence shows a good standard")."""
+    found = _Found()
+    lines = _outside(doc, skip)
+    council = name_key(la_name) if la_name else None
+    for position, (_, line) in enumerate(lines):
+        text = line.text
+        if ":" in text:
+            head, _, tail = text.partition(":")
+            if _is_rating_label(head) or (council and _names_council(head, council)):
+                value = rating_value(tail)
+                if value is not None:
+                    found.strong.append((value_with(value, head), line, tail.strip()))
+                    continue
+        if _is_rating_label(text) and len(text) < 80:
+            for _, after in lines[position + 1 : position + 5]:
+                value = rating_value(after.text)
+                if value is not None:
+                    found.strong.append((value_with(value, text), after, after.text))
+                    break
+                if _skippable_near_rating(after, council):
+                    continue
+                if len(after.text.split()) <= 4 and not _is_label(after, SECTION_LABELS):
+                    found.doubts.append(f"unknown rating: {after.text!r}")
+                break
+            continue
+        if council and len(text.split()) <= 20 and _names_council(text, council, prefix=True):
+            rest = _after_council(text, la_name or "")
+            value = rating_value(rest) if rest else None
+            if value is not None:
+                found.strong.append((value, line, rest))
+                continue
+        value = rating_value(text)
+        if value is not None and not _is_label(line, SECTION_LABELS):
+            found.weak.append((value, line, text))
+    return found
+
+
+def value_with(value: tuple[Rating, bool], label: str) -> tuple[Rating, bool]:
+    """A rating with `indicative` also set when its label says so."""
+    return value[0], value[1] or "indicative" in label.lower()
+
+
+def _names_council(text: str, council: str, *, prefix: bool = False) -> bool:
+    key = name_key(text.strip(" :-\u2013\u2014"))
+    return key == council or (prefix and key.startswith(council + " "))
+
+
+def _after_council(text: str, la_name: str) -> str:
+    if text.lower().startswith(la_name.lower()):
+        return text[len(la_name) :].strip(" :-\u2013\u2014|")
+    return ""
+
+
+def _skippable_near_rating(line: Line, council: str | None) -> bool:
+    """Lines that stand between a rating label and the rating: the council's name, the %,
+    a short label ("Rating", "Score:")."""
+    key = line.key
+    return (
+        (council is not None and _names_council(line.text, council))
+        or key.startswith("overall rating for")
+        or bool(pct_values(line.text) and len(line.text.split()) <= 6)
+        or line.text.endswith(":")
+        or key in ("rating", "overall rating", "indicative rating", "score", "overall score")
+        or _is_rating_label(line.text)
+    )
+
+
+_PCT_WORDS = re.compile(r"\b(?:overall|score|rating|scored)\b", re.IGNORECASE)
+_PCT_LINE_MAX_WORDS = 14
+
+
+def _pcts(doc: _Doc, skip: set[int]) -> _Found:
+    """The overall %: "Overall rating for <council>: 64%"; a short line with one % that says
+    overall, score or rating ("Overall score: 64 per cent"); or a bare % just after such a
+    label or a rating (a table cell, a definition)."""
+    found = _Found()
+    lines = _outside(doc, skip)
+    for position, (_, line) in enumerate(lines):
+        text = line.text
+        match = _PCT_FOR.search(text) or _PCT_FOR_NO_COLON.search(text)
+        if match:
+            if match.group(2).isdigit():
+                found.strong.append((int(match.group(2)), line, text))
+            else:
+                found.doubts.append(f"overall percentage is not a number: {match.group(2)!r}")
+            continue
+        values = pct_values(text)
+        if len(values) != 1:
+            continue
+        if len(text.split()) <= _PCT_LINE_MAX_WORDS and _PCT_WORDS.search(text):
+            found.strong.append((values[0], line, text))
+        elif len(text.split()) <= 3 and position > 0:
+            before = [ln for _, ln in lines[max(0, position - 3) : position]]
+            if any(
+                (_PCT_WORDS.search(b.text) and len(b.text.split()) <= 8) or rating_value(b.text)
+                for b in before
+            ):
+                found.strong.append((values[0], line, text))
+    return found
+
+
+# --- common metadata -----------------------------------------------------------------------
+
+
+def _la_name(doc: _Doc) -> str | None:
     """The council the page's report header names ("<council>: local authority assessment"
     or, on pilots, "<council> assessment").
 
     A whole line of the content wins; then the `<title>` (whose other parts, such as
     "Overall summary - ", are cut at spaced dashes or bars); then "About <council>"; then page
-    furniture (breadcrumbs).
+    furniture (breadcrumbs). None when the page names none.
     """
-    content = [ln for ln in doc.content if not ln.link]
+    content = [ln for ln in doc.content if not ln.link and not ln.foreign]
     titles = [ln for ln in doc.lines if ln.tag == "title"]
     for line in content:
         if name := _header_name(line.text):
@@ -267,25 +704,22 @@ def _la_name(doc: _Doc) -> str:
     for line in doc.lines:
         if (line.chrome or line.link) and (name := _header_name(line.text)):
             return name
-    raise doc.fail('no "<council>: local authority assessment" header')
+    return None
 
 
-def _date_after(doc: _Doc, label: str) -> date | None:
-    # "Published" must not be the end of "Assessment published" (a label of its own)
-    pattern = rf"(?<!assessment ){label}\s*:?\s*({DATE_PATTERN})"
-    match = re.search(pattern, doc.text, re.IGNORECASE)
-    if match is None:
-        return None
-    try:
-        return parse_date(match.group(1))
-    except ValueError as exc:
-        raise doc.fail(f"bad date after {label!r}: {match.group(1)!r}") from exc
+def _is_pilot_header(doc: _Doc) -> bool:
+    """The report header in the pilots' wording ("<council> assessment") and not the formal
+    one anywhere."""
+    texts = [ln.text for ln in doc.content if not ln.link and not ln.foreign]
+    if any(_HEADER.fullmatch(t) for t in texts):
+        return False
+    return any(_header_name(t) for t in texts)
 
 
-def _link_paths(doc: _Doc, url: str) -> list[str]:
+def _link_paths(soup: BeautifulSoup, url: str) -> list[str]:
     host = urlsplit(url).netloc
     paths = []
-    for anchor in doc.soup.find_all("a", href=True):
+    for anchor in soup.find_all("a", href=True):
         parts = urlsplit(urljoin(url, str(anchor["href"])))
         if parts.netloc == host:
             paths.append(parts.path.rstrip("/"))
@@ -324,273 +758,40 @@ def report_slug(page_url: str, linked_paths: list[str]) -> str:
     return best
 
 
-def _meta(doc: _Doc, url: str) -> dict[str, Any]:
-    text = doc.text
-    indicative = bool(re.search(r"\bindicative\b", text, re.IGNORECASE))
-    pilot = indicative or bool(re.search(r"assessment start date\s*:?", text, re.IGNORECASE))
-    slug = report_slug(url, _link_paths(doc, url))
-    kind: AssessmentKind = "pilot" if pilot else "formal"
-    return {
-        "url": url,
-        "la_name": _la_name(doc),
-        "slug": slug or None,
-        "assessment_kind": kind,
-        "indicative": indicative,
-        "published_on": _date_after(doc, "Published") or _date_after(doc, "Assessment published"),
-        "page_last_updated": _date_after(doc, "Page last updated"),
-        "links": report_links(doc.soup, url, slug) if slug else [],
-        "download_links": download_links(doc.soup, url),
-    }
+_PUBLISHED = r"(?<!assessment )(?<!last )(?:date\s+)?(?:first\s+)?published"
+_ASSESSMENT_PUBLISHED = r"assessment\s+published"
+_UPDATED = r"(?:page\s+)?last\s+updated"
+_STARTED = r"assessment\s+start\s+date"
 
 
-# --- scores --------------------------------------------------------------------------------
+def _dates(doc: _Doc) -> tuple[dict[str, Any], dict[str, str], dict[str, Provenance]]:
+    values: dict[str, Any] = {}
+    doubts: dict[str, str] = {}
+    where: dict[str, Provenance] = {}
+    for name, labels in (
+        ("published_on", (_ASSESSMENT_PUBLISHED, _PUBLISHED, r"date\s+of\s+publication")),
+        ("page_last_updated", (_UPDATED,)),
+        ("assessment_start_date", (_STARTED,)),
+    ):
+        for label in labels:
+            found, doubt = find_date_after(label, doc.text)
+            if found is not None:
+                values[name] = found
+                where[name] = Provenance(text=_line_with(doc, label))
+                break
+            if doubt and name not in doubts:
+                doubts[name] = doubt
+        if name in values:
+            doubts.pop(name, None)
+    return values, doubts, where
 
 
-def _score_value(doc: _Doc, raw: str) -> int | None:
-    """The number after "Score:"; None for a mirror placeholder; raise for anything else."""
-    if "placeholder" in raw.lower():
-        return None
-    match = _SCORE_VALUE.match(raw)
-    if match is None:
-        raise doc.fail(f"score is not a number: {raw!r}")
-    return int(match.group(1))
+def _line_with(doc: _Doc, label: str) -> str:
+    pattern = re.compile(label, re.IGNORECASE)
+    return next((ln.text for ln in doc.content if pattern.search(ln.text)), "")
 
 
-def _is_bare_score(text: str) -> bool:
-    """Whether a line with no "Score" label is a score standing alone after a statement name
-    (a table cell, a definition): the number and nothing else, or a bracketed placeholder and
-    nothing else. A line that merely starts with a number ("17 November 2023") or mentions a
-    placeholder ("I [placeholder] expect ...") is not."""
-    return bool(re.fullmatch(r"\d{1,2}|\[placeholder[^\]]*\]", text, re.IGNORECASE))
-
-
-def _is_value(text: str) -> bool:
-    """Whether a line can be the value of a "Score" label printed on the line before."""
-    return bool(_SCORE_VALUE.match(text)) or "placeholder" in text.lower()
-
-
-def _qs(statement: Statement, score: int, published: str) -> QualityStatementScore:
-    return QualityStatementScore(
-        number=statement.number,
-        name=statement.name,
-        theme=statement.theme,
-        score=score,
-        published_name=published,
-    )
-
-
-@dataclass(frozen=True)
-class _Scored:
-    """A statement named on the page and the raw text of the score printed for it."""
-
-    statement: Statement
-    published: str
-    raw: str
-    line: Line
-
-
-def _scored_statements(doc: _Doc, lines: list[Line]) -> list[_Scored]:
-    """Pair each score with the statement named on its line or on the nearest line before.
-
-    A score is "Score: N" on one line, "Score" then N on the next (split label and value),
-    or, after a statement name, a bare N (a table cell). A "Score" label followed by no value
-    is a column header and is passed over.
-    """
-    found: list[_Scored] = []
-    pending: tuple[Statement, str] | None = None
-    last_text: str | None = None
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        index += 1
-        parts = _score_parts(line)
-        bare = pending is not None and _is_bare_score(line.text)
-        if parts is None and not bare:
-            if line.link:
-                continue
-            statement = _statement_named(line)
-            if statement is not None:
-                pending = (statement, line.text)
-            elif line.key not in SECTION_LABELS:
-                last_text = line.text
-            continue
-        if parts is None:
-            before, raw = "", line.text
-        else:
-            before, raw = parts
-            if not raw:  # the value is on the next line, or this is a column header
-                if index < len(lines) and _is_value(lines[index].text):
-                    raw = lines[index].text
-                    index += 1
-                else:
-                    continue
-        named = find_statement(before) if before else None
-        current = (named, before) if named else pending
-        if current is None:
-            hint = before or last_text
-            raise doc.fail(f"unknown quality statement name before {line.text!r}: {hint!r}")
-        found.append(_Scored(current[0], current[1], raw, line))
-        pending = None
-    return found
-
-
-def _statement_scores(
-    doc: _Doc, lines: list[Line]
-) -> tuple[list[QualityStatementScore], list[str]]:
-    """The summary's statement scores in statement order, and the statements printed unscored."""
-    scored: dict[int, QualityStatementScore] = {}
-    unscored: dict[int, str] = {}
-    for item in _scored_statements(doc, lines):
-        number = item.statement.number
-        if number in scored or number in unscored:
-            raise doc.fail(f"statement {item.statement.name!r} scored twice")
-        value = _score_value(doc, item.raw)
-        if value is None:
-            unscored[number] = item.statement.name
-        else:
-            scored[number] = _qs(item.statement, value, item.published)
-    ordered = [scored[n] for n in sorted(scored)]
-    return ordered, [unscored[n] for n in sorted(unscored)]
-
-
-# --- page parsers --------------------------------------------------------------------------
-
-
-def _paragraphs(lines: list[Line] | None) -> list[str]:
-    return [line.text for line in lines or [] if line.heading_level is None]
-
-
-def _rating(doc: _Doc, la_name: str) -> tuple[Rating, str, bool]:
-    """The rating under the rating label: the first line naming a rating, passing over the
-    council's name, the overall % and short labels; any other short line is an unknown
-    rating word and raises."""
-    lines = None
-    for label in RATING_LABELS:
-        lines = _section(doc, label)
-        if lines is not None:
-            break
-    council = label_key(la_name)
-    for line in lines or []:
-        text = line.text
-        key = line.key
-        if (
-            key == council
-            or key.startswith("overall rating for")
-            or _BARE_PCT.fullmatch(text)
-            or text.endswith(":")
-            or key in ("rating", "overall rating", "indicative rating", "score")
-        ):
-            continue
-        if key.startswith(council):
-            text = text[len(la_name) :].strip(" :-")
-        try:
-            rating, indicative = normalise_rating(text)
-        except UnknownRatingError as exc:
-            if len(text.split()) > 6:  # a sentence of prose, not a rating word
-                continue
-            raise doc.fail(f"unknown rating: {text!r}") from exc
-        return rating, text, indicative
-    raise doc.fail("summary shows no rating")
-
-
-def _pct(doc: _Doc) -> int | None:
-    match = _PCT.search(doc.text) or _PCT_NO_COLON.search(doc.text)
-    if match is None:
-        return None
-    if not match.group(2).isdigit():
-        raise doc.fail(f"overall percentage is not a number: {match.group(2)!r}")
-    return int(match.group(2))
-
-
-def _parse_summary(doc: _Doc, url: str) -> SummaryPage:
-    meta = _meta(doc, url)
-    rating, printed, indicative = _rating(doc, meta["la_name"])
-    meta["indicative"] = meta["indicative"] or indicative
-    pct = _pct(doc)
-    if pct is None and meta["assessment_kind"] == "formal":
-        raise doc.fail('formal summary shows no "Overall rating for <council>: N%"')
-    scores, unscored = _statement_scores(doc, _section(doc, SCORES_LABEL) or [])
-    if not scores and not unscored:
-        raise doc.fail("summary lists no quality statement scores")
-    return SummaryPage(
-        **meta,
-        overall_rating=rating,
-        overall_rating_published=printed,
-        overall_score_pct=pct,
-        quality_statements=scores,
-        unscored_statements=unscored,
-        people_experience=_paragraphs(_section(doc, EXPERIENCE_LABEL)),
-    )
-
-
-def _scored_statement(doc: _Doc) -> _Scored | None:
-    """A statement page's statement: the first score on the page outside chrome and links,
-    with the statement named on its line or on the nearest statement-name line before it.
-    Whatever heading level or position the name has, and whatever comes first (the report
-    header, the theme), the name is the one that stands next to the score."""
-    try:
-        found = _scored_statements(doc, doc.content)
-    except PageParseError:
-        return None
-    return found[0] if found else None
-
-
-def _pairs_with_next(lines: list[Line], index: int) -> bool:
-    """Whether a line and the next one are the two lines of one item (a card, a row, a list
-    item): a label and its value, a sub-heading and its text."""
-    line = lines[index]
-    return index + 1 < len(lines) and line.pair is not None and line.pair == lines[index + 1].pair
-
-
-def _is_short_title(text: str, max_words: int) -> bool:
-    return len(text.split()) <= max_words and not SENTENCE_END.search(text)
-
-
-def _key_findings(lines: list[Line] | None) -> list[KeyFinding]:
-    """Paragraphs under their sub-headings. A sub-heading is a heading-like line, or a short
-    line without closing punctuation that is followed by text: on its own line (not a list
-    item or cell), or as the first of an item's two lines (`<li><strong>`, a row's first
-    cell, a card's title)."""
-    findings: list[KeyFinding] = []
-    heading: str | None = None
-    lines = lines or []
-    for index, line in enumerate(lines):
-        followed = index + 1 < len(lines)
-        short = _is_short_title(line.text, _SUBHEADING_MAX_WORDS)
-        if line.heading_like or (
-            followed
-            and short
-            and (line.tag not in ("li", "td", "dd") or _pairs_with_next(lines, index))
-        ):
-            heading = line.text
-        else:
-            findings.append(KeyFinding(heading=heading, text=line.text))
-    return findings
-
-
-def _parse_statement(doc: _Doc, url: str) -> QualityStatementPage:
-    meta = _meta(doc, url)
-    found = _scored_statements(doc, doc.content)
-    if not found:
-        named = next((s for ln in doc.content if (s := _statement_named(ln))), None)
-        if named is None:
-            raise doc.fail("quality statement page names no quality statement next to a score")
-        raise doc.fail(f"no score for {named.name!r}")
-    first = found[0]
-    statement = first.statement
-    value = _score_value(doc, first.raw)
-    label = _SCORE_LABEL.search(doc.text)
-    commitment = _paragraphs(_section(doc, COMMITMENT_LABEL))
-    return QualityStatementPage(
-        **meta,
-        statement=_qs(statement, value, first.published) if value is not None else None,
-        unscored_statement=statement.name if value is None else None,
-        score_label=label.group(1) if label else None,
-        what_people_expect=_paragraphs(_section(doc, EXPECT_LABEL)),
-        commitment=" ".join(commitment) or None,
-        key_findings=_key_findings(_section(doc, FINDINGS_LABEL)),
-    )
-
+# --- About: demographics and financial facts --------------------------------------------------
 
 # A bullet's label ("Population", "Deprivation decile and rank out of 153") is this short.
 _LABEL_MAX_WORDS = 10
@@ -604,13 +805,12 @@ _BARE_FIGURE = re.compile(
 )
 
 
-def _bullets(lines: list[Line] | None) -> list[str]:
+def _bullets(lines: list[Line]) -> list[str]:
     """One text per bullet, however the bullets are marked up: a label split from its value
     is joined again as "label: value". A label is a `dt`/`th`, a line ending in a colon, the
     first of an item's two lines (a card's title, a row's first cell), a heading over a
     single line of text, or a short line followed by a bare figure. A heading over several
     lines groups them and is left out."""
-    lines = lines or []
     out: list[str] = []
     pending: str | None = None
     for index, line in enumerate(lines):
@@ -650,34 +850,136 @@ def _is_bullet_label(lines: list[Line], index: int) -> bool:
     )
 
 
-def _parse_about(doc: _Doc, url: str) -> AboutPage:
-    meta = _meta(doc, url)
-    published = meta.pop("published_on")
-    return AboutPage(
-        **meta,
-        published_on=_date_after(doc, "Assessment published") or published,
-        assessment_start_date=_date_after(doc, "Assessment start date"),
-        demographics=[
-            parse_fact(t, "demographics") for t in _bullets(_section(doc, "Demographics"))
-        ],
-        financial_facts=[
-            parse_fact(t, "financial") for t in _bullets(_section(doc, "Financial facts"))
-        ],
+# --- one page -------------------------------------------------------------------------------
+
+
+def _is_listing(doc: _Doc) -> bool:
+    return _has_label(doc, "local authority assessment reports") and _has_label(
+        doc, "assessment reports"
     )
 
 
-def parse_page(
-    html: bytes | str, url: str
-) -> ListingPage | AboutPage | SummaryPage | QualityStatementPage:
-    """Parse any page by its content; raise PageParseError if it is unknown or malformed."""
+def _has_label(doc: _Doc, label: str) -> bool:
+    return any(not ln.link and ln.key == label for ln in doc.content)
+
+
+def _kind(reading: dict[str, Any]) -> PageKind:
+    """What the page was read as, by the facts it carried."""
+    texts = [s for s in reading["statements"] if s.has_text]
+    if len(texts) > 1:
+        return "statements"
+    if texts:
+        return "quality_statement"
+    if (
+        reading.get("overall_rating")
+        or reading.get("overall_score_pct")
+        or any(s.score is not None or s.unscored for s in reading["statements"])
+    ):
+        return "summary"
+    if reading["demographics"] or reading["financial_facts"]:
+        return "about"
+    return "other"
+
+
+def read_page(html: bytes | str, url: str) -> PageReading:
+    """Every fact a report page carries, each with where it was read; never raises for a
+    page that carries none (its kind is then "other", or "listing")."""
     doc = _read(html, url)
-    kind = _kind(doc)
-    if kind == "listing":
+    slug = report_slug(url, _link_paths(doc.soup, url))
+    if _is_listing(doc):
+        return PageReading(url=url, page_kind="listing", slug=slug or None)
+    where: dict[str, Provenance] = {}
+    doubts: dict[str, str] = {}
+    values: dict[str, Any] = {}
+
+    statements: list[StatementReading] = []
+    text_lines: set[int] = set()  # the statements' own text: never a rating or a %
+    for region in _regions(doc):
+        reading, found = _read_statement(doc, region)
+        if "doubt" in found:
+            doubts[f"qs{reading.number}.score"] = found.pop("doubt")
+        where.update(found)
+        statements.append(reading)
+        text_lines.update(region.lines)
+        text_lines.add(region.at)
+
+    unplaced = _unplaced_scores(doc, text_lines)
+    if unplaced:
+        doubts["unplaced_scores"] = "scores beside no statement name: " + "; ".join(
+            repr(text) for text in unplaced
+        )
+
+    sections: dict[str, list[Line]] = {}
+    for name, labels in (
+        ("people_experience", EXPERIENCE_LABELS),
+        ("demographics", frozenset({DEMOGRAPHICS_LABEL})),
+        ("financial_facts", FINANCE_LABELS),
+        ("strengths", frozenset({"summary of strengths, areas for development and next steps"})),
+    ):
+        section = _section(doc, labels)
+        if section is None:
+            continue
+        sections[name], label = section
+        if name != "strengths":
+            where[name] = Provenance(text=label.text)
+        text_lines.update(i for i, ln in enumerate(doc.content) if ln in sections[name])
+
+    la_name = _la_name(doc)
+    ratings = _ratings(doc, la_name, text_lines)
+    rating, rating_at, rating_doubt = ratings.value("overall rating")
+    if rating is not None and rating_at is not None:
+        values["overall_rating"] = rating[0]
+        values["overall_rating_published"] = rating_at[1]
+        where["overall_rating"] = Provenance(text=rating_at[0].text)
+    elif rating_doubt:
+        doubts["overall_rating"] = rating_doubt
+    pct, pct_at, pct_doubt = _pcts(doc, text_lines).value("overall %")
+    if pct is not None and pct_at is not None:
+        values["overall_score_pct"] = pct
+        where["overall_score_pct"] = Provenance(text=pct_at[0].text)
+    elif pct_doubt:
+        doubts["overall_score_pct"] = pct_doubt
+
+    dates, date_doubts, date_where = _dates(doc)
+    values.update(dates)
+    doubts.update(date_doubts)
+    where.update(date_where)
+    if la_name:
+        where["la_name"] = Provenance(text=la_name)
+    indicative = bool(re.search(r"\bindicative\b", doc.text, re.IGNORECASE)) or bool(
+        rating and rating[1]
+    )
+    pilot = indicative or "assessment_start_date" in dates or _is_pilot_header(doc)
+    experience = sections.get("people_experience", [])
+    fields: dict[str, Any] = {
+        **values,
+        "statements": statements,
+        "people_experience": [ln.text for ln in experience if ln.heading_level is None],
+        "demographics": [
+            parse_fact(t, "demographics") for t in _bullets(sections.get("demographics", []))
+        ],
+        "financial_facts": [
+            parse_fact(t, "financial") for t in _bullets(sections.get("financial_facts", []))
+        ],
+    }
+    return PageReading(
+        url=url,
+        page_kind=_kind(fields),
+        la_name=la_name,
+        slug=slug or None,
+        indicative=indicative,
+        pilot=pilot,
+        links=report_links(doc.soup, url, slug) if slug else [],
+        download_links=download_links(doc.soup, url),
+        provenance=where,
+        doubts=doubts,
+        **fields,
+    )
+
+
+def parse_page(html: bytes | str, url: str) -> ListingPage | PageReading:
+    """A listing page's entries, or a report page's facts (`read_page`)."""
+    doc = _read(html, url)
+    if _is_listing(doc):
         return parse_listing(html, url)
-    if kind == "summary":
-        return _parse_summary(doc, url)
-    if kind == "quality_statement":
-        return _parse_statement(doc, url)
-    if kind == "about":
-        return _parse_about(doc, url)
-    raise doc.fail("page is none of listing, about, summary, quality statement")
+    return read_page(html, url)

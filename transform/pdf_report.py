@@ -38,7 +38,6 @@ from urllib.parse import urlsplit
 from transform.errors import PageParseError
 from transform.pdf_text import PdfText, PdfTextError, TextLine, read_text_lines
 from transform.quality_statements import (
-    BY_NUMBER,
     Statement,
     UnknownStatementError,
     canonical_statement,
@@ -47,11 +46,13 @@ from transform.quality_statements import (
 from transform.ratings import UnknownRatingError, normalise_rating
 from transform.records import (
     KeyFinding,
-    QualityStatementDetail,
-    QualityStatementScore,
+    PageReading,
+    Provenance,
     Rating,
     Report,
+    StatementReading,
 )
+from transform.report import assemble_report
 
 
 class PdfParseError(PageParseError):
@@ -108,6 +109,7 @@ _TITLE_PHRASES = re.compile(
     r"assessment report|cqc",
     re.IGNORECASE,
 )
+_INDICATIVE = re.compile(r"\bindicative\b", re.IGNORECASE)
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[:|\u2013\u2014]|\s-\s)\s*")
 
 EXPECT, COMMITMENT, FINDINGS = "expect", "commitment", "findings"
@@ -426,11 +428,11 @@ def _as_rating(text: str) -> Rating | None:
         return None
 
 
-def _rating(blocks: Sequence[Block]) -> Rating | None:
+def _rating_block(blocks: Sequence[Block]) -> Block | None:
     """The first block that reads as a rating, after the rating label if there is one."""
     labels = [i for i, b in enumerate(blocks) if _key(b.text) == RATING_LABEL]
     start = labels[0] + 1 if labels else 0
-    return next((r for b in blocks[start:] if (r := _as_rating(b.text))), None)
+    return next((b for b in blocks[start:] if _as_rating(b.text)), None)
 
 
 def _council_in_title(text: str) -> str | None:
@@ -569,109 +571,115 @@ def _people_experience(blocks: Sequence[Block]) -> list[str]:
     return out
 
 
-def _report(blocks: list[Block], furniture: Sequence[str], source: str) -> Report:
+def _where(block: Block) -> Provenance:
+    return Provenance(text=block.text[:300], pdf_page=block.page + 1)
+
+
+def _reading(blocks: list[Block], furniture: Sequence[str], source: str) -> PageReading:
+    """Every fact the PDF's text carries, each with the page it was read on; nothing is
+    required here (the report is judged whole, with its pages: `transform.report`)."""
     sections = _sections(blocks)
     summary = _without_trailing_themes(blocks[: sections[0].start] if sections else blocks)
-    rating = _rating(summary)
-    if rating is None:
-        raise PdfParseError(source, "no overall rating found")
-    pct = next((int(m.group("pct")) for b in blocks if (m := _OVERALL.match(b.text))), None)
-    if pct is None:
-        raise PdfParseError(source, "no 'Overall rating for <council>: NN%' line found")
+    where: dict[str, Provenance] = {}
+    rating_block = _rating_block(summary)
+    rating = _as_rating(rating_block.text) if rating_block else None
+    if rating_block is not None:
+        where["overall_rating"] = _where(rating_block)
+    pct_block = next((b for b in blocks if _OVERALL.match(b.text)), None)
+    pct = int(_OVERALL.match(pct_block.text).group("pct")) if pct_block else None  # type: ignore[union-attr]
+    if pct_block is not None:
+        where["overall_score_pct"] = _where(pct_block)
     la_name = _council(summary, furniture)
-    if la_name is None:
-        raise PdfParseError(source, "no council name found (rating line, title or header)")
+    if la_name:
+        where["la_name"] = Provenance(text=la_name)
 
     table = _table_scores(summary, source)
     texts = {
         s.statement.number: _section_text(_without_trailing_themes(blocks[s.start + 1 : s.end]))
         for s in sections
     }
-    scores: list[QualityStatementScore] = []
-    missing: list[str] = []
-    for number in range(1, 10):
-        row, text = table.get(number), texts.get(number)
-        if row is not None and text is not None and text.score not in (None, row.score):
-            raise PdfParseError(
-                source,
-                f"statement {number} says Score: {text.score}, the summary table {row.score}",
-            )
-        if row is not None:
-            st, score, published = row.statement, row.score, row.published_name
-        elif text is not None and text.score is not None:
-            section = next(s for s in sections if s.statement.number == number)
-            st, score, published = section.statement, text.score, blocks[section.start].text
-            published = _STATEMENT_PREFIX.sub("", published)
-        else:
-            missing.append(f"{number} ({BY_NUMBER[number].name})")
-            continue
-        scores.append(
-            QualityStatementScore(
-                number=st.number, name=st.name, theme=st.theme, score=score,
-                published_name=published,
-            )
-        )  # fmt: skip
-    if missing:
-        raise PdfParseError(
-            source,
-            f"score table has {9 - len(missing)} of the nine statements: "
-            f"no score for statement {', '.join(missing)}",
+    by_section = {s.statement.number: s for s in sections}
+    statements: list[StatementReading] = []
+    for number, row in sorted(table.items()):
+        statements.append(
+            StatementReading(number=number, published_name=row.published_name, score=row.score)
         )
-    by_number = {s.number: s for s in scores}
-    details = [
-        QualityStatementDetail(
-            statement=by_number[s.statement.number],
-            score_label=texts[s.statement.number].label,
-            what_people_expect=texts[s.statement.number].expect,
-            commitment=" ".join(texts[s.statement.number].commitment) or None,
-            key_findings=_key_findings(texts[s.statement.number].findings),
-            url=source,
+        where[f"qs{number}.score"] = Provenance(text=row.published_name)
+    for number, text in sorted(texts.items()):
+        section = by_section[number]
+        heading = blocks[section.start]
+        statements.append(
+            StatementReading(
+                number=number,
+                published_name=_STATEMENT_PREFIX.sub("", heading.text),
+                score=text.score,
+                score_label=text.label,
+                what_people_expect=text.expect,
+                commitment=" ".join(text.commitment) or None,
+                key_findings=_key_findings(text.findings),
+            )
         )
-        for s in sorted(sections, key=lambda s: s.statement.number)
-    ]
-    return Report(
-        slug=_slug(source),
-        report_url=source,
+        if text.score is not None and number not in table:
+            where[f"qs{number}.score"] = _where(heading)
+        where[f"qs{number}.texts"] = _where(heading)
+    experience = _people_experience(summary)
+    if experience:
+        where["people_experience"] = Provenance(text=experience[0][:300])
+    published = _published(summary) or _published(blocks)
+    indicative = any(_INDICATIVE.search(b.text) for b in blocks)
+    return PageReading(
+        url=source,
+        page_kind="report_pdf",
         la_name=la_name,
-        assessment_kind="formal",
-        indicative=False,
-        published_on=_published(summary) or _published(blocks),
-        page_last_updated=None,
+        slug=_slug(source),
+        indicative=indicative,
+        pilot=indicative,
+        published_on=published,
         overall_rating=rating,
+        overall_rating_published=rating_block.text if rating_block else None,
         overall_score_pct=pct,
-        quality_statements=scores,
-        statement_details=details,
-        people_experience=_people_experience(summary),
+        statements=statements,
+        people_experience=experience,
+        provenance=where,
     )
 
 
 # ------------------------------------------------------------------ the public interface
 
 
-def parse_report_pdf(data: bytes, source: str) -> Report:
-    """The report a PDF holds; `source` is its URL (the slug comes from the file name when it
-    has the usual `<slug>-local-authority-assessment.pdf` form, else it is the file's stem)."""
-    return _parse(data, source)[0]
-
-
-def _parse(data: bytes, source: str) -> tuple[Report, int]:
+def read_pdf_facts(data: bytes, source: str) -> tuple[PageReading, int]:
+    """The facts a PDF carries (`PageReading`, kind "report_pdf") and its page count; raise
+    PdfParseError for a file that cannot be read at all (not a PDF, encrypted, no text)."""
     try:
         text = read_text_lines(data)
     except PdfTextError as exc:
         raise PdfParseError(source, exc.reason) from exc
     body = _body(text)
-    return _report(_blocks(body.lines), body.furniture, source), text.page_count
+    return _reading(_blocks(body.lines), body.furniture, source), text.page_count
+
+
+def parse_report_pdf(data: bytes, source: str) -> Report:
+    """The report a PDF holds on its own, judged as a report is (`transform.report`): a PDF
+    lacking its rating, its % (unless a pilot's) or any of the nine scores raises
+    PdfParseError naming what is missing. `source` is its URL (the slug comes from the file
+    name when it has the usual `<slug>-local-authority-assessment.pdf` form, else it is the
+    file's stem)."""
+    facts, _ = read_pdf_facts(data, source)
+    assembly = assemble_report(_slug(source), source, [facts])
+    if assembly.report is None:
+        raise PdfParseError(source, "; ".join(assembly.problems))
+    return assembly.report
 
 
 @dataclass(frozen=True)
 class PdfReading:
-    """One PDF's parse: the report or why there is none, and what it cost. Picklable, so a
-    process pool can hand it back."""
+    """One PDF's reading: its facts or why there are none, and what it cost. Picklable, so
+    a worker process can hand it back."""
 
     source: str
     sha256: str
-    report: Report | None
-    error: str | None  # the PdfParseError reason when report is None
+    facts: PageReading | None
+    error: str | None  # the PdfParseError reason when facts is None
     page_count: int | None
     seconds: float
 
@@ -682,17 +690,17 @@ class PdfReading:
 
     @property
     def finished(self) -> bool:
-        """Whether the parser gave an answer (a report or a PdfParseError): only such
-        readings are cached; a crash or timeout is tried again next time."""
+        """Whether the parser gave an answer (facts or a PdfParseError): only such readings
+        are cached; a crash or timeout is tried again next time."""
         return bool(self.sha256)
 
 
 def read_report_pdf(data: bytes, source: str) -> PdfReading:
-    """`parse_report_pdf` for batch use: a bad PDF is a PdfReading with `error`, not a raise."""
+    """`read_pdf_facts` for batch use: a bad PDF is a PdfReading with `error`, not a raise."""
     started = time.perf_counter()
     sha256 = hashlib.sha256(data).hexdigest()
     try:
-        report, page_count = _parse(data, source)
+        facts, page_count = read_pdf_facts(data, source)
     except PdfParseError as exc:
         return PdfReading(source, sha256, None, exc.reason, None, time.perf_counter() - started)
-    return PdfReading(source, sha256, report, None, page_count, time.perf_counter() - started)
+    return PdfReading(source, sha256, facts, None, page_count, time.perf_counter() - started)

@@ -1,8 +1,9 @@
 """One report, from the bytes its pages and PDF were archived as to what gets loaded.
 
 The per-report pipeline, pure (bytes in, records out: no network, no database, no Prefect):
-parse every page by its content, assemble the report, validate it against CQC's arithmetic,
-match its council, then read its PDF and fold that in (disagreements recorded, gaps filled).
+read every page and the PDF into facts, assemble the report from all of them (the PDF fills
+gaps, its disagreements are recorded), judge it complete and consistent with CQC's
+arithmetic, match its council.
 The nightly ingest runs it on the reports whose pages changed, `cqc reparse` on every report
 the archive holds, `mirror.sample` on the mirror's files: one code path for all three.
 """
@@ -11,30 +12,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from transform.councils import UnknownCouncilError, match_council
-from transform.crosscheck import (
-    Disagreement,
-    FilledField,
-    compare_sources,
-    fill_from_pdf,
-    identity_disagreements,
-)
+from transform.crosscheck import Disagreement, FilledField
 from transform.decode import check_bounds, decode_page
-from transform.pages import PageParseError, parse_page
+from transform.errors import PageParseError
+from transform.pages import read_page
 from transform.pdf_report import PdfReading, read_report_pdf
-from transform.records import (
-    AboutPage,
-    ListingEntry,
-    QualityStatementPage,
-    Report,
-    ReportIssue,
-    SourcePage,
-    SummaryPage,
-)
-from transform.report import ReportAssemblyError, assemble_report
-from transform.validate import validate_report
+from transform.records import ListingEntry, PageReading, Report, ReportIssue, SourcePage
+from transform.report import FactSource, assemble_report
 
 
 @dataclass(frozen=True)
@@ -86,7 +73,8 @@ class ReportOutcome:
 
     With a report, `issues` holds only warnings (`blocking=False`, e.g. a PDF that could not
     be read); `disagreements` and `filled` say where its PDF differed from or added to it;
-    `pdf_reading` is the PDF's parse (a report or why not, and what it cost), if one ran.
+    `pdf_reading` is the PDF's parse (its facts or why none, and what it cost), if one ran;
+    `sources` where each fact of the report was read, `readings` each page's facts.
     """
 
     entry: ListingEntry
@@ -97,6 +85,8 @@ class ReportOutcome:
     disagreements: list[Disagreement] = field(default_factory=list)
     filled: list[FilledField] = field(default_factory=list)
     pdf_reading: PdfReading | None = None
+    sources: list[FactSource] = field(default_factory=list)  # where each fact was read
+    readings: list[PageReading] = field(default_factory=list)  # what each page carried
 
     @property
     def slug(self) -> str:
@@ -109,15 +99,14 @@ PdfParser = Callable[[bytes, str], PdfReading]
 def build_outcome(
     source: ReportSource, *, read_pdf: PdfParser | None = read_report_pdf
 ) -> ReportOutcome:
-    """The report its pages give, with its PDF folded in (read by `read_pdf`: the parser
-    itself, or the run's guarded one; None leaves PDFs unread); never raises for bad input
-    (a parser crash is that report's issue, so one strange page cannot stop a run)."""
+    """The report all its pages and its PDF (read by `read_pdf`: the parser itself, or the
+    run's guarded one; None leaves PDFs unread) give together; never raises for bad input (a
+    parser crash is that report's issue, so one strange page cannot stop a run)."""
     try:
-        outcome = build_report(source.entry, source.pages, source.failures)
         reading = None
-        if read_pdf is not None and source.pdf is not None and wants_pdf_parse(outcome):
+        if read_pdf is not None and source.pdf is not None:
             reading = read_pdf(source.pdf.body, source.pdf.url)
-        return add_pdf(outcome, source, reading)
+        return build_report(source, reading)
     except Exception as exc:  # a parser bug: this report fails, never the run
         reason = f"parser crashed: {type(exc).__name__}: {exc}"
         issue = ReportIssue(
@@ -126,62 +115,105 @@ def build_outcome(
         return ReportOutcome(source.entry, None, None, [issue], [])
 
 
-def build_report(
-    entry: ListingEntry, pages: Sequence[ArchivedPage], failures: Sequence[PageFailure] = ()
-) -> ReportOutcome:
-    """Parse, assemble, validate and match one report from its HTML pages."""
-    slug = entry.slug or "(no slug)"
-    url = entry.url or ""
-
-    def issue(stage: str, reason: str, page_url: str | None = None) -> ReportIssue:
-        return ReportIssue.model_validate(
-            {"slug": slug, "stage": stage, "reason": reason, "url": page_url,
-             "la_name": entry.la_name}
-        )  # fmt: skip
-
-    issues = [issue("fetch", failure.reason, failure.url) for failure in failures]
-    parsed_pages: list[AboutPage | SummaryPage | QualityStatementPage] = []
+def read_pages(
+    pages: Sequence[ArchivedPage],
+) -> tuple[list[PageReading], list[SourcePage], list[tuple[str, str]]]:
+    """Each HTML page read into facts, its source row, and (url, reason) for each page that
+    could not be read at all (it does not decode, or is too large to parse)."""
+    readings: list[PageReading] = []
     source_pages: list[SourcePage] = []
+    unreadable: list[tuple[str, str]] = []
     for page in pages:
         if not page.is_html:
-            continue  # not a page of the report (its PDF comes through `add_pdf`)
+            continue  # not a page of the report (its PDF is read apart)
         try:
             decoded = decode_page(page.body, page.content_type, page.url)
             check_bounds(decoded.text, page.url)
-            parsed = parse_page(decoded.text, page.url)
+            reading = read_page(decoded.text, page.url)
         except PageParseError as exc:
-            issues.append(issue("parse", exc.reason, page.url))
+            unreadable.append((page.url, exc.reason))
             continue
-        if not isinstance(parsed, AboutPage | SummaryPage | QualityStatementPage):
-            issues.append(issue("parse", "not a report page but a listing page", page.url))
-            continue
-        parsed_pages.append(parsed)
+        readings.append(reading)
         source_pages.append(
             SourcePage(
                 url=page.url,
-                page_kind=parsed.page_kind,
+                page_kind=reading.page_kind,
                 sha256=page.sha256,
                 content_type=page.content_type,
                 byte_count=len(page.body),
             )
         )
+    return readings, source_pages, unreadable
+
+
+def build_report(source: ReportSource, pdf_reading: PdfReading | None = None) -> ReportOutcome:
+    """Read, assemble, validate and match one report from its pages and its PDF's reading."""
+    entry = source.entry
+    slug = source.slug
+    url = entry.url or ""
+
+    def issue(stage: str, reason: str, page_url: str | None, blocking: bool = True) -> ReportIssue:
+        return ReportIssue.model_validate(
+            {"slug": slug, "stage": stage, "reason": reason, "url": page_url,
+             "la_name": entry.la_name, "blocking": blocking}
+        )  # fmt: skip
+
+    def warn(stage: str, reason: str, page_url: str | None) -> ReportIssue:
+        return issue(stage, f"report PDF: {reason}", page_url, blocking=False)
+
+    issues = [issue("fetch", failure.reason, failure.url) for failure in source.failures]
+    readings, source_pages, unreadable = read_pages(source.pages)
+    issues += [issue("parse", reason, page_url) for page_url, reason in unreadable]
+
+    warnings = [
+        warn("parse" if problem.status == 200 else "fetch", problem.reason, problem.url)
+        for problem in source.pdf_problems  # status 200: a response that is not a PDF
+    ]
+    pdf_facts = None
+    pdf = source.pdf
+    if pdf is not None:
+        source_pages.append(
+            SourcePage(
+                url=pdf.url,
+                page_kind="report_pdf",
+                sha256=pdf.sha256,
+                content_type=pdf.content_type,
+                byte_count=len(pdf.body),
+            )
+        )
+        if pdf_reading is not None and pdf_reading.facts is None:
+            warnings.append(warn("parse", pdf_reading.error or "unreadable", pdf.url))
+        pdf_facts = pdf_reading.facts if pdf_reading is not None else None
+
+    def outcome(
+        report: Report | None, la_code: str | None, found: list[ReportIssue]
+    ) -> ReportOutcome:
+        return ReportOutcome(
+            entry,
+            report,
+            la_code,
+            found if report is None else [*found, *warnings],
+            source_pages,
+            disagreements=assembly.disagreements,
+            filled=assembly.filled,
+            pdf_reading=pdf_reading,
+            sources=assembly.sources,
+            readings=readings,
+        )
+
+    assembly = assemble_report(slug, url, readings, pdf_facts, listed_kind=entry.assessment_kind)
+    warnings += [warn("parse", w, pdf.url if pdf else None) for w in assembly.warnings]
     if issues:
-        return ReportOutcome(entry, None, None, issues, source_pages)
-
-    try:
-        report = assemble_report(slug, url, parsed_pages)
-    except ReportAssemblyError as exc:
-        return ReportOutcome(entry, None, None, [issue("parse", str(exc), url)], source_pages)
-
-    problems = validate_report(report)
-    if problems:
-        issues = [issue("validate", problem, url) for problem in problems]
-        return ReportOutcome(entry, None, None, issues, source_pages)
-
+        return outcome(None, None, issues)
+    if assembly.report is None:
+        return outcome(None, None, [issue("validate", p, url) for p in assembly.problems])
+    report = assembly.report
+    if not source.pdf_links and not report.indicative:
+        warnings.append(warn("parse", "no link to it on the report's pages", url))
     try:
         council = match_council(report.la_name)
     except UnknownCouncilError as exc:
-        return ReportOutcome(entry, None, None, [issue("match", str(exc), url)], source_pages)
+        return outcome(None, None, [issue("match", str(exc), url)])
     try:
         listed_as = match_council(entry.la_name)
     except UnknownCouncilError:
@@ -191,79 +223,5 @@ def build_report(
             f"listing names {entry.la_name!r} ({listed_as.la_code}) but the report is about "
             f"{report.la_name!r} ({council.la_code})"
         )
-        return ReportOutcome(entry, None, None, [issue("match", reason, url)], source_pages)
-    return ReportOutcome(entry, report, council.la_code, [], source_pages)
-
-
-def wants_pdf_parse(outcome: ReportOutcome) -> bool:
-    """Parse the PDF of a formal report that loaded from its pages; the parser reads the
-    formal layout only, so a pilot's PDF (if any) is archived, not parsed."""
-    return outcome.report is not None and not outcome.report.indicative
-
-
-def add_pdf(
-    outcome: ReportOutcome, source: ReportSource, reading: PdfReading | None
-) -> ReportOutcome:
-    """Fold the report's PDF into the report its pages gave: record its source page, the
-    headline fields on which it disagrees, the gaps it fills, and why it failed if it did.
-
-    PDF problems are warnings (`blocking=False`): the report still loads from its pages.
-    """
-    report = outcome.report
-    if report is None:
-        return outcome
-    slug = outcome.slug
-
-    def warn(stage: str, reason: str, url: str | None) -> ReportIssue:
-        return ReportIssue.model_validate(
-            {
-                "slug": slug,
-                "stage": stage,
-                "reason": f"report PDF: {reason}",
-                "url": url,
-                "la_name": outcome.entry.la_name,
-                "blocking": False,
-            }
-        )
-
-    issues = list(outcome.issues)
-    for problem in source.pdf_problems:
-        stage = "parse" if problem.status == 200 else "fetch"  # 200: not a PDF
-        issues.append(warn(stage, problem.reason, problem.url))
-    if not source.pdf_links and not report.indicative:
-        issues.append(warn("parse", "no link in the pages' Downloads block", report.report_url))
-    pdf = source.pdf
-    if pdf is None:
-        return replace(outcome, issues=issues)
-    pdf_source = SourcePage(
-        url=pdf.url,
-        page_kind="report_pdf",
-        sha256=pdf.sha256,
-        content_type=pdf.content_type,
-        byte_count=len(pdf.body),
-    )
-    if reading is not None and reading.report is None:
-        issues.append(warn("parse", reading.error or "unreadable", pdf.url))
-    updated = replace(
-        outcome,
-        issues=issues,
-        source_pages=[*outcome.source_pages, pdf_source],
-        pdf_reading=reading,
-    )
-    if reading is None or reading.report is None:
-        return updated
-    strangers = identity_disagreements(report, reading.report)
-    if strangers:
-        said = "; ".join(f"{d.field} {d.pdf_value!r}, not {d.html_value!r}" for d in strangers)
-        reason = f"it is about another report ({said}): nothing taken from it"
-        return replace(
-            updated, issues=[*updated.issues, warn("parse", reason, pdf.url)],
-            disagreements=strangers,
-        )  # fmt: skip
-    merged, filled = fill_from_pdf(report, reading.report, pdf.url)
-    return replace(
-        updated,
-        report=merged,
-        disagreements=compare_sources(report, reading.report),
-        filled=filled,
-    )
+        return outcome(None, None, [issue("match", reason, url)])
+    return outcome(report, council.la_code, [])

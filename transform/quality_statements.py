@@ -43,7 +43,7 @@ BY_NUMBER: dict[int, Statement] = {s.number: s for s in STATEMENTS}
 # Wordings seen on report pages, PDFs and press releases (see ../shared/cqc_site_notes.md),
 # keyed to the statement number. Matching is on `_normalise`d text, so case, punctuation,
 # "&" and stray whitespace do not need their own entries.
-_ALIASES: dict[str, int] = {
+ALIASES: dict[str, int] = {
     "assessing needs": 1,
     "assessing peoples needs": 1,
     "supporting people to live healthier lives": 2,
@@ -87,15 +87,15 @@ def canonical_statement(published_name: str) -> Statement:
     """Map a published statement name to its canonical statement, or raise."""
     key = _normalise(published_name)
     key = re.sub(r"^(quality statement )?\d\s*", "", key)  # "1 Assessing needs"
-    if key in _ALIASES:
-        return BY_NUMBER[_ALIASES[key]]
+    if key in ALIASES:
+        return BY_NUMBER[ALIASES[key]]
     raise UnknownStatementError(f"not a known quality statement name: {published_name!r}")
 
 
 def find_statement(text: str) -> Statement | None:
     """The statement a free-text heading names, if exactly one alias occurs in it."""
     key = _normalise(text)
-    hits = {number for alias, number in _ALIASES.items() if re.search(rf"\b{alias}\b", key)}
+    hits = {number for alias, number in ALIASES.items() if re.search(rf"\b{alias}\b", key)}
     if len(hits) == 1:
         return BY_NUMBER[hits.pop()]
     return None

@@ -12,7 +12,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PageKind = Literal["listing", "about", "summary", "quality_statement", "report_pdf"]
+# What a page was read as, by the facts it carried: a label for provenance, never a gate.
+PageKind = Literal[
+    "listing", "about", "summary", "quality_statement", "statements", "report_pdf", "other"
+]
 AssessmentKind = Literal["formal", "pilot"]
 Rating = Literal["Outstanding", "Good", "Requires improvement", "Inadequate"]
 
@@ -66,50 +69,72 @@ class Fact(_Record):
     period: str | None = None  # e.g. "2023/24"
 
 
-class PageMeta(_Record):
-    """What every report page carries, whatever its kind."""
+class Provenance(_Record):
+    """Where a fact was read: the text it was read from, and its PDF page if from a PDF (the
+    URL is its reading's)."""
 
-    url: str | None = None
-    la_name: str | None = None  # from the "<council>: local authority assessment" header
-    slug: str | None = None
-    assessment_kind: AssessmentKind | None = None
-    indicative: bool = False
-    published_on: date | None = None  # "Published: ..." (or "Assessment published: ...")
-    page_last_updated: date | None = None
-    links: list[str] = Field(default_factory=list)  # absolute URLs of this report's other pages
-    download_links: list[str] = Field(default_factory=list)  # absolute URLs in "Downloads"
+    text: str
+    pdf_page: int | None = None
 
 
-class AboutPage(PageMeta):
-    page_kind: Literal["about"] = "about"
-    assessment_start_date: date | None = None  # pilots only
-    demographics: list[Fact] = Field(default_factory=list)
-    financial_facts: list[Fact] = Field(default_factory=list)
+class StatementReading(_Record):
+    """What one source (a page, a section of a page, a PDF) says of one quality statement:
+    its score, its texts, or both. A score table gives scores only; a statement's own section
+    gives its texts and usually its score too."""
 
-
-class SummaryPage(PageMeta):
-    page_kind: Literal["summary"] = "summary"
-    overall_rating: Rating | None = None
-    overall_rating_published: str | None = None  # the rating text as printed
-    overall_score_pct: int | None = None
-    quality_statements: list[QualityStatementScore] = Field(default_factory=list)
-    # canonical names of statements printed without a score (mirror placeholders): never guessed
-    unscored_statements: list[str] = Field(default_factory=list)
-    people_experience: list[str] = Field(default_factory=list)
-
-
-class QualityStatementPage(PageMeta):
-    page_kind: Literal["quality_statement"] = "quality_statement"
-    # None only when the page prints no score (then `unscored_statement` names it)
-    statement: QualityStatementScore | None = None
-    unscored_statement: str | None = None  # canonical name of a statement printed unscored
+    number: int = Field(ge=1, le=9)
+    published_name: str  # the wording on the page, before alias normalisation
+    score: int | None = None  # None: printed without a score, or not printed here
+    unscored: bool = False  # printed with a placeholder where the score would be
     score_label: str | None = None  # e.g. "Evidence shows some shortfalls"
     what_people_expect: list[str] = Field(default_factory=list)
     commitment: str | None = None
     key_findings: list[KeyFinding] = Field(default_factory=list)
+    # text of the statement's section under no label this parser reads (never dropped unseen)
+    unread: list[str] = Field(default_factory=list)
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.what_people_expect or self.commitment or self.key_findings)
 
 
-ReportPage = AboutPage | SummaryPage | QualityStatementPage
+class PageReading(_Record):
+    """Every fact one page (or report PDF) of a report carries, each where it was read.
+
+    A page may carry any subset of the facts, including none: the report is assembled from
+    all its pages' readings (`transform.report`), and only there is anything required. The
+    page kind is a label for provenance and the run summary, never a gate.
+    """
+
+    url: str
+    page_kind: PageKind
+    la_name: str | None = None  # the report header's council ("<council>: local authority ...")
+    slug: str | None = None
+    indicative: bool = False  # the page speaks of indicative ratings or scores (a 2023 pilot)
+    pilot: bool = False  # a pilot's marks: indicative, "Assessment start date", its header
+    published_on: date | None = None  # "Published: ..." (or "Assessment published: ...")
+    page_last_updated: date | None = None
+    assessment_start_date: date | None = None  # pilots only
+    overall_rating: Rating | None = None
+    overall_rating_published: str | None = None  # the rating text as printed
+    overall_score_pct: int | None = None
+    statements: list[StatementReading] = Field(default_factory=list)
+    people_experience: list[str] = Field(default_factory=list)
+    demographics: list[Fact] = Field(default_factory=list)
+    financial_facts: list[Fact] = Field(default_factory=list)
+    links: list[str] = Field(default_factory=list)  # absolute URLs of this report's other pages
+    download_links: list[str] = Field(default_factory=list)  # absolute URLs of its PDFs
+    # field -> where it was read ("overall_rating", "overall_score_pct", "qs3.score",
+    # "qs3.texts", "demographics", ...)
+    provenance: dict[str, Provenance] = Field(default_factory=dict)
+    # what was seen but could not be read as a fact ("overall_rating": "unknown rating word
+    # 'Excellent'"): the reason a report gives when it lacks that fact
+    doubts: dict[str, str] = Field(default_factory=dict)
+
+    def facts(self) -> dict[str, object]:
+        """The reading without where each fact was read: what two readings of the same page
+        in other markup must share."""
+        return self.model_dump(exclude={"provenance", "url", "links", "download_links"})
 
 
 class QualityStatementDetail(_Record):

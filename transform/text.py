@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -135,6 +136,11 @@ class Line:
     # Whether the line is inside the page's <main> (always False on a page without one):
     # sections never run across that edge.
     in_main: bool = field(default=False, compare=False)
+    # The table row (`tr`) the line is a cell of, or None: a row's cells are one record.
+    row: int | None = field(default=None, compare=False)
+    # Inside a block about another report (a related-content card naming another council):
+    # never a source of this page's facts, and no section runs across it.
+    foreign: bool = field(default=False, compare=False)
     key: str = field(init=False, repr=False, compare=False)  # label_key(text), computed once
 
     def __post_init__(self) -> None:
@@ -161,12 +167,15 @@ class _Run:
     bold: bool
 
 
-def page_lines(soup: BeautifulSoup | Tag, *, rejoin_wrapped: bool = False) -> list[Line]:
+def page_lines(
+    soup: BeautifulSoup | Tag, *, rejoin_wrapped: bool = False, foreign: Collection[int] = ()
+) -> list[Line]:
     """The page's visible text as lines in document order (block elements and <br> split).
 
     `rejoin_wrapped`: a `<br>` before a lower-case word, after text that is not a label
     waiting for its value ("Score:"), continues the line ("This paragraph stands<br>in for
     ..."), so a sentence wrapped by hand reads as the one sentence it is.
+    `foreign`: ids of elements about another report; their lines are marked `foreign`.
     """
     lines: list[Line] = []
     paths: list[tuple[int, ...]] = []  # for each line: the ids of the blocks around it
@@ -175,6 +184,7 @@ def page_lines(soup: BeautifulSoup | Tag, *, rejoin_wrapped: bool = False) -> li
     buffer: list[_Run] = []
     hrefs: list[str] = []
     broken = False  # a <br> was met and the next text decides whether it starts a line
+    foreign_open: list[int] = []  # the foreign elements the walk is inside
 
     def flush(tag: str, chrome: bool, in_main: bool) -> None:
         nonlocal broken
@@ -191,6 +201,7 @@ def page_lines(soup: BeautifulSoup | Tag, *, rejoin_wrapped: bool = False) -> li
                     bold=all(run.bold for run in visible),
                     hrefs=tuple(hrefs),
                     in_main=in_main,
+                    foreign=bool(foreign_open),
                 )
             )
             paths.append(tuple(open_blocks))
@@ -238,12 +249,19 @@ def page_lines(soup: BeautifulSoup | Tag, *, rejoin_wrapped: bool = False) -> li
                 block_tags[open_blocks[-1]] = child.name
             if child.name == "a" and child.get("href") is not None:
                 hrefs.append(str(child["href"]).strip())
+            is_foreign = id(child) in foreign
+            if is_foreign:
+                flush(block, chrome, in_main)
+                foreign_open.append(id(child))
             if child.name in BLOCK_TAGS:
                 walk(child, child.name, inner, in_link, in_bold, inner_main)
                 flush(child.name, inner, inner_main)
                 open_blocks.pop()
             else:
                 walk(child, block, inner, in_link, in_bold, inner_main)
+            if is_foreign:
+                flush(block, chrome, in_main)
+                foreign_open.pop()
 
     title = soup.find("title") if isinstance(soup, BeautifulSoup) else None
     head: list[Line] = []
@@ -292,6 +310,9 @@ def _with_pairs(
         shared = next((block for block in reversed(path) if counts[block] > 1), None)
         if shared is not None and is_item_of_two(shared):
             line = replace(line, pair=shared)
+        row = next((block for block in reversed(path) if block_tags[block] == "tr"), None)
+        if row is not None:
+            line = replace(line, row=row)
         out.append(line)
     return out
 

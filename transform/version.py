@@ -8,4 +8,4 @@ archive whenever MAJOR or MINOR changes.
 
 from __future__ import annotations
 
-PARSER_VERSION = "1.1.0"  # text-anchored HTML, PDFs by their text (PDFium), declared charsets
+PARSER_VERSION = "1.2.0"  # facts from every page and the PDF, assembled per report

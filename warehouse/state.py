@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 import duckdb
 
 from transform.pdf_report import PdfReading
-from transform.records import Report
+from transform.records import PageReading
 from warehouse.load import _insert_rows, transaction
 
 RUN_COUNTERS: tuple[str, ...] = (
@@ -418,7 +418,7 @@ def held_pdf_parses(conn: duckdb.DuckDBPyConnection, parser_version: str) -> dic
         sha256: PdfReading(
             source=source_url,
             sha256=sha256,
-            report=None if report_json is None else Report.model_validate_json(report_json),
+            facts=None if report_json is None else PageReading.model_validate_json(report_json),
             error=error,
             page_count=page_count,
             seconds=seconds,
@@ -433,7 +433,7 @@ def save_pdf_parse(
     """Cache one finished PDF parse (replacing any for the same bytes and parser version)."""
     if not reading.finished:
         raise ValueError(f"{reading.source}: a parse that never finished is not cached")
-    report_json = None if reading.report is None else reading.report.model_dump_json()
+    report_json = None if reading.facts is None else reading.facts.model_dump_json()
     _insert_rows(
         conn,
         "pdf_parse",

@@ -5,17 +5,29 @@ from datetime import date
 
 import pytest
 
-from transform.pages import PageParseError, classify_page, parse_page, report_slug
-from transform.records import AboutPage, QualityStatementPage, SummaryPage
+from transform.pages import parse_page, read_page, report_slug
+from transform.records import ListingPage, PageReading, StatementReading
+from transform.report import assemble_report
 
 BASE = "https://www.cqc.org.uk/care-services/local-authority-assessment-reports"
 STOKE_SCORES = [2, 2, 2, 3, 3, 2, 3, 3, 3]
 
 
-def summary(html: Callable[[str], bytes], stem: str, path: str) -> SummaryPage:
-    page = parse_page(html(stem), f"{BASE}/{path}")
-    assert isinstance(page, SummaryPage)
-    return page
+def summary(html: Callable[[str], bytes], stem: str, path: str) -> PageReading:
+    return read_page(html(stem), f"{BASE}/{path}")
+
+
+def scores(page: PageReading) -> list[int]:
+    return [s.score for s in page.statements if s.score is not None]
+
+
+def unscored(page: PageReading) -> list[int]:
+    return [s.number for s in page.statements if s.unscored]
+
+
+def texts_of(page: PageReading) -> StatementReading:
+    (statement,) = [s for s in page.statements if s.has_text]
+    return statement
 
 
 @pytest.mark.parametrize(
@@ -33,34 +45,40 @@ def summary(html: Callable[[str], bytes], stem: str, path: str) -> SummaryPage:
         ("lincolnshire_statement_placeholder", "quality_statement"),
     ],
 )
-def test_classify_by_content(html: Callable[[str], bytes], stem: str, kind: str) -> None:
-    assert classify_page(html(stem)) == kind
-    assert classify_page(html(stem), "https://example.org/anything") == kind
+def test_kind_by_content(html: Callable[[str], bytes], stem: str, kind: str) -> None:
+    """The kind is a label of what the page was found to carry, whatever its address."""
+    assert read_page(html(stem), f"{BASE}/x").page_kind == kind
+    assert read_page(html(stem), "https://example.org/anything").page_kind == kind
 
 
-def test_classify_unknown_page_raises() -> None:
-    with pytest.raises(PageParseError) as info:
-        classify_page(b"<html><body><h1>Hello</h1></body></html>", "https://x.test/p")
-    assert "https://x.test/p" in str(info.value)
+def test_a_page_without_facts_reads_as_other_never_raises() -> None:
+    page = read_page(b"<html><body><h1>Hello</h1></body></html>", "https://x.test/p")
+    assert page.page_kind == "other"
+    assert (page.la_name, page.overall_rating, page.statements) == (None, None, [])
+
+
+def test_parse_page_gives_a_listing_its_entries(html: Callable[[str], bytes]) -> None:
+    assert isinstance(parse_page(html("listing_first"), BASE), ListingPage)
 
 
 def test_stoke_summary_table(html: Callable[[str], bytes]) -> None:
     page = summary(html, "stoke_summary", "stokeontrent-0625-summary")
     assert page.la_name == "Stoke-on-Trent City Council"
     assert page.slug == "stokeontrent-0625"
-    assert page.assessment_kind == "formal"
+    assert not page.pilot
     assert not page.indicative
     assert page.published_on == date(2025, 6, 13)
     assert page.page_last_updated == date(2025, 6, 13)
     assert page.overall_rating == "Good"
     assert page.overall_score_pct == 64
-    assert [q.score for q in page.quality_statements] == STOKE_SCORES
-    assert [q.number for q in page.quality_statements] == list(range(1, 10))
-    second = page.quality_statements[1]
-    assert second.name == "Supporting people to live healthier lives"
+    assert scores(page) == STOKE_SCORES
+    assert [q.number for q in page.statements] == list(range(1, 10))
+    second = page.statements[1]
     assert second.published_name == "Supporting people to lead healthier lives"
-    assert second.theme == "Working with people"
-    assert page.quality_statements[5].name == "Safe systems, pathways and transitions"
+    assert page.statements[5].published_name == "Safe pathways, systems and transitions"
+    assert page.provenance["overall_score_pct"].text == (
+        "Overall rating for Stoke-on-Trent City Council: 64%"
+    )
     assert page.people_experience == [
         "Placeholder: first paragraph about what people said.",
         "Placeholder: second paragraph.",
@@ -77,7 +95,7 @@ def test_staffordshire_summary_theme_grouped_dl(html: Callable[[str], bytes]) ->
     assert page.slug == "staffordshire-0525"
     assert page.overall_rating == "Good"
     assert page.overall_score_pct == 75
-    assert [q.score for q in page.quality_statements] == [3] * 9
+    assert scores(page) == [3] * 9
     assert page.published_on == date(2025, 5, 29)
     assert page.page_last_updated == date(2025, 6, 2)
 
@@ -88,42 +106,41 @@ def test_durham_summary_list_items(html: Callable[[str], bytes]) -> None:
     assert page.overall_rating == "Good"
     assert page.overall_rating_published == "Good"
     assert page.overall_score_pct == 67
-    assert [q.score for q in page.quality_statements] == [3, 3, 2, 3, 3, 2, 3, 2, 3]
+    assert scores(page) == [3, 3, 2, 3, 3, 2, 3, 2, 3]
 
 
 def test_pilot_summary(html: Callable[[str], bytes]) -> None:
     page = summary(html, "birmingham_summary", "birmingham-cc/overall-summary")
     assert page.la_name == "Birmingham City Council"
     assert page.slug == "birmingham-cc"
-    assert page.assessment_kind == "pilot"
+    assert page.pilot
     assert page.indicative
     assert page.overall_rating == "Good"
     assert page.overall_rating_published == "Good: Evidence shows a good standard"
     assert page.overall_score_pct is None
-    assert [q.score for q in page.quality_statements] == [2, 3, 3, 3, 3, 2, 2, 3, 3]
+    assert scores(page) == [2, 3, 3, 3, 3, 2, 2, 3, 3]
     assert page.published_on == date(2023, 11, 17)
 
 
 def test_pilot_placeholder_scores_are_not_numbers(html: Callable[[str], bytes]) -> None:
     page = summary(html, "lincolnshire_summary_placeholder", "lincolnshire-cc/overall-summary")
-    assert [(q.number, q.score) for q in page.quality_statements] == [(9, 3)]
-    assert len(page.unscored_statements) == 8
-    assert page.unscored_statements[0] == "Assessing needs"
-    assert "Learning, improvement and innovation" not in page.unscored_statements
+    assert [(q.number, q.score) for q in page.statements if q.score] == [(9, 3)]
+    assert unscored(page) == [1, 2, 3, 4, 5, 6, 7, 8]
 
 
 def test_statement_page(html: Callable[[str], bytes]) -> None:
-    page = parse_page(html("stoke_statement_needs"), f"{BASE}/stokeontrent-0625-theme1-needs")
-    assert isinstance(page, QualityStatementPage)
+    page = read_page(html("stoke_statement_needs"), f"{BASE}/stokeontrent-0625-theme1-needs")
+    assert page.page_kind == "quality_statement"
     assert page.slug == "stokeontrent-0625"
     assert page.la_name == "Stoke-on-Trent City Council"
-    assert page.statement is not None
-    assert (page.statement.number, page.statement.score) == (1, 2)
-    assert page.score_label == "Evidence shows some shortfalls"
+    statement = texts_of(page)
+    assert (statement.number, statement.score) == (1, 2)
+    assert statement.score_label == "Evidence shows some shortfalls"
     assert page.page_last_updated == date(2025, 6, 20)
-    assert len(page.what_people_expect) == 2
-    assert page.commitment == "We assess people's needs (placeholder commitment)."
-    assert [(k.heading, k.text) for k in page.key_findings] == [
+    assert len(statement.what_people_expect) == 2
+    assert statement.commitment == "We assess people's needs (placeholder commitment)."
+    assert statement.unread == []
+    assert [(k.heading, k.text) for k in statement.key_findings] == [
         ("Assessment, care planning and review arrangements", "Placeholder finding one."),
         ("Assessment, care planning and review arrangements", "Placeholder finding two."),
         ("Carers", "Placeholder finding three."),
@@ -132,21 +149,20 @@ def test_statement_page(html: Callable[[str], bytes]) -> None:
 
 def test_statement_page_with_placeholder_score(html: Callable[[str], bytes]) -> None:
     url = f"{BASE}/lincolnshire-cc/4-leadership/governance-management-sustainability"
-    page = parse_page(html("lincolnshire_statement_placeholder"), url)
-    assert isinstance(page, QualityStatementPage)
-    assert page.statement is None
-    assert page.unscored_statement == "Governance, management and sustainability"
+    page = read_page(html("lincolnshire_statement_placeholder"), url)
+    statement = texts_of(page)
+    assert (statement.number, statement.score, statement.unscored) == (8, None, True)
     assert page.slug == "lincolnshire-cc"
     assert page.indicative
 
 
 def test_about_page(html: Callable[[str], bytes]) -> None:
-    page = parse_page(html("stoke_about"), f"{BASE}/stokeontrent-0625")
-    assert isinstance(page, AboutPage)
+    page = read_page(html("stoke_about"), f"{BASE}/stokeontrent-0625")
+    assert page.page_kind == "about"
     assert page.slug == "stokeontrent-0625"
     assert page.la_name == "Stoke-on-Trent City Council"
     assert page.published_on == date(2025, 6, 13)
-    assert page.assessment_kind == "formal"
+    assert not page.pilot
     assert [f.kind for f in page.demographics] == [
         "population",
         "deprivation",
@@ -166,9 +182,9 @@ def test_about_page(html: Callable[[str], bytes]) -> None:
 
 
 def test_pilot_about_page(html: Callable[[str], bytes]) -> None:
-    page = parse_page(html("birmingham_about"), f"{BASE}/birmingham-cc")
-    assert isinstance(page, AboutPage)
-    assert page.assessment_kind == "pilot"
+    page = read_page(html("birmingham_about"), f"{BASE}/birmingham-cc")
+    assert page.page_kind == "about"
+    assert page.pilot
     assert page.assessment_start_date == date(2023, 4, 3)
     assert page.published_on == date(2023, 11, 17)
     kinds = [f.kind for f in page.financial_facts]
@@ -176,38 +192,57 @@ def test_pilot_about_page(html: Callable[[str], bytes]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("stem", "reason"),
+    ("stem", "field", "reason"),
     [
-        ("broken_unknown_rating", "unknown rating: 'Excellent'"),
-        ("broken_no_rating", "summary shows no rating"),
-        ("broken_score_word", "score is not a number: 'seven'"),
-        ("broken_unknown_statement", "'Keeping people cosy'"),
+        ("broken_unknown_rating", "overall_rating", "unknown rating: 'Excellent'"),
+        ("broken_score_word", "qs7.score", "score is not a number: 'seven'"),
+        ("broken_unknown_statement", "unplaced_scores", "'Keeping people cosy | Score: 3'"),
     ],
 )
-def test_broken_summaries_raise(html: Callable[[str], bytes], stem: str, reason: str) -> None:
+def test_what_cannot_be_read_is_a_doubt_and_the_report_says_it(
+    html: Callable[[str], bytes], stem: str, field: str, reason: str
+) -> None:
+    """A page never fails for what it carries; the report that lacks the fact names why."""
     url = f"{BASE}/stokeontrent-0625-summary"
-    with pytest.raises(PageParseError) as info:
-        parse_page(html(stem), url)
-    assert info.value.url == url
-    assert reason in info.value.reason
-    assert url in str(info.value)
+    page = read_page(html(stem), url)
+    assert reason in page.doubts[field]
+    assembly = assemble_report("stokeontrent-0625", url, [page])
+    assert assembly.report is None
+    assert any(reason in problem and url in problem for problem in assembly.problems)
 
 
-def test_formal_summary_without_pct_raises(html: Callable[[str], bytes]) -> None:
+def test_a_summary_without_a_rating_gives_a_report_without_one(
+    html: Callable[[str], bytes],
+) -> None:
+    url = f"{BASE}/stokeontrent-0625-summary"
+    page = read_page(html("broken_no_rating"), url)
+    assert page.overall_rating is None
+    assert "no overall rating" in assemble_report("x", url, [page]).problems
+
+
+def test_a_formal_summary_without_pct_gives_a_report_without_one(
+    html: Callable[[str], bytes],
+) -> None:
     page = html("stoke_summary").replace(b"Overall rating for", b"Overall score for")
-    with pytest.raises(PageParseError, match="no"):
-        parse_page(page, f"{BASE}/stokeontrent-0625-summary")
+    url = f"{BASE}/stokeontrent-0625-summary"
+    reading = read_page(page, url)
+    assert reading.overall_score_pct == 64  # "Overall score for ...: 64%" says it too
+    page = html("stoke_summary").replace(b"Overall rating for", b"Total for")
+    reading = read_page(page, url)
+    assert reading.overall_score_pct is None
+    assert "formal report publishes no overall %" in assemble_report("x", url, [reading]).problems
 
 
-def test_statement_page_with_unknown_name_raises(html: Callable[[str], bytes]) -> None:
+def test_statement_page_with_unknown_name_is_no_statement(html: Callable[[str], bytes]) -> None:
     page = html("stoke_statement_needs").replace(b"Assessing needs\n", b"Assessing wants\n")
-    with pytest.raises(PageParseError, match="Assessing wants"):
-        parse_page(page, f"{BASE}/stokeontrent-0625-theme1-needs")
+    reading = read_page(page, f"{BASE}/stokeontrent-0625-theme1-needs")
+    assert [s.number for s in reading.statements if s.has_text] == []
+    assert reading.page_kind == "other"
 
 
 def test_parse_accepts_str(html: Callable[[str], bytes]) -> None:
     text = html("stoke_summary").decode("utf-8")
-    page = summary(lambda _: text.encode(), "x", "stokeontrent-0625-summary")
+    page = read_page(text, f"{BASE}/stokeontrent-0625-summary")
     assert page.overall_score_pct == 64
 
 
@@ -264,22 +299,23 @@ def test_table_with_bare_score_cells() -> None:
     scores = [3, 3, 2, 3, 3, 2, 3, 2, 3]
     rows = "".join(f"<tr><td>{n}</td><td>{s}</td></tr>" for n, s in zip(NAMES, scores, strict=True))
     body = _summary_with_rows(f"<table><tr><th>Statement</th><th>Score</th></tr>{rows}</table>")
-    page = parse_page(body, f"{BASE}/derbyshirecc-0824-summary")
-    assert isinstance(page, SummaryPage)
-    assert [q.score for q in page.quality_statements] == scores
+    page = read_page(body, f"{BASE}/derbyshirecc-0824-summary")
+    assert [q.score for q in page.statements] == scores
     assert page.slug == "derbyshirecc-0824-summary"  # no family links on the page to cut it
 
 
 def test_placeholder_beside_a_number_is_not_a_score() -> None:
     rows = "".join(f"<li>{n} Score: 3</li>" for n in NAMES[:8])
     rows += f"<li>{NAMES[8]} Indicative score: 3 (placeholder)</li>"
-    page = parse_page(_summary_with_rows(f"<ul>{rows}</ul>"), f"{BASE}/x-summary")
-    assert isinstance(page, SummaryPage)
-    assert len(page.quality_statements) == 8
-    assert page.unscored_statements == ["Learning, improvement and innovation"]
+    page = read_page(_summary_with_rows(f"<ul>{rows}</ul>"), f"{BASE}/x-summary")
+    assert len(scores(page)) == 8
+    assert unscored(page) == [9]
 
 
-def test_statement_scored_twice_raises() -> None:
-    rows = "".join(f"<li>{n} Score: 3</li>" for n in [*NAMES, NAMES[0]])
-    with pytest.raises(PageParseError, match="scored twice"):
-        parse_page(_summary_with_rows(f"<ul>{rows}</ul>"), f"{BASE}/x-summary")
+def test_statement_scored_twice_differently_is_a_problem() -> None:
+    rows = "".join(f"<li>{n} Score: 3</li>" for n in NAMES)
+    rows += f"<li>{NAMES[0]} Score: 2</li>"
+    url = f"{BASE}/x-summary"
+    page = read_page(_summary_with_rows(f"<ul>{rows}</ul>"), url)
+    problems = assemble_report("x", url, [page]).problems
+    assert problems == [f"statement 1 (Assessing needs) scored differently: 3 on {url}; 2 on {url}"]

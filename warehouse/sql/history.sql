@@ -222,7 +222,7 @@ COMMENT ON COLUMN pdf_parse.parser_version IS 'Parser version that read it; anot
 COMMENT ON COLUMN pdf_parse.source_url IS 'URL the bytes were fetched from (the report slug comes from its file name).';
 COMMENT ON COLUMN pdf_parse.page_count IS 'Pages in the PDF; NULL if it could not be opened.';
 COMMENT ON COLUMN pdf_parse.seconds IS 'Time the parse took, in seconds.';
-COMMENT ON COLUMN pdf_parse.report_json IS 'The parsed report (transform.records.Report as JSON); NULL when the PDF could not be read.';
+COMMENT ON COLUMN pdf_parse.report_json IS 'What the PDF says (transform.records.PageReading as JSON: its facts and the page each was read on); NULL when the PDF could not be read.';
 COMMENT ON COLUMN pdf_parse.error IS 'Why the PDF could not be read (truncated, not a PDF, no text layer, ...); NULL when it parsed.';
 
 -- LOG: one row per refresh of the benchmark tables (benchmarks.sql).

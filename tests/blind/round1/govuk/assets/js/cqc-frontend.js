@@ -1,0 +1,1 @@
+// placeholder for govuk-frontend initAll()
