@@ -803,7 +803,7 @@ def listing(fams):
             items.append(li(0, '<span class="visually-hidden">First page</span><span aria-hidden="true">&laquo; First</span>', " pager__item--first", extra=' title="Go to first page"'))
             items.append(li(pg - 1, '<span class="visually-hidden">Previous page</span><span aria-hidden="true">&lsaquo; Previous</span>', " pager__item--previous", extra=' title="Go to previous page" rel="prev"'))
         for p in range(npages):
-            lab = (f'<span class="visually-hidden">Current page</span>{p + 1}' if p == pg else f'<span class="visually-hidden">Page</span>{p + 1}')
+            lab = (f'<span class="visually-hidden">\n  Current page\n</span>{p + 1}' if p == pg else f'<span class="visually-hidden">\n  Page\n</span>{p + 1}')
             items.append(li(p, lab, cur=(p == pg), extra=(' title="Current page"' if p == pg else f' title="Go to page {p + 1}"')))
         if pg < npages - 1:
             items.append(li(pg + 1, '<span class="visually-hidden">Next page</span><span aria-hidden="true">Next &rsaquo;</span>', " pager__item--next", extra=' title="Go to next page" rel="next"'))

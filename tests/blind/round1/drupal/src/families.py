@@ -228,13 +228,14 @@ def demographics(f, rng, style):
 def financial(f, rng, style):
     if f.get("fin_override"):
         return f["fin_override"]
+    popn = int(f["pop"].replace(",", ""))
     if f["kind"] == "pilot":
-        tot_e = rng.randrange(350, 1500) * 1_000_000 + rng.randrange(0, 999) * 1000
-        tot_a = tot_e + rng.randrange(-40, 60) * 1_000_000 + rng.randrange(0, 999) * 1000
-        asc_e = int(tot_e * rng.uniform(0.3, 0.42)) // 1000 * 1000
-        asc_a = asc_e + rng.randrange(-9, 20) * 1_000_000 + rng.randrange(0, 999) * 1000
+        asc_e = int(popn * rng.uniform(420, 560)) // 1000 * 1000
+        tot_e = int(asc_e / rng.uniform(0.3, 0.42)) // 1000 * 1000
+        tot_a = tot_e + rng.randrange(-20, 30) * 1_000_000 + rng.randrange(0, 999) * 1000
+        asc_a = asc_e + rng.randrange(-6, 12) * 1_000_000 + rng.randrange(0, 999) * 1000
         share = round(asc_a / tot_a * 100, 2)
-        people = f"{rng.randrange(4, 16) * 1000 + rng.randrange(0, 99) * 10:,}"
+        people = f"{int(popn * rng.uniform(0.011, 0.02)) // 10 * 10:,}"
         return [
             {"text": f"The local authority estimated that its total budget for 2022/23 would be {fmt_money_exact(tot_e)}. Its actual total budget was {fmt_money_exact(tot_a)}."},
             {"text": f"It estimated that it would spend {fmt_money_exact(asc_e)} on adult social care in 2022/23. Its actual spend was {fmt_money_exact(asc_a)}."},
@@ -243,22 +244,22 @@ def financial(f, rng, style):
             {"text": f"Approximately {people} people were accessing long-term adult social care support in 2022/23."},
         ]
     if style == "new":
-        gross = rng.randrange(180, 900) * 1_000_000 + rng.randrange(0, 999) * 1000
+        gross = int(popn * rng.uniform(520, 700)) // 1000 * 1000
         return [
             {"label": "Gross current expenditure on adult social care, 2024/25", "value": fmt_money_exact(gross)},
             {"label": "Net expenditure per adult aged 18 and over, 2024/25", "value": f"£{rng.randrange(420, 690)}"},
             {"label": "Adult social care share of net revenue budget", "value": f"{round(rng.uniform(30, 46), 1)}%"},
             {"label": "Adult social care precept, 2025/26", "value": "2%"},
-            {"label": "Requests for support from new clients, 2024/25", "value": f"{rng.randrange(8, 30) * 1000 + rng.randrange(0, 999):,}"},
-            {"label": "People receiving long-term support at 31 March 2025", "value": f"{rng.randrange(3, 14) * 1000 + rng.randrange(0, 999):,}"},
+            {"label": "Requests for support from new clients, 2024/25", "value": f"{int(popn * rng.uniform(0.03, 0.05)):,}"},
+            {"label": "People receiving long-term support at 31 March 2025", "value": f"{int(popn * rng.uniform(0.011, 0.02)):,}"},
             {"text": "Figures are taken from the local authority's Adult Social Care Activity and Finance Report and Short and Long Term support returns for 2024/25."},
         ]
-    spend = round(rng.uniform(90, 700), 1)
+    spend = round(popn * rng.uniform(420, 560) / 1e6, 1)
     share = round(rng.uniform(25, 45), 2)
     diff = round(rng.uniform(0.5, 20), 1)
     over = rng.random() < 0.5
-    lt = f"{rng.randrange(2, 20) * 1000 + rng.randrange(0, 99) * 10:,}"
-    st = f"{rng.randrange(400, 5000):,}"
+    lt = f"{int(popn * rng.uniform(0.011, 0.02)) // 10 * 10:,}"
+    st = f"{int(popn * rng.uniform(0.002, 0.005)):,}"
     if style == "formal_sentence":
         return [
             {"text": f"In 2023/24, the local authority spent £{spend}m on adult social care. This was {share}% of its total budget."},

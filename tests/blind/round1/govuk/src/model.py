@@ -93,9 +93,11 @@ def _values(rng, tone, text):
     return v
 
 
-def _fill(rng, tone, tpl, place, pct_fmt):
+def _fill(rng, tone, tpl, place, pct_fmt, published="2025-01-01"):
     def one(t):
         s = t.format(place=place, **_values(rng, tone, t))
+        if published < "2024-12-01":  # the 2023-24 surveys were not out yet
+            s = s.replace("ASCS 2023-24", "ASCS 2022-23").replace("SACE 2023-24", "SACE 2021-22")
         if pct_fmt == "per_cent":
             s = s.replace("%", " per cent")
         return s
@@ -123,7 +125,7 @@ def make_statement(f, n):
         cands = list(tones[tone])
         nb = 1 if len(cands) == 1 else rng.choice([1, 2, 2])
         chosen = sorted(rng.sample(range(len(cands)), nb))
-        blocks = [_fill(rng, tone, cands[c], f["place"], f["pct_fmt"]) for c in chosen]
+        blocks = [_fill(rng, tone, cands[c], f["place"], f["pct_fmt"], f["published"]) for c in chosen]
         if j == 0 and score == 4:
             blocks.append(("p", EXCEPTIONAL.format(place=f["place"])))
         if j == 0 and score == 1:
@@ -139,7 +141,7 @@ def make_statement(f, n):
 def make_people(f):
     rng = random.Random(f"{f['slug']}/people")
     tone = "pos" if f["rating"] in ("Good", "Outstanding") else "neg"
-    out = [_fill(rng, tone, t, f["place"], f["pct_fmt"])[1] for t in PEOPLE[tone]]
+    out = [_fill(rng, tone, t, f["place"], f["pct_fmt"], f["published"])[1] for t in PEOPLE[tone]]
     if rng.random() < 0.5:
         out = [out[0], out[2], out[1]]
     return out

@@ -176,7 +176,12 @@ def report_docx(f, path, two_col):
         e = OxmlElement("w:fldChar"); e.set(qn("w:fldCharType"), "end"); r4._r.append(e)
 
     def header_footer(section):
+        from docx.enum.text import WD_TAB_ALIGNMENT
         hp = section.header.paragraphs[0]
+        from docx.shared import Inches
+        hp.paragraph_format.tab_stops.add_tab_stop(Inches(3.25), WD_TAB_ALIGNMENT.CLEAR)
+        hp.paragraph_format.tab_stops.add_tab_stop(Inches(6.5), WD_TAB_ALIGNMENT.CLEAR)
+        hp.paragraph_format.tab_stops.add_tab_stop(Mm(159), WD_TAB_ALIGNMENT.RIGHT)
         hp.text = f"{f['header']}\tCare Quality Commission"
         hp.runs[0].font.size = Pt(8)
         fp = section.footer.paragraphs[0]

@@ -115,7 +115,9 @@ for f in sorted(glob.glob(os.path.join(SITE, "answers", "*.json"))):
     if k["pdf"]:
         pt = pdftext[k["pdf"]["url"]]
         for t in texts_of_key({"statements": k["pdf"]["carries"].get("statements", {}),
-                               "people_experience": k["pdf"]["carries"].get("people_experience", [])}):
+                               "people_experience": k["pdf"]["carries"].get("people_experience", []),
+                               "demographics": k["pdf"]["carries"].get("demographics", []),
+                               "financial_facts": k["pdf"]["carries"].get("financial_facts", [])}):
             if re.sub(r"[\s-]", "", norm(t)) not in pt:
                 errors.append("%s: pdf text missing: %s" % (slug, t[:70]))
         if k["pdf"]["url"] not in blob and not any(k["pdf"]["url"] in open(os.path.join(SITE, routes[u]["file"])).read() for u in fam_urls):

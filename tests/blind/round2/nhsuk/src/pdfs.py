@@ -456,7 +456,12 @@ def carries(m, engine, opts):
     pilot = m["kind"] == "pilot"
     c = {"rating": m["rating"], "overall_pct": None if pilot else m["pct"],
          "scores": {str(i): m["scores_d"][i] for i in range(1, 10)},
-         "people_experience": list(m["people"])}
+         "people_experience": list(m["people"]),
+         "demographics": [{"text": x["text"]} for x in m["demo"]]}
+    if "label" in m["fin"][0] and engine in ("weasy", "chromium"):
+        c["financial_facts"] = [{"label": x["label"], "value": x["value"]} for x in m["fin"]]
+    elif "text" in m["fin"][0]:
+        c["financial_facts"] = [{"text": x["text"]} for x in m["fin"]]
     if opts.get("statements", True):
         from answers import statements_key
         c["statements"] = statements_key(m)
