@@ -12,9 +12,9 @@ import posixpath
 import re
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
-from transform.text import link_list_titles, page_lines, shared_soup
+from transform.text import shared_soup
 
 
 def _soup(html: bytes | str | BeautifulSoup) -> BeautifulSoup:
@@ -66,62 +66,176 @@ def report_links(html: bytes | str | BeautifulSoup, page_url: str, slug: str) ->
     return list(seen)
 
 
-_DOWNLOADS = re.compile(r"^\s*downloads\s*:?\s*$", re.IGNORECASE)
-_PAGE_LEVEL = frozenset({"[document]", "html", "body", "main"})
-# A line under "Downloads" without a link this short may introduce the files ("Download the
-# report"); a longer one, or a heading, is the page going on.
-_FILE_NOTE_MAX_WORDS = 6
-# Once a file is listed, a line without a link goes on the block only if it describes a file
-# ("PDF, 1.2 MB", "(PDF)", "24 pages"); anything else ("Related") is the page going on.
-_FILE_NOTE = re.compile(r"\b(?:pdf|docx?|odt|xlsx?|csv|kb|mb|bytes|pages?)\b|^\(.*\)$", re.I)
+LISTING_ROOT = "local-authority-assessment-reports"
 
 
-def _block_hrefs(soup: BeautifulSoup) -> set[str] | None:
-    """The hrefs after the "Downloads" label inside the smallest element around the label
-    that holds any link: the block the label heads, whatever element it is. None when the
-    label has no such container short of the page itself."""
-    for text in soup.find_all(string=_DOWNLOADS):
-        label = text.parent
-        if label is None or label.name in ("a", "title"):
+def report_slug(page_url: str, linked_paths: list[str]) -> str:
+    """The slug of the report a page belongs to: the last segment of its landing page's URL.
+
+    Rule: under `.../local-authority-assessment-reports/`, the first segment after it names
+    the report (pilots: `birmingham-cc/overall-summary` -> `birmingham-cc`). For a formal
+    sub-page that segment is `<slug>-<suffix>`; the landing page is then the shortest linked
+    sibling (or the page itself) whose last segment is that segment or a `-`-prefix of it:
+    the report navigation links every family member, and the landing page's link is a prefix
+    of all the others. Without the listing segment, the same sibling rule runs on the page's
+    own last segment.
+    """
+    segments = _segments(urlsplit(page_url).path)
+    lowered = [s.lower() for s in segments]
+    last = len(segments) - 1
+    index = lowered.index(LISTING_ROOT) + 1 if LISTING_ROOT in lowered[:-1] else last
+    if index < 0:
+        return ""
+    own = segments[index]
+    # Siblings share the parent segment; comparing only that keeps the rule working for a saved
+    # copy whose path has more segments in front (`file:///home/me/.../reports/<slug>-summary`).
+    parent = segments[index - 1].lower() if index > 0 else ""
+    best = own
+    for path in linked_paths:
+        if posixpath.basename(posixpath.dirname(path)).lower() != parent:
             continue
-        for container in label.parents:
-            if container.name in _PAGE_LEVEL:
-                return None
-            anchors = [a for a in label.find_all_next("a", href=True) if container in a.parents]
-            if anchors:
-                return {str(a["href"]).strip() for a in anchors}
-    return None
+        candidate = posixpath.basename(path)
+        is_prefix = own.lower().startswith(candidate.lower() + "-")
+        if is_prefix and len(candidate) < len(best):
+            best = candidate
+    return best
+
+
+def linked_paths(soup: BeautifulSoup, url: str) -> list[str]:
+    """The paths of the page's links on its own host."""
+    host = urlsplit(url).netloc
+    paths = []
+    for anchor in soup.find_all("a", href=True):
+        parts = urlsplit(urljoin(url, str(anchor["href"])))
+        if parts.netloc == host:
+            paths.append(parts.path.rstrip("/"))
+    return paths
+
+
+# A block about another report (a related-content card) is at most this much text, and the
+# heading or caption over a list of such blocks at most this much.
+_FOREIGN_MAX_CHARS = 400
+_FOREIGN_TITLE_MAX_CHARS = 150
+_OUTER = frozenset({"body", "html", "main", "[document]"})
+
+
+def foreign_blocks(soup: BeautifulSoup, url: str) -> frozenset[int]:
+    """ids of the elements about another report: around each link to another report of the
+    listing, the largest short block holding that link and no link to this report (a card, a
+    row); then the smallest element holding such blocks and little else (the list or table of
+    them, with its caption or header row). A link inside long prose marks nothing."""
+    slug = report_slug(url, linked_paths(soup, url))
+    page = urlsplit(url)
+    landing = landing_path(page.path, slug) if slug else ""
+    family: set[int] = set()
+    strangers: list[Tag] = []
+    for anchor in soup.find_all("a", href=True):
+        parts = urlsplit(urljoin(url, str(anchor["href"]).strip()))
+        if parts.netloc != page.netloc:
+            continue
+        if slug and in_family(parts.path, landing, slug):
+            family.add(id(anchor))
+        elif LISTING_ROOT in [s.lower() for s in _segments(parts.path)[:-1]]:
+            strangers.append(anchor)
+    stranger_ids = {id(a) for a in strangers}
+    found: dict[int, Tag] = {}
+    for anchor in strangers:
+        node: Tag = anchor
+        block: Tag | None = None
+        while node.parent is not None and node.parent.name not in _OUTER:
+            parent = node.parent
+            if len(parent.get_text(" ", strip=True)) > _FOREIGN_MAX_CHARS:
+                break
+            links = parent.find_all("a", href=True)
+            if any(id(a) in family for a in links) or any(
+                id(a) in stranger_ids and a is not anchor for a in links
+            ):
+                break
+            node = block = parent
+        if block is not None:
+            found[id(block)] = block
+    for block in list(found.values()):  # the list or table the blocks stand in
+        node = block
+        while node.parent is not None and node.parent.name not in _OUTER:
+            parent = node.parent
+            if any(id(a) in family for a in parent.find_all("a", href=True)):
+                break
+            inside = sum(
+                len(b.get_text(" ", strip=True))
+                for b in found.values()
+                if b is parent or parent in b.parents
+            )
+            if len(parent.get_text(" ", strip=True)) - inside > _FOREIGN_TITLE_MAX_CHARS:
+                break
+            node = parent
+        if node is not block:
+            found[id(node)] = node
+    return frozenset(found)
+
+
+_DOWNLOADS = re.compile(r"^\s*downloads?\s*:?\s*$", re.IGNORECASE)
+_PDF_WORD = re.compile(r"\bpdf\b", re.IGNORECASE)
+_DOWNLOAD_WORD = re.compile(r"\bdownload", re.IGNORECASE)
+_FILE_NOTE = re.compile(r"\b(?:pdf|docx?|odt|kb|mb)\b", re.IGNORECASE)
+# The text around a link that can describe it as a file ("PDF, 1.2 MB, 24 pages").
+_NOTE_MAX_CHARS = 300
+
+
+def _under_downloads(anchor: Tag) -> bool:
+    """Whether a "Downloads" label heads the block the link is in: the label is in the
+    smallest element around the link that holds one, before the link."""
+    for container in anchor.parents:
+        if container.name in _OUTER:
+            return False
+        label = container.find(string=_DOWNLOADS)
+        if label is not None:
+            return True
+    return False
+
+
+def _pdf_signal(anchor: Tag, page_url: str) -> int:
+    """How surely a link is a PDF of the report, by what it is: 3 it says so (a `.pdf`
+    address, `type="application/pdf"`), 2 its words or its note say PDF, 1 it is a download
+    (a `download` attribute, "Download ..." text, a link under "Downloads" that names a
+    report); 0 not a document at all ("Contact us")."""
+    path = urlsplit(urljoin(page_url, str(anchor["href"]).strip())).path.lower()
+    if path.endswith(".pdf") or "pdf" in str(anchor.get("type") or "").lower():
+        return 3
+    words = " ".join(
+        str(v) for v in (anchor.get_text(" "), anchor.get("title"), anchor.get("aria-label")) if v
+    )
+    if _PDF_WORD.search(words):
+        return 2
+    parent = anchor.parent
+    note = parent.get_text(" ") if parent is not None else ""
+    if len(note) <= _NOTE_MAX_CHARS and _FILE_NOTE.search(note.replace(anchor.get_text(" "), "")):
+        return 2
+    if anchor.has_attr("download") or _DOWNLOAD_WORD.search(words):
+        return 1
+    if _under_downloads(anchor) and re.search(r"\breport\b", words, re.IGNORECASE):
+        return 1
+    return 0
 
 
 def download_links(html: bytes | str | BeautifulSoup, page_url: str) -> list[str]:
-    """Absolute hrefs of the links under a "Downloads" label, in page order.
-
-    The label may be any element (a heading, bold text, a plain line), inside page furniture
-    or not; the block runs over the lines that carry links and file notes, and ends at a
-    heading, at the title of another list of links, at a line of text that describes no
-    file, where furniture begins or ends, or where the element the label sits in ends.
-    """
+    """Absolute URLs of the links on the page that are the report's PDF by what they are (a
+    `.pdf` address, a PDF type, "(PDF, 1.2 MB)" in or beside the text, a download link),
+    wherever they stand (a Downloads block, the body, a sidebar), surest first, page order
+    within each; never a link inside a block about another report, or to a report page."""
     soup = _soup(html)
-    lines = page_lines(soup)
-    titles = link_list_titles(lines)
-    for index, line in enumerate(lines):
-        if line.link or line.key != "downloads" or line.tag == "title":
+    foreign = foreign_blocks(soup, page_url)
+    ranked: dict[str, int] = {}
+    for anchor in soup.find_all("a", href=True):
+        href = str(anchor["href"]).strip()
+        if not href or href.startswith(("#", "mailto:", "javascript:")):
             continue
-        in_block = _block_hrefs(soup)
-        seen: dict[str, None] = {}
-        for offset, after in enumerate(lines[index + 1 :], start=index + 1):
-            if after.chrome != line.chrome or offset in titles:
-                break
-            if not after.hrefs:
-                if after.heading_like or len(after.text.split()) > _FILE_NOTE_MAX_WORDS:
-                    break
-                if seen and not _FILE_NOTE.search(after.text):
-                    break
-                continue
-            if after.heading_like and not after.link:
-                break
-            for href in after.hrefs:
-                if in_block is None or href in in_block:
-                    seen.setdefault(urljoin(page_url, href), None)
-        return list(seen)
-    return []
+        if any(id(p) in foreign for p in [anchor, *anchor.parents]):
+            continue
+        signal = _pdf_signal(anchor, page_url)
+        if signal == 0:
+            continue
+        url = urljoin(page_url, href)
+        if LISTING_ROOT in [s.lower() for s in _segments(urlsplit(url).path)] and signal < 3:
+            continue  # a report page, not a file
+        ranked[url] = max(ranked.get(url, 0), signal)
+    return sorted(ranked, key=lambda url: -ranked[url])

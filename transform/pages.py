@@ -17,18 +17,22 @@ naming another council's rating) are never read as this page's facts.
 from __future__ import annotations
 
 import contextlib
-import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 
 from transform.councils import UnknownCouncilError, match_council, name_key
 from transform.errors import PageParseError
 from transform.facts import parse_fact
-from transform.links import download_links, in_family, landing_path, report_links
+from transform.links import (
+    download_links,
+    foreign_blocks,
+    linked_paths,
+    report_links,
+    report_slug,
+)
 from transform.listing import parse_listing
 from transform.quality_statements import Statement, UnknownStatementError, canonical_theme
 from transform.records import (
@@ -49,6 +53,7 @@ from transform.text import (
     shared_soup,
 )
 from transform.values import (
+    DATE_PATTERN,
     ScoreValue,
     band_label,
     find_date_after,
@@ -60,7 +65,6 @@ from transform.values import (
 
 __all__ = ["PageParseError", "parse_page", "read_page", "report_slug"]
 
-LISTING_ROOT = "local-authority-assessment-reports"
 # The report header, formal ("<council>: local authority assessment") and pilot ("<council>
 # assessment": accepted only when <council> is one of the 153 councils).
 _HEADER = re.compile(r"(.+?)\s*:\s*local authority assessment", re.IGNORECASE)
@@ -157,8 +161,6 @@ _META_LINE = re.compile(
 _SUBHEADING_MAX_WORDS = 14
 # A line this long is prose, never a label, a name or a value.
 _SHORT_LINE_CHARS = 120
-# A foreign block (a related-content card) is at most this much text.
-_FOREIGN_MAX_CHARS = 400
 
 
 @dataclass
@@ -184,52 +186,8 @@ class _Doc:
 
 def _read(html: bytes | str, url: str | None) -> _Doc:
     soup = shared_soup(html)
-    foreign = _foreign_blocks(soup, url) if url else frozenset()
+    foreign = foreign_blocks(soup, url) if url else frozenset()
     return _Doc(soup, page_lines(soup, rejoin_wrapped=True, foreign=foreign), url)
-
-
-# --- blocks about other reports ---------------------------------------------------------------
-
-
-def _foreign_blocks(soup: BeautifulSoup, url: str) -> frozenset[int]:
-    """ids of the elements that are about another report: around each link to another report
-    of the listing (or naming another council's assessment), the largest short block holding
-    that link and no link to this report. A link inside long prose marks nothing."""
-    slug = report_slug(url, _link_paths(soup, url))
-    page = urlsplit(url)
-    landing = landing_path(page.path, slug) if slug else ""
-    anchors = soup.find_all("a", href=True)
-    family: set[int] = set()
-    strangers: list[Tag] = []
-    for anchor in anchors:
-        parts = urlsplit(urljoin(url, str(anchor["href"]).strip()))
-        segments = [s.lower() for s in parts.path.split("/") if s]
-        under_listing = LISTING_ROOT in segments[:-1]
-        if parts.netloc == page.netloc and slug and in_family(parts.path, landing, slug):
-            family.add(id(anchor))
-        elif parts.netloc == page.netloc and under_listing:
-            strangers.append(anchor)
-    if not strangers:
-        return frozenset()
-    stranger_ids = {id(a) for a in strangers}
-    found: set[int] = set()
-    for anchor in strangers:
-        block: Tag | None = None
-        node: Tag = anchor
-        while node.parent is not None and node.parent.name not in ("body", "html", "main"):
-            parent = node.parent
-            if len(parent.get_text(" ", strip=True)) > _FOREIGN_MAX_CHARS:
-                break
-            links = [a for a in parent.find_all("a", href=True)]
-            if any(id(a) in family for a in links):
-                break
-            if any(id(a) in stranger_ids and a is not anchor for a in links):
-                break
-            node = parent
-            block = parent
-        if block is not None:
-            found.add(id(block))
-    return frozenset(found)
 
 
 # --- what a line is -------------------------------------------------------------------------
@@ -266,7 +224,24 @@ def _header_name(text: str) -> str | None:
     return None
 
 
-def _ends_section(doc: _Doc, index: int, start: Line) -> bool:
+def _is_meta(doc: _Doc, index: int) -> bool:
+    """Page metadata: a "Published: ..." line, or the bare date a split "Published:" label
+    stands over."""
+    line = doc.content[index]
+    if line.link:
+        return False
+    if _META_LINE.match(line.text):
+        return True
+    before = doc.content[index - 1] if index else None
+    return (
+        before is not None
+        and bool(_META_LINE.match(before.text))
+        and before.text.rstrip().endswith(":")
+        and bool(re.fullmatch(rf"(?:{DATE_PATTERN})", line.text, re.IGNORECASE))
+    )
+
+
+def _ends_section(doc: _Doc, index: int, start: Line, *, meta: bool = True) -> bool:
     """A line no section runs past: another section's label, page metadata, a theme heading,
     the report header, the title of a list of links, a block about another report, or the
     edge of the page's <main>."""
@@ -275,25 +250,36 @@ def _ends_section(doc: _Doc, index: int, start: Line) -> bool:
         return True
     if line.link:
         return False
+    following = doc.content[index + 1] if index + 1 < len(doc.content) else None
+    if (
+        following is not None
+        and following.foreign
+        and (line.heading_like or line.tag == "caption")
+        and len(line.text) <= 120
+    ):
+        return True  # the title over blocks about other reports
     return (
         line.key in ENDING_LABELS
-        or bool(_META_LINE.match(line.text))
+        or (meta and bool(_META_LINE.match(line.text)))
         or _is_theme(line)
         or _header_name(line.text) is not None
     )
 
 
-def _section(doc: _Doc, labels: frozenset[str]) -> tuple[list[Line], Line] | None:
-    """Content lines after the first line reading one of `labels`, up to where a section
-    ends (`_ends_section`) or a statement is named; links left out. None when no line reads
-    any of them."""
+def _section(doc: _Doc, labels: frozenset[str], skip: set[int]) -> tuple[list[Line], Line] | None:
+    """Content lines after the first line reading one of `labels` (outside the lines in
+    `skip`: a statement's own, where "People's experience" is a findings sub-heading), up to
+    where a section ends (`_ends_section`) or a statement is named; links left out. None
+    when no line reads any of them."""
     lines = doc.content
     for index, line in enumerate(lines):
-        if not _is_label(line, labels):
+        if index in skip or not _is_label(line, labels):
             continue
         out: list[Line] = []
         for offset in range(index + 1, len(lines)):
             following = lines[offset]
+            if following.key == line.key and not following.link:
+                continue  # the label again (a table's caption under its heading)
             if _ends_section(doc, offset, line) or _anchor(following) is not None:
                 break
             if not following.link:
@@ -303,6 +289,9 @@ def _section(doc: _Doc, labels: frozenset[str]) -> tuple[list[Line], Line] | Non
 
 
 # --- statements: each named next to a score, or heading its own texts -------------------------
+
+
+_SCORE_KEYS = frozenset({"score", "indicative score", "our score"})
 
 
 @dataclass(frozen=True)
@@ -320,7 +309,7 @@ def _anchor(line: Line) -> _Anchor | None:
     named = statement_start(line.text)
     if named is None:
         return None
-    if not named.rest:
+    if not named.rest or label_key(named.rest) in _SCORE_KEYS:  # "Safeguarding Score:" | "3"
         return _Anchor(named.statement, named.published, None)
     value = score_value(named.rest)
     if value is not None and (value.score is None or 1 <= value.score <= 4 or value.labelled):
@@ -357,7 +346,18 @@ def _regions(doc: _Doc) -> list[_Region]:
         cursor = index + 1
         while cursor < len(lines):
             line = lines[cursor]
-            if _ends_section(doc, cursor, start) and line.key not in STATEMENT_TEXT_LABELS:
+            if _is_meta(doc, cursor) or (not owned and _is_theme(line)):
+                # a dates line under the heading or at the foot; the theme named under the
+                # statement's heading (an accordion's summary, an eyebrow)
+                cursor += 1
+                continue
+            # a list of links (related content) ends the part it interrupts, not the
+            # statement: its own labels may follow it
+            if (
+                _ends_section(doc, cursor, start, meta=False)
+                and line.key not in STATEMENT_TEXT_LABELS
+                and cursor not in doc.nav
+            ):
                 break
             following = _anchor(line)
             if following is not None and following.statement != anchor.statement:
@@ -377,6 +377,11 @@ def _score_in(doc: _Doc, region: _Region) -> tuple[ScoreValue | None, int | None
     lines = doc.content
     if region.anchor.inline is not None:
         return region.anchor.inline, region.at, None
+    if lines[region.at].row is not None:  # a table row is one record: its score cell
+        for index in region.lines:
+            value = score_value(lines[index].text)
+            if value is not None and _plausible(value):
+                return value, index, None
     first = True
     for position, index in enumerate(region.lines):
         line = lines[index]
@@ -387,7 +392,7 @@ def _score_in(doc: _Doc, region: _Region) -> tuple[ScoreValue | None, int | None
             return value, index, None
         if (bad := _SCORE_LABELLED.fullmatch(line.text)) and value is None:
             return None, None, f"score is not a number: {bad.group(1)!r}"
-        if line.key in ("score", "indicative score", "our score"):
+        if line.key in _SCORE_KEYS:
             after = region.lines[position + 1] if position + 1 < len(region.lines) else None
             value = score_value(lines[after].text) if after is not None else None
             if value is not None:
@@ -450,7 +455,9 @@ def _read_statement(doc: _Doc, region: _Region) -> tuple[StatementReading, dict[
         if index == at or line.link or line.foreign:
             continue
         key = line.key
-        if key in EXPECT_LABELS:
+        if index in doc.nav:
+            part = None
+        elif key in EXPECT_LABELS:
             part = "expect"
         elif key in COMMITMENT_LABELS:
             part = "commitment"
@@ -459,8 +466,8 @@ def _read_statement(doc: _Doc, region: _Region) -> tuple[StatementReading, dict[
         elif part is None:
             if label is None and (found := band_label(line.text)) and len(line.text) < 80:
                 label = found
-            elif _anchor(line) is None and key not in ("score", "indicative score", "our score"):
-                unread.append(line.text)
+            elif _anchor(line) is None and key not in _SCORE_KEYS and line.tag != "th":
+                unread.append(line.text)  # (a column header is no text of the statement)
         elif part == "expect":
             if not line.heading_like:
                 expect.append(line)
@@ -512,9 +519,16 @@ def _key_findings(lines: list[Line]) -> list[KeyFinding]:
     for index, line in enumerate(lines):
         followed = index + 1 < len(lines)
         short = _is_short_title(line.text, _SUBHEADING_MAX_WORDS)
-        if followed and (
-            line.heading_like
-            or (short and (line.tag not in ("li", "td", "dd") or _pairs_with_next(lines, index)))
+        introduces = line.text.endswith(":") and not line.tag.startswith("h")
+        if (
+            followed
+            and not introduces
+            and (
+                line.heading_like
+                or (
+                    short and (line.tag not in ("li", "td", "dd") or _pairs_with_next(lines, index))
+                )
+            )
         ):
             heading = line.text
         else:
@@ -716,48 +730,6 @@ def _is_pilot_header(doc: _Doc) -> bool:
     return any(_header_name(t) for t in texts)
 
 
-def _link_paths(soup: BeautifulSoup, url: str) -> list[str]:
-    host = urlsplit(url).netloc
-    paths = []
-    for anchor in soup.find_all("a", href=True):
-        parts = urlsplit(urljoin(url, str(anchor["href"])))
-        if parts.netloc == host:
-            paths.append(parts.path.rstrip("/"))
-    return paths
-
-
-def report_slug(page_url: str, linked_paths: list[str]) -> str:
-    """The slug of the report a page belongs to: the last segment of its landing page's URL.
-
-    Rule: under `.../local-authority-assessment-reports/`, the first segment after it names
-    the report (pilots: `birmingham-cc/overall-summary` -> `birmingham-cc`). For a formal
-    sub-page that segment is `<slug>-<suffix>`; the landing page is then the shortest linked
-    sibling (or the page itself) whose last segment is that segment or a `-`-prefix of it:
-    the report navigation links every family member, and the landing page's link is a prefix
-    of all the others. Without the listing segment, the same sibling rule runs on the page's
-    own last segment.
-    """
-    segments = [s for s in urlsplit(page_url).path.split("/") if s]
-    lowered = [s.lower() for s in segments]
-    last = len(segments) - 1
-    index = lowered.index(LISTING_ROOT) + 1 if LISTING_ROOT in lowered[:-1] else last
-    if index < 0:
-        return ""
-    own = segments[index]
-    # Siblings share the parent segment; comparing only that keeps the rule working for a saved
-    # copy whose path has more segments in front (`file:///home/me/.../reports/<slug>-summary`).
-    parent = segments[index - 1].lower() if index > 0 else ""
-    best = own
-    for path in linked_paths:
-        if posixpath.basename(posixpath.dirname(path)).lower() != parent:
-            continue
-        candidate = posixpath.basename(path)
-        is_prefix = own.lower().startswith(candidate.lower() + "-")
-        if is_prefix and len(candidate) < len(best):
-            best = candidate
-    return best
-
-
 _PUBLISHED = r"(?<!assessment )(?<!last )(?:date\s+)?(?:first\s+)?published"
 _ASSESSMENT_PUBLISHED = r"assessment\s+published"
 _UPDATED = r"(?:page\s+)?last\s+updated"
@@ -885,7 +857,7 @@ def read_page(html: bytes | str, url: str) -> PageReading:
     """Every fact a report page carries, each with where it was read; never raises for a
     page that carries none (its kind is then "other", or "listing")."""
     doc = _read(html, url)
-    slug = report_slug(url, _link_paths(doc.soup, url))
+    slug = report_slug(url, linked_paths(doc.soup, url))
     if _is_listing(doc):
         return PageReading(url=url, page_kind="listing", slug=slug or None)
     where: dict[str, Provenance] = {}
@@ -899,7 +871,8 @@ def read_page(html: bytes | str, url: str) -> PageReading:
         if "doubt" in found:
             doubts[f"qs{reading.number}.score"] = found.pop("doubt")
         where.update(found)
-        statements.append(reading)
+        if reading.score is not None or reading.unscored or reading.has_text or reading.unread:
+            statements.append(reading)  # not a name alone (a contents line, a crumb)
         text_lines.update(region.lines)
         text_lines.add(region.at)
 
@@ -909,6 +882,7 @@ def read_page(html: bytes | str, url: str) -> PageReading:
             repr(text) for text in unplaced
         )
 
+    statement_lines = set(text_lines)
     sections: dict[str, list[Line]] = {}
     for name, labels in (
         ("people_experience", EXPERIENCE_LABELS),
@@ -916,7 +890,7 @@ def read_page(html: bytes | str, url: str) -> PageReading:
         ("financial_facts", FINANCE_LABELS),
         ("strengths", frozenset({"summary of strengths, areas for development and next steps"})),
     ):
-        section = _section(doc, labels)
+        section = _section(doc, labels, statement_lines)
         if section is None:
             continue
         sections[name], label = section

@@ -38,6 +38,7 @@ from urllib.parse import urlsplit
 from transform.errors import PageParseError
 from transform.pdf_text import PdfText, PdfTextError, TextLine, read_text_lines
 from transform.quality_statements import (
+    BY_NUMBER,
     Statement,
     UnknownStatementError,
     canonical_statement,
@@ -659,16 +660,29 @@ def read_pdf_facts(data: bytes, source: str) -> tuple[PageReading, int]:
 
 
 def parse_report_pdf(data: bytes, source: str) -> Report:
-    """The report a PDF holds on its own, judged as a report is (`transform.report`): a PDF
-    lacking its rating, its % (unless a pilot's) or any of the nine scores raises
-    PdfParseError naming what is missing. `source` is its URL (the slug comes from the file
-    name when it has the usual `<slug>-local-authority-assessment.pdf` form, else it is the
-    file's stem)."""
+    """The report a PDF holds on its own, as printed (its arithmetic is judged with its pages,
+    in `transform.report`): a PDF lacking its council, its rating, its % (unless a pilot's) or
+    any of the nine scores raises PdfParseError naming what is missing. `source` is its URL
+    (the slug comes from the file name when it has the usual
+    `<slug>-local-authority-assessment.pdf` form, else it is the file's stem)."""
     facts, _ = read_pdf_facts(data, source)
-    assembly = assemble_report(_slug(source), source, [facts])
-    if assembly.report is None:
+    missing = []
+    if facts.la_name is None:
+        missing.append("no council named (rating line, title or running header)")
+    if facts.overall_rating is None:
+        missing.append("no overall rating")
+    if facts.overall_score_pct is None and not facts.pilot:
+        missing.append("no overall %")
+    scored = {s.number for s in facts.statements if s.score is not None}
+    if len(scored) < 9:
+        absent = [f"{n} ({BY_NUMBER[n].name})" for n in range(1, 10) if n not in scored]
+        missing.append(f"{len(scored)} of the nine scores: none for statement {', '.join(absent)}")
+    if missing:
+        raise PdfParseError(source, "; ".join(missing))
+    assembly = assemble_report(_slug(source), source, [], facts)
+    if assembly.draft is None:
         raise PdfParseError(source, "; ".join(assembly.problems))
-    return assembly.report
+    return assembly.draft
 
 
 @dataclass(frozen=True)

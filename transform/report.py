@@ -62,6 +62,9 @@ class Assembly:
     disagreements: list[Disagreement] = field(default_factory=list)
     filled: list[FilledField] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # the PDF left out, and why
+    # the report as its facts give it, before it is judged complete and consistent (None when
+    # the facts themselves conflict): for inspection and tests, never for loading
+    draft: Report | None = None
 
 
 # The parts of a statement's text, as `QualityStatementDetail` names them.
@@ -147,7 +150,8 @@ def _statement(
     scored = [(s, r) for s, r in on_pages if s.score is not None]
     scores = list(dict.fromkeys(s.score for s, _ in scored))
     on_pdf = _statement_readings([facts.pdf], number) if facts.pdf is not None else []
-    pdf_score = next((s.score for s, _ in on_pdf if s.score is not None), None)
+    pdf_scores = list(dict.fromkeys(s.score for s, _ in on_pdf if s.score is not None))
+    pdf_score = pdf_scores[0] if len(pdf_scores) == 1 else None
     score: int | None = None
     published = None
     if len(scores) > 1:
@@ -157,8 +161,12 @@ def _statement(
         score = scores[0]
         published, holder = scored[0][0].published_name, scored[0][1]
         facts.source(f"qs{number}.score", holder)
-        if pdf_score is not None and pdf_score != score:
-            facts.disagreements.append(Disagreement(f"qs{number}", str(score), str(pdf_score)))
+        for other in pdf_scores:
+            if other != score:
+                facts.disagreements.append(Disagreement(f"qs{number}", str(score), str(other)))
+    elif len(pdf_scores) > 1:
+        shown = ", ".join(str(score) for score in pdf_scores)
+        facts.problems.append(f"{name} scored differently in the PDF: {shown}")
     elif pdf_score is not None and facts.pdf is not None:
         score = pdf_score
         published = next(s.published_name for s, _ in on_pdf if s.score is not None)
@@ -224,7 +232,7 @@ def _council(facts: _Facts, slug: str) -> str | None:
         facts.filled.append(FilledField("la_name", facts.pdf.url))
         facts.source("la_name", facts.pdf)
         return facts.pdf.la_name
-    facts.problems.append("no page names the council")
+    facts.problems.append("no page or PDF names the council")
     return None
 
 
@@ -361,4 +369,20 @@ def assemble_report(
         [*strangers, *facts.disagreements],
         facts.filled,
         warnings,
+        draft=report,
     )
+
+
+def assembled_report(
+    slug: str,
+    report_url: str,
+    pages: Sequence[PageReading],
+    pdf: PageReading | None = None,
+    *,
+    listed_kind: AssessmentKind | None = None,
+) -> Report:
+    """`assemble_report`'s report; raise ReportAssemblyError naming its problems if none."""
+    assembly = assemble_report(slug, report_url, pages, pdf, listed_kind=listed_kind)
+    if assembly.report is None:
+        raise ReportAssemblyError(slug, "; ".join(assembly.problems))
+    return assembly.report

@@ -61,23 +61,9 @@ def _rating_problems(report: Report, complete: bool) -> list[str]:
     return problems
 
 
-def _detail_problems(report: Report) -> list[str]:
-    by_number = {q.number: q.score for q in report.quality_statements}
-    problems = []
-    for detail in report.statement_details:
-        st = detail.statement
-        if st.number in by_number and by_number[st.number] != st.score:
-            problems.append(
-                f"statement {st.number} ({st.name}) scores {st.score} on its page "
-                f"but {by_number[st.number]} on the summary"
-            )
-    return problems
-
-
 def validate_report(report: Report) -> list[str]:
     """Problems with the report, empty when it is valid."""
     problems = _statement_problems(report)
     complete = not problems and len(report.quality_statements) == 9
     problems += _rating_problems(report, complete)
-    problems += _detail_problems(report)
     return problems

@@ -47,6 +47,13 @@ _SCORE = re.compile(
 )
 
 
+# "[placeholder: score not in our sources]", "Indicative score: 3 (placeholder)"
+_PLACEHOLDER = re.compile(
+    r"(?:(?:indicative\s+)?score\s*:?\s*)?(?:\[placeholder[^\]]*\]|\d?\s*\(placeholder\))",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class ScoreValue:
     """A statement's score as printed: its number (None for a placeholder) and band phrase."""
@@ -65,7 +72,7 @@ def score_value(text: str) -> ScoreValue | None:
     "2 - Evidence shows some shortfalls", "Evidence shows a good standard" (3), a mirror
     placeholder; None for anything else (a sentence that happens to hold a number)."""
     text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(".")
-    if "placeholder" in text.lower() and len(text) < 80:  # the mirror's stand-in for a score
+    if _PLACEHOLDER.fullmatch(text):  # the offline mirror's stand-in for a score
         return ScoreValue(None, labelled=True)
     labelled = bool(re.match(r"(?:indicative\s+)?score\b", text, re.IGNORECASE))
     match = _SCORE.fullmatch(text)

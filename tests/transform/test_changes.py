@@ -13,31 +13,27 @@ from transform.changes import (
     diff_reports,
     report_fingerprint,
 )
-from transform.pages import parse_page
+from transform.pages import read_page
 from transform.records import (
-    AboutPage,
     Fact,
+    PageReading,
     KeyFinding,
     QualityStatementDetail,
-    QualityStatementPage,
     Report,
-    SummaryPage,
 )
-from transform.report import assemble_report
+from transform.report import assembled_report
 
 BASE = "https://www.cqc.org.uk/care-services/local-authority-assessment-reports"
 SLUG = "stokeontrent-0625"
-Page = AboutPage | SummaryPage | QualityStatementPage
 
 
-def _page(html: Callable[[str], bytes], stem: str, path: str) -> Page:
-    parsed = parse_page(html(stem), f"{BASE}/{path}")
-    assert isinstance(parsed, AboutPage | SummaryPage | QualityStatementPage)
+def _page(html: Callable[[str], bytes], stem: str, path: str) -> PageReading:
+    parsed = read_page(html(stem), f"{BASE}/{path}")
     return parsed
 
 
 @pytest.fixture
-def stoke_pages(html: Callable[[str], bytes]) -> list[Page]:
+def stoke_pages(html: Callable[[str], bytes]) -> list[PageReading]:
     return [
         _page(html, "stoke_statement_needs", "stokeontrent-0625-theme1-needs"),
         _page(html, "stoke_summary", "stokeontrent-0625-summary"),
@@ -46,8 +42,8 @@ def stoke_pages(html: Callable[[str], bytes]) -> list[Page]:
 
 
 @pytest.fixture
-def stoke(stoke_pages: list[Page]) -> Report:
-    return assemble_report(SLUG, f"{BASE}/{SLUG}", stoke_pages)
+def stoke(stoke_pages: list[PageReading]) -> Report:
+    return assembled_report(SLUG, f"{BASE}/{SLUG}", stoke_pages)
 
 
 def with_score(report: Report, number: int, score: int) -> Report:
@@ -72,18 +68,18 @@ def test_the_real_stoke_report(stoke: Report) -> None:
 
 
 def test_fingerprint_is_stable_for_the_same_pages(
-    stoke_pages: list[Page], html: Callable[[str], bytes]
+    stoke_pages: list[PageReading], html: Callable[[str], bytes]
 ) -> None:
-    first = report_fingerprint(assemble_report(SLUG, f"{BASE}/{SLUG}", stoke_pages))
+    first = report_fingerprint(assembled_report(SLUG, f"{BASE}/{SLUG}", stoke_pages))
     again = [
         _page(html, "stoke_statement_needs", "stokeontrent-0625-theme1-needs"),
         _page(html, "stoke_summary", "stokeontrent-0625-summary"),
         _page(html, "stoke_about", SLUG),
     ]
-    assert report_fingerprint(assemble_report(SLUG, f"{BASE}/{SLUG}", again)) == first
+    assert report_fingerprint(assembled_report(SLUG, f"{BASE}/{SLUG}", again)) == first
     shuffled = list(reversed(again))
     random.Random(3).shuffle(shuffled)
-    assert report_fingerprint(assemble_report(SLUG, f"{BASE}/{SLUG}", shuffled)) == first
+    assert report_fingerprint(assembled_report(SLUG, f"{BASE}/{SLUG}", shuffled)) == first
     assert len(first) == 64 and int(first, 16) >= 0
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from transform.listing import parse_listing
-from transform.pages import PageParseError, classify_page
+from transform.pages import PageParseError, read_page
 
 
 def test_first_listing_page(html: Callable[[str], bytes], base: str) -> None:
@@ -60,7 +60,7 @@ def test_page_without_reports_section_raises(html: Callable[[str], bytes], base:
 
 
 def test_listing_classified_by_content(html: Callable[[str], bytes]) -> None:
-    assert classify_page(html("listing_first")) == "listing"
+    assert read_page(html("listing_first"), "https://x.test/anything").page_kind == "listing"
 
 
 DRUPAL_LISTING = Path(__file__).parents[2] / "mirror" / "site-drupal" / "care-services"

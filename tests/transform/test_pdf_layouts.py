@@ -369,22 +369,25 @@ def test_slug_from_the_file_name_or_its_stem(url: str) -> None:
 @pytest.mark.parametrize(
     ("change", "reason"),
     [
-        ({"omit": frozenset({"rating"})}, "no overall rating found"),
-        ({"omit": frozenset({"pct"})}, "no 'Overall rating for <council>: NN%' line found"),
+        ({"omit": frozenset({"rating"})}, "no overall rating"),
+        ({"omit": frozenset({"pct"})}, "no overall %"),
         (
             {"omit": frozenset({"score 7"})},
-            "score table has 8 of the nine statements: no score for statement 7 (Safeguarding)",
+            "8 of the nine scores: none for statement 7 (Safeguarding)",
         ),
         (
             {"omit": frozenset({"score 2", "score 9"})},
-            "score table has 7 of the nine statements: no score for statement "
+            "7 of the nine scores: none for statement "
             "2 (Supporting people to live healthier lives), "
             "9 (Learning, improvement and innovation)",
         ),
-        ({"section_score_change": 1}, "statement 1 says Score: 3, the summary table 2"),
+        (
+            {"section_score_change": 1},
+            "statement 1 (Assessing needs) scored differently in the PDF: 2, 3",
+        ),
         (
             {"omit": frozenset({"pct"}), "council_under_label": False, "cover": lambda r: []},
-            "no 'Overall rating for <council>: NN%' line found",
+            "no overall %",
         ),
     ],
     ids=["no-rating", "no-pct", "eight-scores", "seven-scores", "disagreeing-score", "bare"],
@@ -394,7 +397,7 @@ def test_a_pdf_lacking_a_headline_fact_names_it(change: dict[str, Any], reason: 
     for layout in (Layout(), LAYOUTS["dotted-rows-hyphens-two-row-header"]):
         with pytest.raises(PdfParseError) as info:
             parse_report_pdf(build_pdf(r, replace(layout, **change)), "x.pdf")
-        assert info.value.reason == reason
+        assert info.value.reason.endswith(reason)
 
 
 def test_a_pdf_naming_no_council_anywhere_says_so() -> None:
@@ -403,4 +406,4 @@ def test_a_pdf_naming_no_council_anywhere_says_so() -> None:
     )
     with pytest.raises(PdfParseError) as info:
         parse_report_pdf(build_pdf(REPORTS["stokeontrent-0625"], layout), "x.pdf")
-    assert info.value.reason == "no council name found (rating line, title or header)"
+    assert info.value.reason == "no council named (rating line, title or running header)"

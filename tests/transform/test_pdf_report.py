@@ -27,7 +27,13 @@ from mirror.pdf import (
     pdf_scores,
     placeholder_paragraph,
 )
-from transform.pdf_report import PdfParseError, _join_line, parse_report_pdf, read_report_pdf
+from transform.pdf_report import (
+    PdfParseError,
+    _join_line,
+    parse_report_pdf,
+    read_pdf_facts,
+    read_report_pdf,
+)
 from transform.pdf_text import read_text_lines
 from transform.quality_statements import BY_NUMBER as CANONICAL
 from transform.records import Report as Record
@@ -261,7 +267,7 @@ def test_pdf_without_rating_is_rejected() -> None:
     pdf.set_font("Helvetica", "B", 16)
     pdf.cell(0, 10, "Somewhere Council: local authority assessment", new_x="LMARGIN", new_y="NEXT")
     pdf.cell(0, 10, "Overall summary")
-    with pytest.raises(PdfParseError, match="no overall rating found"):
+    with pytest.raises(PdfParseError, match="no overall rating"):
         parse_report_pdf(bytes(pdf.output()), "somewhere-local-authority-assessment.pdf")
 
 
@@ -269,11 +275,12 @@ def test_read_report_pdf_gives_the_parse_or_the_reason() -> None:
     r = REPORTS["stokeontrent-0625"]
     data = classic_path(r).read_bytes()
     good = read_report_pdf(data, r.pdf_path)
-    assert good.report == parse_report_pdf(data, r.pdf_path)
+    assert good.facts == read_pdf_facts(data, r.pdf_path)[0]
+    assert good.facts.overall_score_pct == parse_report_pdf(data, r.pdf_path).overall_score_pct
     assert (good.error, good.page_count, good.finished) == (None, 21, True)
     assert len(good.sha256) == 64 and good.seconds > 0
     bad = read_report_pdf(data[: len(data) // 2], r.pdf_path)
-    assert (bad.report, bad.page_count, bad.finished) == (None, None, True)
+    assert (bad.facts, bad.page_count, bad.finished) == (None, None, True)
     assert bad.error is not None and bad.error.startswith("truncated or damaged PDF")
 
 

@@ -5,22 +5,20 @@ from datetime import date
 
 import pytest
 
-from transform.pages import parse_page
-from transform.records import AboutPage, QualityStatementPage, SummaryPage
-from transform.report import ReportAssemblyError, assemble_report
+from transform.pages import read_page
+from transform.records import PageReading
+from transform.report import ReportAssemblyError, assemble_report, assembled_report
 
 BASE = "https://www.cqc.org.uk/care-services/local-authority-assessment-reports"
-Page = AboutPage | SummaryPage | QualityStatementPage
 
 
-def page(html: Callable[[str], bytes], stem: str, path: str) -> Page:
-    parsed = parse_page(html(stem), f"{BASE}/{path}")
-    assert isinstance(parsed, AboutPage | SummaryPage | QualityStatementPage)
+def page(html: Callable[[str], bytes], stem: str, path: str) -> PageReading:
+    parsed = read_page(html(stem), f"{BASE}/{path}")
     return parsed
 
 
 @pytest.fixture
-def stoke_pages(html: Callable[[str], bytes]) -> list[Page]:
+def stoke_pages(html: Callable[[str], bytes]) -> list[PageReading]:
     return [
         page(html, "stoke_statement_needs", "stokeontrent-0625-theme1-needs"),
         page(html, "stoke_summary", "stokeontrent-0625-summary"),
@@ -28,8 +26,8 @@ def stoke_pages(html: Callable[[str], bytes]) -> list[Page]:
     ]
 
 
-def test_assemble_stoke(stoke_pages: list[Page]) -> None:
-    report = assemble_report("stokeontrent-0625", f"{BASE}/stokeontrent-0625", stoke_pages)
+def test_assemble_stoke(stoke_pages: list[PageReading]) -> None:
+    report = assembled_report("stokeontrent-0625", f"{BASE}/stokeontrent-0625", stoke_pages)
     assert report.la_name == "Stoke-on-Trent City Council"
     assert report.assessment_kind == "formal"
     assert not report.indicative
@@ -51,7 +49,7 @@ def test_assemble_stoke(stoke_pages: list[Page]) -> None:
 
 def test_summary_alone_is_enough(html: Callable[[str], bytes]) -> None:
     summary = page(html, "birmingham_summary", "birmingham-cc/overall-summary")
-    report = assemble_report("birmingham-cc", f"{BASE}/birmingham-cc", [summary])
+    report = assembled_report("birmingham-cc", f"{BASE}/birmingham-cc", [summary])
     assert report.assessment_kind == "pilot"
     assert report.indicative
     assert report.overall_score_pct is None
@@ -67,28 +65,51 @@ def test_pilot_unscored_statements_carried(html: Callable[[str], bytes]) -> None
             "lincolnshire-cc/4-leadership/governance-management-sustainability",
         ),
     ]
-    report = assemble_report("lincolnshire-cc", f"{BASE}/lincolnshire-cc", pages)
+    report = assemble_report("lincolnshire-cc", f"{BASE}/lincolnshire-cc", pages).draft
+    assert report is not None
     assert len(report.unscored_statements) == 8
     assert report.statement_details == []
 
 
-def test_no_summary(stoke_pages: list[Page]) -> None:
-    with pytest.raises(ReportAssemblyError, match="no summary") as info:
-        assemble_report("stokeontrent-0625", BASE, [stoke_pages[0], stoke_pages[2]])
+def test_without_the_summary_the_report_lacks_what_only_it_gave(
+    stoke_pages: list[PageReading],
+) -> None:
+    with pytest.raises(ReportAssemblyError) as info:
+        assembled_report("stokeontrent-0625", BASE, [stoke_pages[0], stoke_pages[2]])
     assert info.value.slug == "stokeontrent-0625"
+    assert "no overall rating" in info.value.reason
+    assert "statement 2 (Supporting people to live healthier lives) missing" in info.value.reason
 
 
-def test_two_summaries(stoke_pages: list[Page]) -> None:
-    with pytest.raises(ReportAssemblyError, match="2 summary pages"):
-        assemble_report("stokeontrent-0625", BASE, [*stoke_pages, stoke_pages[1]])
+def test_the_same_facts_twice_agree(stoke_pages: list[PageReading]) -> None:
+    once = assembled_report("stokeontrent-0625", BASE, stoke_pages)
+    twice = assembled_report("stokeontrent-0625", BASE, [*stoke_pages, *stoke_pages])
+    assert twice == once
 
 
-def test_different_councils(stoke_pages: list[Page], html: Callable[[str], bytes]) -> None:
+def test_two_summaries_that_disagree(stoke_pages: list[PageReading]) -> None:
+    other = stoke_pages[1].model_copy(
+        update={"url": f"{BASE}/stokeontrent-0625-print", "overall_rating": "Outstanding"}
+    )
+    with pytest.raises(ReportAssemblyError, match="pages disagree on the overall rating: Good"):
+        assembled_report("stokeontrent-0625", BASE, [*stoke_pages, other])
+
+
+def test_different_councils(stoke_pages: list[PageReading], html: Callable[[str], bytes]) -> None:
     durham = page(html, "durham_summary", "durham-0824-summary")
     with pytest.raises(ReportAssemblyError, match="different councils"):
-        assemble_report("stokeontrent-0625", BASE, [stoke_pages[0], stoke_pages[2], durham])
+        assembled_report("stokeontrent-0625", BASE, [stoke_pages[0], stoke_pages[2], durham])
 
 
-def test_two_pages_for_one_statement(stoke_pages: list[Page]) -> None:
-    with pytest.raises(ReportAssemblyError, match="two pages for statement 'Assessing needs'"):
-        assemble_report("stokeontrent-0625", BASE, [*stoke_pages, stoke_pages[0]])
+def test_two_pages_for_one_statement(stoke_pages: list[PageReading]) -> None:
+    page = stoke_pages[0]
+    other = page.model_copy(
+        update={
+            "url": f"{BASE}/stokeontrent-0625-print",
+            "statements": [
+                s.model_copy(update={"commitment": "Another."}) for s in page.statements
+            ],
+        }
+    )
+    with pytest.raises(ReportAssemblyError, match="two pages give statement 1 .*differently"):
+        assembled_report("stokeontrent-0625", BASE, [*stoke_pages, other])
