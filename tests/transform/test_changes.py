@@ -16,8 +16,8 @@ from transform.changes import (
 from transform.pages import read_page
 from transform.records import (
     Fact,
-    PageReading,
     KeyFinding,
+    PageReading,
     QualityStatementDetail,
     Report,
 )

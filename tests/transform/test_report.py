@@ -111,5 +111,5 @@ def test_two_pages_for_one_statement(stoke_pages: list[PageReading]) -> None:
             ],
         }
     )
-    with pytest.raises(ReportAssemblyError, match="two pages give statement 1 .*differently"):
+    with pytest.raises(ReportAssemblyError, match=r"two pages give statement 1 .*differently"):
         assembled_report("stokeontrent-0625", BASE, [*stoke_pages, other])

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from transform.pages import read_page
-from transform.records import PageReading, Report
+from transform.records import Report
 from transform.report import assemble_report
 from transform.validate import validate_report
 
