@@ -91,7 +91,11 @@ _STATEMENT_PREFIX = re.compile(
     rf"^(?:quality statement\s*\d?|qs\s*\d)\s*[:.{_DASH}]?\s*", re.IGNORECASE
 )
 _THEME_PREFIX = re.compile(rf"^theme\s*\d\s*[:.{_DASH}]?\s*", re.IGNORECASE)
-_BULLET = re.compile(r"^[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25e6\u00b7*\u2013\u2014-]\s+")
+# A list item's mark: the usual bullets and dashes, and the private-use glyphs of symbol
+# fonts (Word's and LibreOffice's bullets come out of the text layer as U+F0B7 and the like).
+_BULLET = re.compile(
+    r"^[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25e6\u00b7*\u2013\u2014\uf000-\uf0ff-]\s*(?=\S)"
+)
 _PAGE_NUMBER = re.compile(
     rf"^(?:page\s*)?\d{{1,4}}(?:\s*(?:of|/)\s*\d{{1,4}})?$|^[{_DASH}]\s*\d{{1,4}}\s*[{_DASH}]$",
     re.IGNORECASE,
@@ -171,6 +175,14 @@ def _mask_digits(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower())
 
 
+def _edge_keys(line: TextLine) -> set[str]:
+    """What a row at a page's edge may recur as: its text, and each of its cells of two
+    words or more, digits masked."""
+    keys = {_mask_digits(line.text)}
+    keys.update(_mask_digits(text) for _, _, text in line.parts if len(text.split()) >= 2)
+    return keys
+
+
 def _body(text: PdfText) -> _Body:
     """Drop running headers and footers: rows at a page's top or bottom whose text (digits
     aside) recurs at the edge of most pages, and page numbers in any form."""
@@ -179,12 +191,14 @@ def _body(text: PdfText) -> _Body:
     seen: Counter[str] = Counter()
     for page in with_text:
         edge = page[:_EDGE_ROWS] + page[-_EDGE_ROWS:]
-        seen.update({_mask_digits(line.text) for line in edge})
+        seen.update({key for line in edge for key in _edge_keys(line)})
     needed = max(2, round(len(with_text) * _FURNITURE_SHARE))
     recurring = {key for key, count in seen.items() if count >= needed}
 
     def furniture(line: TextLine) -> bool:
-        return _mask_digits(line.text) in recurring or bool(_PAGE_NUMBER.match(line.text))
+        # the whole row recurs, or one of its cells does (a running header that names the
+        # report on the left and the page's chapter on the right)
+        return bool(recurring & _edge_keys(line)) or bool(_PAGE_NUMBER.match(line.text))
 
     lines: list[TextLine] = []
     dropped: list[str] = []
@@ -286,24 +300,60 @@ class _Layout:
         return self.opens_paragraphs[word] > self.opens_sentences[word]
 
 
-def _join_line(text: str, line: str) -> str:
-    """Append a line; a line-end hyphen is kept but not followed by a space ("long-term")."""
+# A hyphen ending a line inside a word, in every form a text layer gives: "-", U+2010 and
+# U+2011, a soft hyphen U+00AD (PDFium's U+FFFE arrives as "-", see transform.pdf_text).
+_LINE_END_HYPHENS = "-\u2010\u2011\u00ad"
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+
+
+def _words(lines: Sequence[TextLine]) -> frozenset[str]:
+    """Every word the document prints whole, lower case: what tells a word broken at a line
+    end ("preven-" "ted": "prevented") from a compound ("long-" "term": "long-term")."""
+    found: set[str] = set()
+    for line in lines:
+        found.update(w.lower() for w in _WORD.findall(line.text))
+        found.update(w.lower() for w in re.findall(r"[^\W\d_]+-[^\W\d_]+", line.text))
+    return frozenset(found)
+
+
+def _join_line(text: str, line: str, words: frozenset[str] | None = None) -> str:
+    """Append a line. A line-end hyphen inside a word joins without a space: dropped where it
+    only broke a word (a soft hyphen; or, knowing the document's `words`, a word printed
+    whole elsewhere, or halves that are no words of their own), kept in a compound
+    ("long-term"; always, without `words`)."""
     if not text:
         return line
-    if text.endswith("-") and len(text) > 1 and text[-2].isalpha():
-        return text + line
+    if text[-1] in _LINE_END_HYPHENS and len(text) > 1 and text[-2].isalpha():
+        head = text[:-1]
+        if text[-1] == "\u00ad" or (words is not None and _broke_a_word(head, line, words)):
+            return head + line
+        return f"{head}-{line}"
     return f"{text} {line}"
+
+
+def _broke_a_word(head: str, line: str, words: frozenset[str]) -> bool:
+    left = re.search(r"[^\W\d_]+$", head)
+    right = re.match(r"[^\W\d_]+", line)
+    if left is None or right is None:
+        return False
+    first, second = left.group().lower(), right.group().lower()
+    if first + second in words:
+        return True
+    if f"{first}-{second}" in words or right.group()[:1].isupper():
+        return False
+    return not (first in words and second in words)
 
 
 def _blocks(lines: Sequence[TextLine]) -> list[Block]:
     """Lines joined into blocks wherever nothing shows a break, page breaks included."""
     layout = _Layout.of(lines)
+    words = _words(lines)
     blocks: list[Block] = []
     prev: TextLine | None = None
     for line in lines:
         if prev is not None and not layout.breaks(prev, line):
             last = blocks[-1]
-            last.text = _join_line(last.text, line.text)
+            last.text = _join_line(last.text, line.text, words)
             last.lines.append(line.text)
         else:
             blocks.append(Block(line.text, line.style, line.page, [line.text]))
@@ -319,7 +369,7 @@ def _printable(text: str) -> str:
         text = "".join(
             unicodedata.normalize("NFKC", ch) if "\ufb00" <= ch <= "\ufb06" else ch for ch in text
         )
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u00ad", "")).strip()
 
 
 # ------------------------------------------------------------------ reading the blocks

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -32,6 +33,9 @@ _SAME_ROW = 0.35
 # word space is about a quarter of it).
 _CELL_GAP = 1.0
 _FONT_NAME_BYTES = 128
+# Pieces of one row closer than this share of the font size are one word (a hyphen or a
+# letter PDFium boxed apart), joined without a space.
+_TOUCHING = 0.1
 
 
 class PdfTextError(ValueError):
@@ -54,6 +58,8 @@ class TextLine:
     font: str  # the font of its first letter or digit
     size: float  # that letter's size, rounded to 0.1 pt
     cells: int = 1  # pieces of text set apart by more than a word space: a table's row
+    # the pieces of a row of several, left to right: (x0, x1, text) each; () for one piece
+    parts: tuple[tuple[float, float, str], ...] = ()
 
     @property
     def style(self) -> tuple[str, float]:
@@ -156,7 +162,30 @@ def _pieces(textpage: pdfium.PdfTextPage, page_number: int, height: float) -> li
     def char_at(text_index: int) -> int:
         return int(pdfium_c.FPDFText_GetCharIndexFromTextIndex(handle, text_index))
 
+    def text_between(first: int, last: int) -> str:
+        """The page text of chars `first` to `last`."""
+        start = int(pdfium_c.FPDFText_GetTextIndexFromCharIndex(handle, first))
+        stop = int(pdfium_c.FPDFText_GetTextIndexFromCharIndex(handle, last))
+        return text[start : stop + 1] if 0 <= start <= stop else ""
+
     pieces: list[TextLine] = []
+
+    def piece_at(char: int, text: str, x0: float, x1: float) -> TextLine:
+        """A piece of text placed by its first letter's baseline, font and size."""
+        pdfium_c.FPDFText_GetCharOrigin(handle, char, x, y)
+        needed = pdfium_c.FPDFText_GetFontInfo(
+            handle, char, font_name, _FONT_NAME_BYTES, ctypes.byref(flags)
+        )
+        return TextLine(
+            text=_SPACES.sub(" ", text.replace(_LINE_END_HYPHEN, "-")).strip(),
+            page=page_number,
+            x0=x0,
+            x1=max(x1, x0),
+            y=height - y.value,
+            font=font_name.value.decode("utf-8", "replace") if needed > 0 else "",
+            size=round(pdfium_c.FPDFText_GetFontSize(handle, char), 1),
+        )
+
     for run in _RUN.finditer(text):
         piece = run.group()
         begin = len(piece) - len(piece.lstrip())
@@ -168,25 +197,62 @@ def _pieces(textpage: pdfium.PdfTextPage, page_number: int, height: float) -> li
         first, styled, last = (char_at(run.start() + i) for i in (begin, letter, end))
         if min(first, styled, last) < 0:
             continue
+        # PDFium splits a run where its letters stand apart (a table's cells on one line, two
+        # columns): each such rectangle is a piece of its own.
+        rects = pdfium_c.FPDFText_CountRects(handle, first, last - first + 1)
+        if rects > 1:
+            size = pdfium_c.FPDFText_GetFontSize(handle, styled)
+            gap = _CELL_GAP * size
+            split = _rect_pieces(handle, rects, (first, last), gap, text_between, piece_at)
+            if split:
+                pieces += split
+                continue
         pdfium_c.FPDFText_GetCharOrigin(handle, first, x, y)
         x0 = x.value
-        pdfium_c.FPDFText_GetCharOrigin(handle, styled, x, y)
         pdfium_c.FPDFText_GetCharBox(handle, last, left, right, bottom, top)
-        needed = pdfium_c.FPDFText_GetFontInfo(
-            handle, styled, font_name, _FONT_NAME_BYTES, ctypes.byref(flags)
-        )
-        pieces.append(
-            TextLine(
-                text=_SPACES.sub(" ", piece.replace(_LINE_END_HYPHEN, "-")).strip(),
-                page=page_number,
-                x0=x0,
-                x1=max(right.value, x0),
-                y=height - y.value,
-                font=font_name.value.decode("utf-8", "replace") if needed > 0 else "",
-                size=round(pdfium_c.FPDFText_GetFontSize(handle, styled), 1),
-            )
-        )
+        placed = piece_at(styled, piece, x0, right.value)
+        pieces.append(placed)
     return pieces
+
+
+def _rect_pieces(
+    handle: object,
+    count: int,
+    span: tuple[int, int],
+    gap: float,
+    text_of: Callable[[int, int], str],
+    piece_at: Callable[[int, str, float, float], TextLine],
+) -> list[TextLine]:
+    """The pieces of a run (chars `span`, first and last) that PDFium has split into `count`
+    rectangles (just counted): each rectangle's letters, from its first to the next one's."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    boxes: list[tuple[int, float, float]] = []  # first char, left, right
+    for index in range(count):
+        pdfium_c.FPDFText_GetRect(handle, index, left, top, right, bottom)
+        middle = (bottom.value + top.value) / 2
+        char = pdfium_c.FPDFText_GetCharIndexAtPos(handle, left.value + 0.5, middle, 1.0, 1.0)
+        if span[0] <= char <= span[1]:
+            boxes.append((char, left.value, right.value))
+    boxes.sort()
+    # Rectangles closer than a cell gap are one piece (PDFium also splits at kerning and font
+    # changes): only a real gap, a table's cells or two columns, makes pieces.
+    groups: list[list[tuple[int, float, float]]] = []
+    for box in boxes:
+        if groups and box[1] - groups[-1][-1][2] < gap:
+            groups[-1].append(box)
+        else:
+            groups.append([box])
+    out: list[TextLine] = []
+    for k, group in enumerate(groups):
+        char = group[0][0]
+        stop = groups[k + 1][0][0] - 1 if k + 1 < len(groups) else span[1]
+        text = text_of(char, stop)
+        if text.strip():
+            # styled by its first letter or digit, not a bullet
+            letter = next((i for i, c in enumerate(text) if c.isalnum()), 0)
+            styled = min(char + letter, stop)
+            out.append(piece_at(styled, text, group[0][1], max(b[2] for b in group)))
+    return out
 
 
 def _rows(pieces: list[TextLine]) -> tuple[TextLine, ...]:
@@ -207,16 +273,23 @@ def _rows(pieces: list[TextLine]) -> tuple[TextLine, ...]:
             lines.append(head)
             continue
         gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(row)]
+        joined = row[0].text
+        for gap, piece in zip(gaps, row[1:], strict=True):
+            touching = gap < _TOUCHING * head.size and not joined.endswith(" ")
+            joined += piece.text if touching else f" {piece.text}"
+        # the row's style is its first letter's (not a bullet's or a quote mark's)
+        styled = next((p for p in row if any(c.isalnum() for c in p.text)), head)
         lines.append(
             TextLine(
-                text=" ".join(p.text for p in row),
+                text=joined,
                 page=head.page,
                 x0=head.x0,
                 x1=max(p.x1 for p in row),
-                y=head.y,
-                font=head.font,
-                size=head.size,
+                y=styled.y,
+                font=styled.font,
+                size=styled.size,
                 cells=1 + sum(gap > _CELL_GAP * head.size for gap in gaps),
+                parts=tuple((p.x0, p.x1, p.text) for p in row),
             )
         )
     return tuple(lines)
