@@ -36,6 +36,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from transform.errors import PageParseError
+from transform.facts import Section, parse_fact
 from transform.pdf_text import PdfText, PdfTextError, TextLine, read_text_lines
 from transform.quality_statements import (
     BY_NUMBER,
@@ -46,6 +47,7 @@ from transform.quality_statements import (
 )
 from transform.ratings import UnknownRatingError, normalise_rating
 from transform.records import (
+    Fact,
     KeyFinding,
     PageReading,
     Provenance,
@@ -54,6 +56,7 @@ from transform.records import (
     StatementReading,
 )
 from transform.report import assemble_report
+from transform.values import statement_start
 
 
 class PdfParseError(PageParseError):
@@ -157,6 +160,7 @@ class Block:
     style: tuple[str, float]
     page: int
     lines: list[str] = field(default_factory=list)  # as printed, line by line
+    rows: list[TextLine] = field(default_factory=list)  # the same, placed on the page
 
     @property
     def line_count(self) -> int:
@@ -311,37 +315,51 @@ def _words(lines: Sequence[TextLine]) -> frozenset[str]:
     end ("preven-" "ted": "prevented") from a compound ("long-" "term": "long-term")."""
     found: set[str] = set()
     for line in lines:
-        found.update(w.lower() for w in _WORD.findall(line.text))
-        found.update(w.lower() for w in re.findall(r"[^\W\d_]+-[^\W\d_]+", line.text))
+        text = line.text
+        if text[-1:] in _LINE_END_HYPHENS:
+            text = text[:-1].rstrip().rsplit(" ", 1)[0] if " " in text else ""  # a word's head
+        text = text.split(" ", 1)[1] if " " in text else ""  # the first word may be its tail
+        found.update(w.lower() for w in _WORD.findall(text))
+        found.update(w.lower() for w in re.findall(r"[^\W\d_]+-[^\W\d_]+", text))
     return frozenset(found)
 
 
 def _join_line(text: str, line: str, words: frozenset[str] | None = None) -> str:
-    """Append a line. A line-end hyphen inside a word joins without a space: dropped where it
-    only broke a word (a soft hyphen; or, knowing the document's `words`, a word printed
-    whole elsewhere, or halves that are no words of their own), kept in a compound
-    ("long-term"; always, without `words`)."""
+    """Append a line, joining a word broken over the line end. How the hyphen was set tells
+    whether it only broke the word: a soft hyphen (U+00AD) or a typographic hyphen (U+2010,
+    U+2011: what browsers' automatic hyphenation prints) did, and is dropped; a hyphen after
+    a space ("Practition -": a word processor's, as the text layer spaces it) did unless
+    both halves are words, the first longer than a prefix (a spaced dash: kept); a plain
+    hyphen ("long-" "term") is the word's own and is kept, unless the document prints the
+    word whole elsewhere. Without `words` (the document's vocabulary) every hyphen is kept."""
     if not text:
         return line
-    if text[-1] in _LINE_END_HYPHENS and len(text) > 1 and text[-2].isalpha():
-        head = text[:-1]
-        if text[-1] == "\u00ad" or (words is not None and _broke_a_word(head, line, words)):
+    end = text[-1]
+    spaced = end == "-" and text[-2:-1] == " " and text[-3:-2].isalpha()
+    if end not in _LINE_END_HYPHENS or not (spaced or text[-2:-1].isalpha()):
+        return f"{text} {line}"
+    head = text[:-2] if spaced else text[:-1]
+    halves = _halves(head, line)
+    if words is None or halves is None:
+        return f"{head}-{line}" if not spaced else f"{head} - {line}"
+    first, second = halves
+    whole, compound = first + second in words, f"{first}-{second}" in words
+    if end == "\u00ad" or (end in "\u2010\u2011" and not compound):
+        return head + line
+    if spaced:
+        if whole or len(first) <= 3 or not (first in words and second in words):
             return head + line
-        return f"{head}-{line}"
-    return f"{text} {line}"
+        return f"{head} - {line}"
+    return head + line if whole and not compound else f"{head}-{line}"
 
 
-def _broke_a_word(head: str, line: str, words: frozenset[str]) -> bool:
+def _halves(head: str, line: str) -> tuple[str, str] | None:
+    """The two parts of a word broken over a line end, lower case."""
     left = re.search(r"[^\W\d_]+$", head)
     right = re.match(r"[^\W\d_]+", line)
     if left is None or right is None:
-        return False
-    first, second = left.group().lower(), right.group().lower()
-    if first + second in words:
-        return True
-    if f"{first}-{second}" in words or right.group()[:1].isupper():
-        return False
-    return not (first in words and second in words)
+        return None
+    return left.group().lower(), right.group().lower()
 
 
 def _blocks(lines: Sequence[TextLine]) -> list[Block]:
@@ -355,8 +373,9 @@ def _blocks(lines: Sequence[TextLine]) -> list[Block]:
             last = blocks[-1]
             last.text = _join_line(last.text, line.text, words)
             last.lines.append(line.text)
+            last.rows.append(line)
         else:
-            blocks.append(Block(line.text, line.style, line.page, [line.text]))
+            blocks.append(Block(line.text, line.style, line.page, [line.text], [line]))
         prev = line
     for block in blocks:
         block.text = _printable(block.text)
@@ -547,6 +566,9 @@ def _table_scores(blocks: Sequence[Block], source: str) -> dict[int, _Score]:
             )
         found.setdefault(statement.number, _Score(statement, score, name))
 
+    placed = rows_of(blocks[labels[0] + 1 :] if labels else blocks)
+    for statement, score, name in _cell_scores(placed):
+        add(statement, score, name)
     for i, row in enumerate(rows):
         if (m := _SCORE_ROW.match(row)) and (st := _statement_named(m.group("name"))):
             add(st, int(m.group("score")), m.group("name").strip())
@@ -557,6 +579,134 @@ def _table_scores(blocks: Sequence[Block], source: str) -> dict[int, _Score]:
         ):
             add(st, int(m.group("score")), row)
     return found
+
+
+def rows_of(blocks: Sequence[Block]) -> list[TextLine]:
+    return [row for b in blocks for row in b.rows]
+
+
+# A table cell that is a score: "3", "Score: 3", "3 out of 4", "3/4", "3 - Evidence shows ..."
+# (the band phrase may wrap onto the next row).
+_SCORE_CELL = re.compile(
+    rf"^(?:(?:indicative\s+)?score\s*:?\s*)?(?P<score>[1-4])(?:\s*(?:/|out\s+of)\s*4)?"
+    rf"(?:\s*[:{_DASH}]?\s*evidence\b.*)?$",
+    re.IGNORECASE,
+)
+_SAME_COLUMN = 4.0  # points: cells this close at their left edge are in one column
+
+
+def _cell_scores(rows: Sequence[TextLine]) -> list[tuple[Statement, int, str]]:
+    """Scores in a table read cell by cell: a row with a score cell names its statement in
+    another cell, which may wrap onto the rows below it (before the next score row), beside
+    a theme cell that spans several rows."""
+    score_rows = [
+        (index, part, int(m.group("score")))
+        for index, row in enumerate(rows)
+        for part in row.parts
+        if (m := _SCORE_CELL.match(part[2].strip()))
+    ]
+    found: list[tuple[Statement, int, str]] = []
+    for k, (index, score_part, score) in enumerate(score_rows):
+        stop = score_rows[k + 1][0] if k + 1 < len(score_rows) else min(index + 4, len(rows))
+        for x0, _, text in rows[index].parts:
+            if x0 == score_part[0]:
+                continue
+            column = [text] + [
+                part[2]
+                for row in rows[index + 1 : stop]
+                for part in (row.parts or ((row.x0, row.x1, row.text),))
+                if abs(part[0] - x0) <= _SAME_COLUMN
+            ]
+            name = " ".join(column)
+            named = statement_start(name)
+            if named is not None and not named.rest:
+                found.append((named.statement, score, named.published))
+                break
+    return found
+
+
+_FACT_LABELS: dict[str, Section] = {
+    "demographics": "demographics",
+    "financial facts": "financial",
+    "finance": "financial",
+    "financial information": "financial",
+}
+_ABOUT_ENDS = frozenset(_FACT_LABELS) | SUMMARY_LABELS | {"about", "key facts"}
+
+
+def _about_facts(blocks: Sequence[Block], words: frozenset[str]) -> dict[Section, list[Fact]]:
+    """The About part's demographic and financial facts, each section from its label to the
+    next label or heading: rows of a two-column table as "label: value" (either cell may wrap
+    onto the next row), else each paragraph or list item."""
+    body = Counter(b.style for b in blocks).most_common(1)
+    body_size = body[0][0][1] if body else 0.0
+    out: dict[Section, list[Fact]] = {}
+    for index, block in enumerate(blocks):
+        section = _FACT_LABELS.get(_key(block.text))
+        if section is None or section in out:
+            continue
+        inside: list[Block] = []
+        for following in blocks[index + 1 :]:
+            key = _key(following.text)
+            if (
+                key in _ABOUT_ENDS
+                or key.startswith("about ")
+                or _statement_named(following.text)
+                or _is_theme(following.text)
+                or following.style[1] > body_size + 0.5
+            ):
+                break
+            inside.append(following)
+        out[section] = [parse_fact(text, section) for text in _fact_texts(inside, words)]
+    return out
+
+
+def _cells(row: TextLine) -> list[tuple[float, str]]:
+    """A row's cells (left edge, text), a lone bullet mark dropped."""
+    parts = row.parts or ((row.x0, row.x1, row.text),)
+    cells = [(x0, text.strip()) for x0, _, text in parts if text.strip()]
+    if len(cells) > 1 and _BULLET.match(cells[0][1] + " x") and len(cells[0][1]) == 1:
+        cells = cells[1:]
+    return cells
+
+
+def _fact_texts(blocks: Sequence[Block], words: frozenset[str]) -> list[str]:
+    """One text per fact: a two-column table's row as "label: value" (a cell may wrap onto
+    the next row: a row of one cell under the value column, or a lower-case word under the
+    label column, goes on the row above); any other paragraph or list item whole."""
+    tabled = [cells for b in blocks for row in b.rows if len(cells := _cells(row)) >= 2]
+    label_x = Counter(round(c[0][0]) for c in tabled).most_common(1)[0][0] if tabled else None
+    value_x = Counter(round(c[1][0]) for c in tabled).most_common(1)[0][0] if tabled else None
+    facts: list[list[str]] = []  # [label, value]
+    in_row = False  # the last fact is a table row
+    for block in blocks:
+        if not any(len(_cells(row)) >= 2 for row in block.rows):
+            text = _BULLET.sub("", block.text)
+            x0 = block.rows[0].x0 if block.rows else 0.0
+            continues = in_row and len(block.rows) == 1
+            if continues and value_x is not None and abs(x0 - value_x) <= _SAME_COLUMN:
+                facts[-1][1] = _join_line(facts[-1][1], text, words)
+            elif (
+                continues
+                and label_x is not None
+                and abs(x0 - label_x) <= _SAME_COLUMN
+                and (text[:1].islower() or len(text.split()) <= 2)
+            ):
+                facts[-1][0] = _join_line(facts[-1][0], text, words)
+            else:
+                facts.append([text, ""])
+                in_row = False
+            continue
+        for row in block.rows:
+            cells = _cells(row)
+            if len(cells) >= 2:
+                facts.append([_BULLET.sub("", cells[0][1]), " ".join(c[1] for c in cells[1:])])
+                in_row = True
+            elif facts and in_row and value_x is not None and abs(cells[0][0] - value_x) <= 4:
+                facts[-1][1] = _join_line(facts[-1][1], cells[0][1], words)
+            elif facts and in_row:
+                facts[-1][0] = _join_line(facts[-1][0], cells[0][1], words)
+    return [f"{label}: {value}" if value else label for label, value in facts]
 
 
 @dataclass
@@ -676,6 +826,12 @@ def _reading(blocks: list[Block], furniture: Sequence[str], source: str) -> Page
     experience = _people_experience(summary)
     if experience:
         where["people_experience"] = Provenance(text=experience[0][:300])
+    about = _about_facts(summary, _words(rows_of(blocks)))
+    demographics = about.get("demographics", [])
+    finance = about.get("financial", [])
+    for name, facts in (("demographics", demographics), ("financial_facts", finance)):
+        if facts:
+            where[name] = Provenance(text=facts[0].raw_text[:300])
     published = _published(summary) or _published(blocks)
     indicative = any(_INDICATIVE.search(b.text) for b in blocks)
     return PageReading(
@@ -691,6 +847,8 @@ def _reading(blocks: list[Block], furniture: Sequence[str], source: str) -> Page
         overall_score_pct=pct,
         statements=statements,
         people_experience=experience,
+        demographics=demographics,
+        financial_facts=finance,
         provenance=where,
     )
 

@@ -15,7 +15,7 @@ import ctypes
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -268,6 +268,10 @@ def _rows(pieces: list[TextLine]) -> tuple[TextLine, ...]:
     lines: list[TextLine] = []
     for row in rows:
         row.sort(key=lambda p: p.x0)
+        if len(row) > 1 and len(row[0].text) == 1 and not row[0].text.isalnum():
+            # a list item's mark set apart from its text is no cell of its own
+            mark, first = row[0], row[1]
+            row[:2] = [replace(first, text=f"{mark.text} {first.text}", x0=mark.x0)]
         head = row[0]
         if len(row) == 1:
             lines.append(head)

@@ -134,15 +134,21 @@ def _key_findings(raw: Sequence[dict[str, Any]]) -> list[tuple[str | None, list[
 
 
 def _facts_match(facts: Sequence[Fact], expected: Sequence[dict[str, str]]) -> str | None:
+    """Each expected bullet read as one fact (its whole text, or its label and its value),
+    in any order (a PDF may print the table's rows before the sentences), none left over."""
     got = [plain(f.raw_text) for f in facts]
     if len(got) != len(expected):
         return f"{len(got)} bullets, expected {len(expected)}: {got}"
-    for text, want in zip(got, expected, strict=True):
+    left = list(got)
+    for want in expected:
         if "text" in want:
-            if text != plain(want["text"]):
-                return f"bullet {text!r}, expected {want['text']!r}"
-        elif not (plain(want["label"]) in text and plain(want["value"]) in text):
-            return f"bullet {text!r}, expected {want['label']!r} with {want['value']!r}"
+            match = next((t for t in left if t == plain(want["text"])), None)
+        else:
+            label, value = plain(want["label"]), plain(want["value"])
+            match = next((t for t in left if label in t and value in t), None)
+        if match is None:
+            return f"no bullet reads {want}; read {got}"
+        left.remove(match)
     return None
 
 
