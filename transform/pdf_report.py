@@ -330,8 +330,9 @@ def _join_line(text: str, line: str, words: frozenset[str] | None = None) -> str
     U+2011: what browsers' automatic hyphenation prints) did, and is dropped; a hyphen after
     a space ("Practition -": a word processor's, as the text layer spaces it) did unless
     both halves are words, the first longer than a prefix (a spaced dash: kept); a plain
-    hyphen ("long-" "term") is the word's own and is kept, unless the document prints the
-    word whole elsewhere. Without `words` (the document's vocabulary) every hyphen is kept."""
+    hyphen is kept where both halves are words ("long-" "term") and the document does not
+    print the word whole elsewhere, and dropped where they are not ("af-" "fordable").
+    Without `words` (the document's vocabulary) every hyphen is kept."""
     if not text:
         return line
     end = text[-1]
@@ -350,7 +351,9 @@ def _join_line(text: str, line: str, words: frozenset[str] | None = None) -> str
         if whole or len(first) <= 3 or not (first in words and second in words):
             return head + line
         return f"{head} - {line}"
-    return head + line if whole and not compound else f"{head}-{line}"
+    if whole or not (compound or (first in words and second in words)):
+        return head + line
+    return f"{head}-{line}"
 
 
 def _halves(head: str, line: str) -> tuple[str, str] | None:
