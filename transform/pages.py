@@ -26,6 +26,7 @@ from bs4 import BeautifulSoup
 from transform.councils import UnknownCouncilError, match_council, name_key
 from transform.errors import PageParseError
 from transform.facts import parse_fact
+from transform.findings import under_headings
 from transform.links import (
     download_links,
     foreign_blocks,
@@ -514,13 +515,12 @@ def _key_findings(lines: list[Line]) -> list[KeyFinding]:
     line without closing punctuation that is followed by text: on its own line (not a list
     item or cell), or as the first of an item's two lines (`<li><strong>`, a row's first
     cell, a card's title)."""
-    findings: list[KeyFinding] = []
-    heading: str | None = None
-    for index, line in enumerate(lines):
+
+    def is_heading(index: int, line: Line) -> bool:
         followed = index + 1 < len(lines)
         short = _is_short_title(line.text, _SUBHEADING_MAX_WORDS)
         introduces = line.text.endswith(":") and not line.tag.startswith("h")
-        if (
+        return (
             followed
             and not introduces
             and (
@@ -529,11 +529,9 @@ def _key_findings(lines: list[Line]) -> list[KeyFinding]:
                     short and (line.tag not in ("li", "td", "dd") or _pairs_with_next(lines, index))
                 )
             )
-        ):
-            heading = line.text
-        else:
-            findings.append(KeyFinding(heading=heading, text=line.text))
-    return findings
+        )
+
+    return under_headings((line.text, is_heading(i, line)) for i, line in enumerate(lines))
 
 
 # --- the rating and the overall % --------------------------------------------------------------

@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 
 from transform.errors import PageParseError
 from transform.facts import Section, parse_fact
+from transform.findings import under_headings
 from transform.pdf_text import PdfText, PdfTextError, TextLine, read_text_lines
 from transform.quality_statements import (
     BY_NUMBER,
@@ -199,19 +200,39 @@ def _body(text: PdfText) -> _Body:
     needed = max(2, round(len(with_text) * _FURNITURE_SHARE))
     recurring = {key for key, count in seen.items() if count >= needed}
 
-    def furniture(line: TextLine) -> bool:
+    def recurs(line: TextLine) -> bool:
         # the whole row recurs, or one of its cells does (a running header that names the
         # report on the left and the page's chapter on the right)
         return bool(recurring & _edge_keys(line)) or bool(_PAGE_NUMBER.match(line.text))
+
+    # Where the recurring header and footer stand, and in what style: a row there in that
+    # style is furniture too (a header that wraps onto a second row on some pages).
+    tops = [page[0] for page in with_text if recurs(page[0])]
+    bottoms = [page[-1] for page in with_text if recurs(page[-1])]
+    top_styles = {line.style for line in tops}
+    bottom_styles = {line.style for line in bottoms}
+    top_limit = max((line.y + 1.5 * line.size for line in tops), default=-1.0)
+    bottom_limit = min((line.y - 1.5 * line.size for line in bottoms), default=float("inf"))
+
+    def furniture(line: TextLine, at_top: bool) -> bool:
+        if recurs(line):
+            return True
+        if at_top:
+            return line.style in top_styles and line.y <= top_limit
+        return line.style in bottom_styles and line.y >= bottom_limit
 
     lines: list[TextLine] = []
     dropped: list[str] = []
     for page in pages:
         top = 0
-        while top < min(_EDGE_ROWS, len(page)) and furniture(page[top]):
+        while top < min(_EDGE_ROWS, len(page)) and furniture(page[top], True):
             top += 1
         bottom = len(page)
-        while bottom > top and len(page) - bottom < _EDGE_ROWS and furniture(page[bottom - 1]):
+        while (
+            bottom > top
+            and len(page) - bottom < _EDGE_ROWS
+            and furniture(page[bottom - 1], False)
+        ):
             bottom -= 1
         dropped += [line.text for line in page[:top] + page[bottom:]]
         lines += page[top:bottom]
@@ -429,6 +450,8 @@ def _is_subheading(block: Block, following: Block | None) -> bool:
     another style than the paragraph it heads (which may end in "?" or ":")."""
     if following is None:
         return False
+    if block.text.endswith(":") and block.style == following.style:
+        return False  # a sentence introducing the list under it
     if _is_short_title(block.text):
         return True
     return (
@@ -747,16 +770,16 @@ def _section_text(blocks: Sequence[Block]) -> _SectionText:
 
 
 def _key_findings(blocks: Sequence[Block]) -> list[KeyFinding]:
-    """Paragraphs under their sub-headings (see `_is_subheading`)."""
-    findings: list[KeyFinding] = []
-    heading: str | None = None
-    for i, b in enumerate(blocks):
-        following = blocks[i + 1] if i + 1 < len(blocks) else None
-        if _is_subheading(b, following):
-            heading = b.text
-        else:
-            findings.append(KeyFinding(heading=heading, text=_BULLET.sub("", b.text)))
-    return findings
+    """Paragraphs and list items under their sub-headings (see `_is_subheading`; a list
+    item is never one)."""
+    return under_headings(
+        (
+            _BULLET.sub("", b.text),
+            not _BULLET.match(b.text)
+            and _is_subheading(b, blocks[i + 1] if i + 1 < len(blocks) else None),
+        )
+        for i, b in enumerate(blocks)
+    )
 
 
 def _people_experience(blocks: Sequence[Block]) -> list[str]:
