@@ -35,7 +35,7 @@ from transform.links import (
     report_slug,
 )
 from transform.listing import parse_listing
-from transform.quality_statements import Statement, UnknownStatementError, canonical_theme
+from transform.quality_statements import Statement, is_theme_heading
 from transform.records import (
     KeyFinding,
     ListingPage,
@@ -201,14 +201,7 @@ def _is_label(line: Line, labels: frozenset[str] | str) -> bool:
 
 
 def _is_theme(line: Line) -> bool:
-    if line.link or len(line.text) > _SHORT_LINE_CHARS:
-        return False
-    text = re.sub(r"^theme\s*\d\s*[:.\-\u2013\u2014]?\s*", "", line.text, flags=re.IGNORECASE)
-    try:
-        canonical_theme(text)
-    except UnknownStatementError:
-        return False
-    return True
+    return not line.link and len(line.text) <= _SHORT_LINE_CHARS and is_theme_heading(line.text)
 
 
 def _header_name(text: str) -> str | None:

@@ -44,7 +44,7 @@ from transform.quality_statements import (
     Statement,
     UnknownStatementError,
     canonical_statement,
-    canonical_theme,
+    is_theme_heading,
 )
 from transform.ratings import UnknownRatingError, normalise_rating
 from transform.records import (
@@ -434,11 +434,7 @@ def _statement_named(text: str) -> Statement | None:
 
 
 def _is_theme(text: str) -> bool:
-    try:
-        canonical_theme(_THEME_PREFIX.sub("", text))
-    except UnknownStatementError:
-        return False
-    return True
+    return is_theme_heading(text)
 
 
 def _is_short_title(text: str) -> bool:

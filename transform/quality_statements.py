@@ -107,3 +107,22 @@ def canonical_theme(published_theme: str) -> str:
     if key in _THEME_ALIASES:
         return THEMES[_THEME_ALIASES[key]]
     raise UnknownStatementError(f"not a known theme name: {published_theme!r}")
+
+
+_THEME_NUMBER = re.compile(r"^theme\s*([1-4])\s*[:.\-\u2013\u2014]?\s*", re.IGNORECASE)
+
+
+def is_theme_heading(text: str) -> bool:
+    """Whether a short line is a theme's heading: a theme's name ("Providing support", "How
+    the local authority works with people"), or "Theme N: ..." in any wording ("Theme 3:
+    Ensuring safety")."""
+    if len(text.split()) > 14:
+        return False
+    numbered = _THEME_NUMBER.match(text)
+    if numbered and text[numbered.end() :].strip():
+        return True
+    try:
+        canonical_theme(_THEME_NUMBER.sub("", text))
+    except UnknownStatementError:
+        return False
+    return True
