@@ -239,6 +239,11 @@ def _body(text: PdfText) -> _Body:
     return _Body(lines, dropped)
 
 
+def _lower_quartile(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[(len(ordered) - 1) // 4]
+
+
 @dataclass(frozen=True)
 class _Layout:
     """The text column and each style's line spacing, measured on the document itself."""
@@ -266,7 +271,9 @@ class _Layout:
                 spacings.setdefault(line.style, []).append(gap)
         for line in lines:
             advances.setdefault(line.style, []).append((line.x1 - line.x0) / max(len(line.text), 1))
-        pitch = {style: statistics.median(gaps) for style, gaps in spacings.items()}
+        # a style's line spacing is its wrapped lines', the closest regular spacing it has
+        # (its lower quartile): list items and paragraphs set further apart are not lines
+        pitch = {style: _lower_quartile(gaps) for style, gaps in spacings.items()}
         opens_paragraphs: Counter[str] = Counter()
         for prev, line in itertools.pairwise(lines):
             usual = pitch.get(line.style, 1.2 * line.size)
