@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 from transform.errors import PageParseError
 from transform.facts import Section, parse_fact
 from transform.findings import under_headings
-from transform.pdf_text import PdfText, PdfTextError, TextLine, read_text_lines
+from transform.pdf_text import PdfText, PdfTextError, TextLine, one_row, read_text_lines
 from transform.quality_statements import (
     BY_NUMBER,
     Statement,
@@ -174,6 +174,7 @@ class _Body:
 
     lines: list[TextLine]
     furniture: list[str]  # the header and footer lines' texts, in page order
+    rights: dict[int, float] = field(default_factory=dict)  # id(line) -> its column's right
 
 
 def _mask_digits(text: str) -> str:
@@ -184,7 +185,7 @@ def _edge_keys(line: TextLine) -> set[str]:
     """What a row at a page's edge may recur as: its text, and each of its cells of two
     words or more, digits masked."""
     keys = {_mask_digits(line.text)}
-    keys.update(_mask_digits(text) for _, _, text in line.parts if len(text.split()) >= 2)
+    keys.update(_mask_digits(p.text) for p in line.parts if len(p.text.split()) >= 2)
     return keys
 
 
@@ -223,6 +224,7 @@ def _body(text: PdfText) -> _Body:
 
     lines: list[TextLine] = []
     dropped: list[str] = []
+    rights: dict[int, float] = {}
     for page in pages:
         top = 0
         while top < min(_EDGE_ROWS, len(page)) and furniture(page[top], True):
@@ -235,8 +237,78 @@ def _body(text: PdfText) -> _Body:
         ):
             bottom -= 1
         dropped += [line.text for line in page[:top] + page[bottom:]]
-        lines += page[top:bottom]
-    return _Body(lines, dropped)
+        ordered, column_rights = _reading_order(page[top:bottom])
+        lines += ordered
+        rights.update(column_rights)
+    return _Body(lines, dropped, rights)
+
+
+# Two columns of prose: rows split by a gutter this wide (in font sizes) at the same place,
+# at least this many, each side at least this share of the page's text width.
+_COLUMN_ROWS = 3
+_COLUMN_SHARE = 0.25
+_COLUMN_CROSSING = 0.3  # rows crossing the gutter (full-width headings, paragraphs): at most
+_PROSE_WORDS = 3  # a column's pieces hold this many words or more (a table's cells: fewer)
+_COLUMN_FILLED = 0.4  # of its lines reach its right edge, as wrapped prose does (cells do not)
+
+
+def _reading_order(rows: Sequence[TextLine]) -> tuple[list[TextLine], dict[int, float]]:
+    """A page's rows in the order a reader reads them, and for a line of a column, where
+    that column ends: where prose runs in two columns, the left column then the right,
+    between the rows that span both (a heading, a paragraph set full width). A page in one
+    column, or a table (whose cells hold a word or two), stays as it is."""
+    right = _right_column(rows)
+    if right is None:
+        return list(rows), {}
+    out: list[TextLine] = []
+    left_column: list[TextLine] = []
+    right_column: list[TextLine] = []
+    for row in rows:
+        pieces = row.pieces
+        if any(p.x0 < right - _SAME_COLUMN and p.x1 > right + _SAME_COLUMN for p in pieces):
+            out += left_column + right_column + [row]  # spans the gutter
+            left_column, right_column = [], []
+            continue
+        on_left = [p for p in pieces if p.x0 < right - _SAME_COLUMN]
+        on_right = [p for p in pieces if p.x0 >= right - _SAME_COLUMN]
+        if on_left:
+            left_column.append(row if not on_right else one_row(on_left))
+        if on_right:
+            right_column.append(row if not on_left else one_row(on_right))
+    out += left_column + right_column
+    left_edge = max((p.x1 for r in rows for p in r.pieces if p.x1 < right), default=right)
+    right_edge = max(p.x1 for r in rows for p in r.pieces)
+    columns = {id(line): left_edge for line in out if line.x1 <= left_edge + _SAME_COLUMN}
+    columns.update({id(line): right_edge for line in out if line.x0 >= right - _SAME_COLUMN})
+    return out, columns
+
+
+def _right_column(rows: Sequence[TextLine]) -> float | None:
+    """Where a right-hand column of prose starts on the page, if it has one: the left edge
+    most pieces right of the page's first quarter start at, with prose on both sides of it
+    (pieces of several words) and few rows crossing it."""
+    pieces = [p for r in rows for p in r.pieces]
+    left = min(p.x0 for p in pieces)
+    width = max(p.x1 for p in pieces) - left
+    starts = Counter(round(p.x0) for p in pieces if p.x0 > left + _COLUMN_SHARE * width)
+    if not starts:
+        return None
+    start, count = starts.most_common(1)[0]
+    near = [p for p in pieces if abs(p.x0 - start) <= _SAME_COLUMN]
+    if len(near) < _COLUMN_ROWS:
+        return None
+    right = min(p.x0 for p in near)
+    crossing = [p for p in pieces if p.x0 < right - _SAME_COLUMN and p.x1 > right + _SAME_COLUMN]
+    on_left = [p for p in pieces if p.x1 <= right]
+    on_right = [p for p in pieces if p.x0 >= right - _SAME_COLUMN]
+    if len(on_left) < _COLUMN_ROWS or len(crossing) > _COLUMN_CROSSING * len(rows):
+        return None
+    words = [statistics.median(len(p.text.split()) for p in side) for side in (on_left, on_right)]
+    edge = max(p.x1 for p in on_right)
+    filled = sum(edge - p.x1 <= 3 * p.size for p in on_right)  # wrapped lines reach the edge
+    if min(words) < _PROSE_WORDS or filled < _COLUMN_FILLED * len(on_right):
+        return None
+    return right
 
 
 def _lower_quartile(values: list[float]) -> float:
@@ -257,9 +329,10 @@ class _Layout:
     # within a line
     opens_paragraphs: Counter[str] = field(default_factory=Counter)
     opens_sentences: Counter[str] = field(default_factory=Counter)
+    rights: dict[int, float] = field(default_factory=dict)  # a column's line: its column's right
 
     @classmethod
-    def of(cls, lines: Sequence[TextLine]) -> _Layout:
+    def of(cls, lines: Sequence[TextLine], columns: dict[int, float] | None = None) -> _Layout:
         wide = [line for line in lines if len(line.text.split()) >= 4] or list(lines)
         lefts = sorted(line.x0 for line in wide)
         rights = sorted(line.x1 for line in wide)
@@ -290,6 +363,7 @@ class _Layout:
             advance={style: statistics.median(widths) for style, widths in advances.items()},
             opens_paragraphs=opens_paragraphs,
             opens_sentences=opens_sentences,
+            rights=columns or {},
         )
 
     def ended_on_purpose(self, line: TextLine, following: TextLine) -> bool:
@@ -299,7 +373,7 @@ class _Layout:
             return False  # a word hyphenated over the line end
         char = self.advance.get(line.style, 0.5 * line.size)  # the style's usual advance
         word = following.text.split(" ", 1)[0]
-        room = self.right - line.x1
+        room = self.rights.get(id(line), self.right) - line.x1
         middle, column_middle = (line.x0 + line.x1) / 2, (self.left + self.right) / 2
         if line.x0 - self.left > 2 * char and abs(middle - column_middle) < 2 * char:
             room += line.x0 - self.left  # centred: it could have grown on both sides
@@ -312,11 +386,14 @@ class _Layout:
         if line.cells > 1 or following.cells > 1:
             return True  # a table's row stands alone
         pitch = self.pitch.get(line.style, 1.2 * line.size)
-        if following.page == line.page:
+        column_break = following.page == line.page and following.y < line.y and (
+            id(line) in self.rights and id(following) in self.rights
+        )
+        if following.page == line.page and not column_break:
             if not 0 < following.y - line.y <= _PARAGRAPH_GAP * pitch:
                 return True
             return self.ended_on_purpose(line, following)
-        # Over a page break no gap shows. Room on the line for the next page's first word
+        # Over a page or column break no gap shows. Room on the line for the next page's first word
         # ends the paragraph; a line stopping mid-sentence, or a lower-case start, goes on.
         # A finished sentence on a full line is ambiguous: it ends the paragraph if the page
         # had room for another line, or if the next page's first word opens paragraphs in
@@ -393,9 +470,10 @@ def _halves(head: str, line: str) -> tuple[str, str] | None:
     return left.group().lower(), right.group().lower()
 
 
-def _blocks(lines: Sequence[TextLine]) -> list[Block]:
-    """Lines joined into blocks wherever nothing shows a break, page breaks included."""
-    layout = _Layout.of(lines)
+def _blocks(lines: Sequence[TextLine], rights: dict[int, float] | None = None) -> list[Block]:
+    """Lines joined into blocks wherever nothing shows a break, page and column breaks
+    included (`rights`: where the column of a line in one ends)."""
+    layout = _Layout.of(lines, rights)
     words = _words(lines)
     blocks: list[Block] = []
     prev: TextLine | None = None
@@ -632,19 +710,19 @@ def _cell_scores(rows: Sequence[TextLine]) -> list[tuple[Statement, int, str]]:
         (index, part, int(m.group("score")))
         for index, row in enumerate(rows)
         for part in row.parts
-        if (m := _SCORE_CELL.match(part[2].strip()))
+        if (m := _SCORE_CELL.match(part.text.strip()))
     ]
     found: list[tuple[Statement, int, str]] = []
     for k, (index, score_part, score) in enumerate(score_rows):
         stop = score_rows[k + 1][0] if k + 1 < len(score_rows) else min(index + 4, len(rows))
-        for x0, _, text in rows[index].parts:
-            if x0 == score_part[0]:
+        for cell in rows[index].parts:
+            if cell is score_part:
                 continue
-            column = [text] + [
-                part[2]
+            column = [cell.text] + [
+                part.text
                 for row in rows[index + 1 : stop]
-                for part in (row.parts or ((row.x0, row.x1, row.text),))
-                if abs(part[0] - x0) <= _SAME_COLUMN
+                for part in row.pieces
+                if abs(part.x0 - cell.x0) <= _SAME_COLUMN
             ]
             name = " ".join(column)
             named = statement_start(name)
@@ -692,8 +770,7 @@ def _about_facts(blocks: Sequence[Block], words: frozenset[str]) -> dict[Section
 
 def _cells(row: TextLine) -> list[tuple[float, str]]:
     """A row's cells (left edge, text), a lone bullet mark dropped."""
-    parts = row.parts or ((row.x0, row.x1, row.text),)
-    cells = [(x0, text.strip()) for x0, _, text in parts if text.strip()]
+    cells = [(p.x0, p.text.strip()) for p in row.pieces if p.text.strip()]
     if len(cells) > 1 and _BULLET.match(cells[0][1] + " x") and len(cells[0][1]) == 1:
         cells = cells[1:]
     return cells
@@ -893,7 +970,7 @@ def read_pdf_facts(data: bytes, source: str) -> tuple[PageReading, int]:
     except PdfTextError as exc:
         raise PdfParseError(source, exc.reason) from exc
     body = _body(text)
-    return _reading(_blocks(body.lines), body.furniture, source), text.page_count
+    return _reading(_blocks(body.lines, body.rights), body.furniture, source), text.page_count
 
 
 def parse_report_pdf(data: bytes, source: str) -> Report:

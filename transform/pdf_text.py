@@ -58,8 +58,13 @@ class TextLine:
     font: str  # the font of its first letter or digit
     size: float  # that letter's size, rounded to 0.1 pt
     cells: int = 1  # pieces of text set apart by more than a word space: a table's row
-    # the pieces of a row of several, left to right: (x0, x1, text) each; () for one piece
-    parts: tuple[tuple[float, float, str], ...] = ()
+    # the pieces of a row of several, left to right, each placed and styled; () for one
+    parts: tuple[TextLine, ...] = ()
+
+    @property
+    def pieces(self) -> tuple[TextLine, ...]:
+        """The row's pieces: its parts, or itself when it is one piece."""
+        return self.parts or (self,)
 
     @property
     def style(self) -> tuple[str, float]:
@@ -265,35 +270,35 @@ def _rows(pieces: list[TextLine]) -> tuple[TextLine, ...]:
             row.append(piece)
         else:
             rows.append([piece])
-    lines: list[TextLine] = []
-    for row in rows:
-        row.sort(key=lambda p: p.x0)
-        if len(row) > 1 and len(row[0].text) == 1 and not row[0].text.isalnum():
-            # a list item's mark set apart from its text is no cell of its own
-            mark, first = row[0], row[1]
-            row[:2] = [replace(first, text=f"{mark.text} {first.text}", x0=mark.x0)]
-        head = row[0]
-        if len(row) == 1:
-            lines.append(head)
-            continue
-        gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(row)]
-        joined = row[0].text
-        for gap, piece in zip(gaps, row[1:], strict=True):
-            touching = gap < _TOUCHING * head.size and not joined.endswith(" ")
-            joined += piece.text if touching else f" {piece.text}"
-        # the row's style is its first letter's (not a bullet's or a quote mark's)
-        styled = next((p for p in row if any(c.isalnum() for c in p.text)), head)
-        lines.append(
-            TextLine(
-                text=joined,
-                page=head.page,
-                x0=head.x0,
-                x1=max(p.x1 for p in row),
-                y=styled.y,
-                font=styled.font,
-                size=styled.size,
-                cells=1 + sum(gap > _CELL_GAP * head.size for gap in gaps),
-                parts=tuple((p.x0, p.x1, p.text) for p in row),
-            )
-        )
-    return tuple(lines)
+    return tuple(one_row(row) for row in rows)
+
+
+def one_row(pieces: list[TextLine]) -> TextLine:
+    """Pieces on one baseline as one line, left to right; `parts` keeps them apart."""
+    row = sorted(pieces, key=lambda p: p.x0)
+    if len(row) > 1 and len(row[0].text) == 1 and not row[0].text.isalnum():
+        # a list item's mark set apart from its text is no cell of its own
+        mark, first = row[0], row[1]
+        row[:2] = [replace(first, text=f"{mark.text} {first.text}", x0=mark.x0)]
+    head = row[0]
+    if len(row) == 1:
+        return head
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(row)]
+    joined = row[0].text
+    for gap, piece in zip(gaps, row[1:], strict=True):
+        touching = gap < _TOUCHING * head.size and not joined.endswith(" ")
+        joined += piece.text if touching else f" {piece.text}"
+    # the row's style is its first letter's (not a bullet's or a quote mark's)
+    styled = next((p for p in row if any(c.isalnum() for c in p.text)), head)
+    return TextLine(
+        text=joined,
+        page=head.page,
+        x0=head.x0,
+        x1=max(p.x1 for p in row),
+        y=styled.y,
+        font=styled.font,
+        size=styled.size,
+        cells=1 + sum(gap > _CELL_GAP * head.size for gap in gaps),
+        parts=tuple(row),
+    )
+

@@ -102,10 +102,15 @@ def build_outcome(
     """The report all its pages and its PDF (read by `read_pdf`: the parser itself, or the
     run's guarded one; None leaves PDFs unread) give together; never raises for bad input (a
     parser crash is that report's issue, so one strange page cannot stop a run)."""
-    try:
-        reading = None
-        if read_pdf is not None and source.pdf is not None:
+    reading = None
+    if read_pdf is not None and source.pdf is not None:
+        try:
             reading = read_pdf(source.pdf.body, source.pdf.url)
+        except Exception as exc:  # a PDF parser bug: the PDF is unread, the pages still count
+            reading = PdfReading.failed(
+                source.pdf.url, f"parser crashed: {type(exc).__name__}: {exc}"
+            )
+    try:
         return build_report(source, reading)
     except Exception as exc:  # a parser bug: this report fails, never the run
         reason = f"parser crashed: {type(exc).__name__}: {exc}"
