@@ -249,6 +249,7 @@ _COLUMN_ROWS = 3
 _COLUMN_SHARE = 0.25
 _COLUMN_CROSSING = 0.3  # rows crossing the gutter (full-width headings, paragraphs): at most
 _PROSE_WORDS = 3  # a column's pieces hold this many words or more (a table's cells: fewer)
+_AFTER_COLUMNS = 1.6  # a gap this many font sizes under the columns ends them
 _COLUMN_FILLED = 0.4  # of its lines reach its right edge, as wrapped prose does (cells do not)
 
 
@@ -263,10 +264,23 @@ def _reading_order(rows: Sequence[TextLine]) -> tuple[list[TextLine], dict[int, 
     out: list[TextLine] = []
     left_column: list[TextLine] = []
     right_column: list[TextLine] = []
+
+    def flush() -> list[TextLine]:
+        """The left column, the right one, then what stands under the columns' end apart
+        from the left column (narrow text set full width after them: a heading)."""
+        end = max((r.y + r.size for r in right_column), default=float("-inf"))
+        split = len(left_column)
+        for k in range(1, len(left_column)):
+            row, above = left_column[k], left_column[k - 1]
+            if row.y > end and row.y - above.y > _AFTER_COLUMNS * row.size:
+                split = k
+                break
+        return left_column[:split] + right_column + left_column[split:]
+
     for row in rows:
         pieces = row.pieces
         if any(p.x0 < right - _SAME_COLUMN and p.x1 > right + _SAME_COLUMN for p in pieces):
-            out += left_column + right_column + [row]  # spans the gutter
+            out += flush() + [row]  # spans the gutter
             left_column, right_column = [], []
             continue
         on_left = [p for p in pieces if p.x0 < right - _SAME_COLUMN]
@@ -275,7 +289,7 @@ def _reading_order(rows: Sequence[TextLine]) -> tuple[list[TextLine], dict[int, 
             left_column.append(row if not on_right else one_row(on_left))
         if on_right:
             right_column.append(row if not on_left else one_row(on_right))
-    out += left_column + right_column
+    out += flush()
     left_edge = max((p.x1 for r in rows for p in r.pieces if p.x1 < right), default=right)
     right_edge = max(p.x1 for r in rows for p in r.pieces)
     columns = {id(line): left_edge for line in out if line.x1 <= left_edge + _SAME_COLUMN}
@@ -442,7 +456,7 @@ def _join_line(text: str, line: str, words: frozenset[str] | None = None) -> str
         return line
     end = text[-1]
     spaced = end == "-" and text[-2:-1] == " " and text[-3:-2].isalpha()
-    if end not in _LINE_END_HYPHENS or not (spaced or text[-2:-1].isalpha()):
+    if end not in _LINE_END_HYPHENS or not (spaced or text[-2:-1].isalnum()):
         return f"{text} {line}"
     head = text[:-2] if spaced else text[:-1]
     halves = _halves(head, line)
