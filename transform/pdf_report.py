@@ -225,6 +225,7 @@ def _body(text: PdfText) -> _Body:
     lines: list[TextLine] = []
     dropped: list[str] = []
     rights: dict[int, float] = {}
+    kept: list[list[TextLine]] = []
     for page in pages:
         top = 0
         while top < min(_EDGE_ROWS, len(page)) and furniture(page[top], True):
@@ -237,9 +238,15 @@ def _body(text: PdfText) -> _Body:
         ):
             bottom -= 1
         dropped += [line.text for line in page[:top] + page[bottom:]]
-        ordered, column_rights = _reading_order(page[top:bottom])
-        lines += ordered
-        rights.update(column_rights)
+        kept.append(page[top:bottom])
+    ordered = [_reading_order(rows) for rows in kept]
+    # A page set in the document's left column alone (its last, say) is a column too.
+    found = Counter(edges for _, _, edges in ordered if edges is not None).most_common(1)
+    for rows, (page_lines, columns, edges) in zip(kept, ordered, strict=True):
+        lines += page_lines
+        rights.update(columns)
+        if edges is None and found and rows and max(r.x1 for r in rows) <= found[0][0][0]:
+            rights.update({id(row): found[0][0][1] for row in rows})
     return _Body(lines, dropped, rights)
 
 
@@ -249,32 +256,33 @@ _COLUMN_ROWS = 3
 _COLUMN_SHARE = 0.25
 _COLUMN_CROSSING = 0.3  # rows crossing the gutter (full-width headings, paragraphs): at most
 _PROSE_WORDS = 3  # a column's pieces hold this many words or more (a table's cells: fewer)
-_AFTER_COLUMNS = 1.6  # a gap this many font sizes under the columns ends them
 _COLUMN_FILLED = 0.4  # of its lines reach its right edge, as wrapped prose does (cells do not)
 
 
-def _reading_order(rows: Sequence[TextLine]) -> tuple[list[TextLine], dict[int, float]]:
-    """A page's rows in the order a reader reads them, and for a line of a column, where
-    that column ends: where prose runs in two columns, the left column then the right,
-    between the rows that span both (a heading, a paragraph set full width). A page in one
-    column, or a table (whose cells hold a word or two), stays as it is."""
-    right = _right_column(rows)
+def _reading_order(
+    rows: Sequence[TextLine],
+) -> tuple[list[TextLine], dict[int, float], tuple[float, float] | None]:
+    """A page's rows in the order a reader reads them; for a line of a column, where that
+    column ends; and where the right column starts and the left one ends, if the page has
+    two. Where prose runs in two columns: the left column then the right, between the rows
+    that span both (a heading, a paragraph set full width). A page in one column, or a
+    table (whose cells hold a word or two), stays as it is."""
+    right = _right_column(rows) if rows else None
     if right is None:
-        return list(rows), {}
+        return list(rows), {}, None
     out: list[TextLine] = []
     left_column: list[TextLine] = []
     right_column: list[TextLine] = []
 
     def flush() -> list[TextLine]:
-        """The left column, the right one, then what stands under the columns' end apart
-        from the left column (narrow text set full width after them: a heading)."""
+        """The left column, the right one, then what stands under the columns' end in a
+        larger style than any of theirs (a narrow heading set full width after them)."""
         end = max((r.y + r.size for r in right_column), default=float("-inf"))
-        split = len(left_column)
-        for k in range(1, len(left_column)):
-            row, above = left_column[k], left_column[k - 1]
-            if row.y > end and row.y - above.y > _AFTER_COLUMNS * row.size:
-                split = k
-                break
+        largest = max((r.size for r in right_column), default=float("inf"))
+        split = next(
+            (k for k, r in enumerate(left_column) if r.y > end and r.size > largest + 0.5),
+            len(left_column),
+        )
         return left_column[:split] + right_column + left_column[split:]
 
     for row in rows:
@@ -294,7 +302,7 @@ def _reading_order(rows: Sequence[TextLine]) -> tuple[list[TextLine], dict[int, 
     right_edge = max(p.x1 for r in rows for p in r.pieces)
     columns = {id(line): left_edge for line in out if line.x1 <= left_edge + _SAME_COLUMN}
     columns.update({id(line): right_edge for line in out if line.x0 >= right - _SAME_COLUMN})
-    return out, columns
+    return out, columns, (round(right), round(left_edge))
 
 
 def _right_column(rows: Sequence[TextLine]) -> float | None:
