@@ -232,9 +232,7 @@ def _body(text: PdfText) -> _Body:
             top += 1
         bottom = len(page)
         while (
-            bottom > top
-            and len(page) - bottom < _EDGE_ROWS
-            and furniture(page[bottom - 1], False)
+            bottom > top and len(page) - bottom < _EDGE_ROWS and furniture(page[bottom - 1], False)
         ):
             bottom -= 1
         dropped += [line.text for line in page[:top] + page[bottom:]]
@@ -288,7 +286,7 @@ def _reading_order(
     for row in rows:
         pieces = row.pieces
         if any(p.x0 < right - _SAME_COLUMN and p.x1 > right + _SAME_COLUMN for p in pieces):
-            out += flush() + [row]  # spans the gutter
+            out += [*flush(), row]  # spans the gutter
             left_column, right_column = [], []
             continue
         on_left = [p for p in pieces if p.x0 < right - _SAME_COLUMN]
@@ -315,7 +313,7 @@ def _right_column(rows: Sequence[TextLine]) -> float | None:
     starts = Counter(round(p.x0) for p in pieces if p.x0 > left + _COLUMN_SHARE * width)
     if not starts:
         return None
-    start, count = starts.most_common(1)[0]
+    start = starts.most_common(1)[0][0]
     near = [p for p in pieces if abs(p.x0 - start) <= _SAME_COLUMN]
     if len(near) < _COLUMN_ROWS:
         return None
@@ -408,8 +406,10 @@ class _Layout:
         if line.cells > 1 or following.cells > 1:
             return True  # a table's row stands alone
         pitch = self.pitch.get(line.style, 1.2 * line.size)
-        column_break = following.page == line.page and following.y < line.y and (
-            id(line) in self.rights and id(following) in self.rights
+        column_break = (
+            following.page == line.page
+            and following.y < line.y
+            and (id(line) in self.rights and id(following) in self.rights)
         )
         if following.page == line.page and not column_break:
             if not 0 < following.y - line.y <= _PARAGRAPH_GAP * pitch:
@@ -798,6 +798,30 @@ def _cells(row: TextLine) -> list[tuple[float, str]]:
     return cells
 
 
+def _sentences_apart(block: Block, words: frozenset[str]) -> list[Block]:
+    """A block of facts cut where a line ends a sentence and the next starts another: set
+    without bullets or gaps, each fact is a sentence of its own, and a line that happens to
+    end with one is the fact's end (a fact of two sentences runs on within a line)."""
+    if len(block.rows) < 2 or any(len(row.parts) >= 2 for row in block.rows):
+        return [block]
+    cuts = [
+        k
+        for k in range(1, len(block.rows))
+        if _FULL_STOP.search(block.rows[k - 1].text)
+        and (block.rows[k].text[:1].isupper() or block.rows[k].text[:1].isdigit())
+    ]
+    if not cuts:
+        return [block]
+    out: list[Block] = []
+    for start, stop in itertools.pairwise([0, *cuts, len(block.rows)]):
+        rows = block.rows[start:stop]
+        text = ""
+        for row in rows:
+            text = _join_line(text, row.text, words)
+        out.append(Block(text, block.style, rows[0].page, [r.text for r in rows], rows))
+    return out
+
+
 def _fact_texts(blocks: Sequence[Block], words: frozenset[str]) -> list[str]:
     """One text per fact: a two-column table's row as "label: value" (a cell may wrap onto
     the next row: a row of one cell under the value column, or a lower-case word under the
@@ -807,7 +831,7 @@ def _fact_texts(blocks: Sequence[Block], words: frozenset[str]) -> list[str]:
     value_x = Counter(round(c[1][0]) for c in tabled).most_common(1)[0][0] if tabled else None
     facts: list[list[str]] = []  # [label, value]
     in_row = False  # the last fact is a table row
-    for block in blocks:
+    for block in (piece for b in blocks for piece in _sentences_apart(b, words)):
         if not any(len(_cells(row)) >= 2 for row in block.rows):
             text = _BULLET.sub("", block.text)
             x0 = block.rows[0].x0 if block.rows else 0.0

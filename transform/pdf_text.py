@@ -301,4 +301,3 @@ def one_row(pieces: list[TextLine]) -> TextLine:
         cells=1 + sum(gap > _CELL_GAP * head.size for gap in gaps),
         parts=tuple(row),
     )
-
