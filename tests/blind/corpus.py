@@ -30,6 +30,7 @@ from extract.incremental import ConditionalFetcher
 from extract.warc import WarcArchive
 from flows.crawl import ReportFetch, archived_source, crawl_site
 from transform.councils import UnknownCouncilError, match_council
+from transform.errors import PageParseError
 from transform.pipeline import ReportOutcome, build_outcome
 from transform.records import Fact, KeyFinding, Report
 
@@ -280,7 +281,13 @@ def _pdf_says(reading: Any, url: str) -> Report | None:
 
 
 def judge_site(site: Site, workdir: Path) -> list[Verdict]:
-    read = read_site(site, workdir)
+    """Each family's verdict; a listing the crawler cannot read fails them all (the night
+    would fail the same way), with its reason."""
+    try:
+        read = read_site(site, workdir)
+    except PageParseError as exc:
+        reason = f"the listing could not be read: {exc}"
+        return [Verdict(key.get("slug", slug), [reason]) for slug, key in site.answers.items()]
     verdicts = []
     for slug, key in site.answers.items():
         fetched, outcome = read.get(key.get("slug", slug), (None, None))
