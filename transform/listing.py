@@ -42,6 +42,17 @@ def la_name_from_link(text: str) -> str:
     return _LINK_SUFFIX.sub("", clean_text(text)).strip()
 
 
+# What may follow a section's label on its line: "(page 2 of 3)", "(12)", "- page 2 of 3".
+_LABEL_TAIL = re.compile(
+    r"\s*(?:\([^)]*\)|[-\u2013\u2014:|]?\s*page \d+(?: of \d+)?)\s*$", re.IGNORECASE
+)
+
+
+def _section_key(text: str) -> str:
+    """A line as a section label: its `label_key` without a count or page note after it."""
+    return _LABEL_TAIL.sub("", label_key(text))
+
+
 def _label_elements(soup: BeautifulSoup) -> dict[int, str]:
     """id() of each block whose whole visible text is a section label (the outermost of
     nested ones), outside links and navigation, mapped to the label. A block, so that a
@@ -51,7 +62,7 @@ def _label_elements(soup: BeautifulSoup) -> dict[int, str]:
     for tag in soup.find_all(list(BLOCK_TAGS)):
         if tag.name == "title" or len(tag.get_text()) > 80:
             continue
-        key = label_key(tag.get_text())
+        key = _section_key(tag.get_text())
         if key not in _SECTIONS or tag.find_parent("a") or _in_navigation(tag):
             continue
         if not any(id(parent) in found for parent in tag.parents):
@@ -148,7 +159,11 @@ def _plain_entries(soup: BeautifulSoup) -> list[ListingEntry]:
     lines = [ln for ln in page_lines(soup, rejoin_wrapped=True) if not ln.chrome]
     lines = [ln for ln in lines if ln.tag != "title"]
     start = next(
-        (i for i, ln in enumerate(lines) if not ln.link and ln.key == "assessments in progress"),
+        (
+            i
+            for i, ln in enumerate(lines)
+            if not ln.link and _section_key(ln.text) == "assessments in progress"
+        ),
         None,
     )
     if start is None:
@@ -157,7 +172,7 @@ def _plain_entries(soup: BeautifulSoup) -> list[ListingEntry]:
     names: list[Line] = []
     for index in range(start + 1, len(lines)):
         line = lines[index]
-        if line.hrefs or index in titles or line.key in _SECTIONS:
+        if line.hrefs or index in titles or _section_key(line.text) in _SECTIONS:
             break
         if line.in_main != lines[start].in_main:
             break

@@ -96,9 +96,10 @@ _STATEMENT_PREFIX = re.compile(
 )
 _THEME_PREFIX = re.compile(rf"^theme\s*\d\s*[:.{_DASH}]?\s*", re.IGNORECASE)
 # A list item's mark: the usual bullets and dashes, and the private-use glyphs of symbol
-# fonts (Word's and LibreOffice's bullets come out of the text layer as U+F0B7 and the like).
+# fonts (Word's and LibreOffice's bullets come out of the text layer as U+F0B7 and the like),
+# one or several.
 _BULLET = re.compile(
-    r"^[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25e6\u00b7*\u2013\u2014\uf000-\uf0ff-]\s*(?=\S)"
+    r"^(?:[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25e6\u00b7*\u2013\u2014\ue000-\uf8ff-]\s*)+(?=\S)"
 )
 _PAGE_NUMBER = re.compile(
     rf"^(?:page\s*)?\d{{1,4}}(?:\s*(?:of|/)\s*\d{{1,4}})?$|^[{_DASH}]\s*\d{{1,4}}\s*[{_DASH}]$",
