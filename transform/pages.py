@@ -276,7 +276,7 @@ def _section(doc: _Doc, labels: frozenset[str], skip: set[int]) -> tuple[list[Li
                 continue  # the label again (a table's caption under its heading)
             if _ends_section(doc, offset, line) or _anchor(following) is not None:
                 break
-            if not following.link:
+            if not following.link and not _screen_reader_label(following):
                 out.append(following)
         return out, line
     return None
@@ -446,7 +446,7 @@ def _read_statement(doc: _Doc, region: _Region) -> tuple[StatementReading, dict[
     label: str | None = value.label if value else None
     for index in region.lines:
         line = lines[index]
-        if index == at or line.link or line.foreign:
+        if index == at or line.link or line.foreign or _screen_reader_label(line):
             continue
         key = line.key
         if index in doc.nav:
@@ -490,6 +490,12 @@ def _read_statement(doc: _Doc, region: _Region) -> tuple[StatementReading, dict[
     if doubt:
         where["doubt"] = doubt
     return reading, where
+
+
+def _screen_reader_label(line: Line) -> bool:
+    """A label shown to screen readers only ("Information:" before an inset's text): it
+    names the box, it is not a line of the text."""
+    return line.hidden and line.text.endswith(":")
 
 
 def _pairs_with_next(lines: list[Line], index: int) -> bool:

@@ -130,6 +130,8 @@ class Line:
     link: bool = False
     bold: bool = False
     hrefs: tuple[str, ...] = ()
+    # every visible character is for screen readers only ("Information:" before an inset)
+    hidden: bool = field(default=False, compare=False)
     # The smallest block that holds this line and exactly one neighbour (a card, a table row,
     # a list item: a label and its value, a sub-heading and its text), or None.
     pair: int | None = field(default=None, compare=False)
@@ -165,6 +167,15 @@ class _Run:
     text: str
     link: bool
     bold: bool
+    hidden: bool = False  # inside an element shown to screen readers only
+
+
+# Classes that hide an element from sight but not from screen readers (GOV.UK, NHS.UK,
+# Bootstrap, WordPress, Drupal).
+_HIDDEN_CLASS = re.compile(
+    r"\b(?:(?:govuk|nhsuk-u)-visually-hidden|visually-hidden|visuallyhidden|sr-only|"
+    r"screen-reader-text|element-invisible|u-hidden-visually)\b"
+)
 
 
 def page_lines(
@@ -185,6 +196,7 @@ def page_lines(
     hrefs: list[str] = []
     broken = False  # a <br> was met and the next text decides whether it starts a line
     foreign_open: list[int] = []  # the foreign elements the walk is inside
+    hidden_open: list[int] = []  # the visually hidden elements the walk is inside
 
     def flush(tag: str, chrome: bool, in_main: bool) -> None:
         nonlocal broken
@@ -202,6 +214,7 @@ def page_lines(
                     hrefs=tuple(hrefs),
                     in_main=in_main,
                     foreign=bool(foreign_open),
+                    hidden=all(run.hidden for run in visible),
                 )
             )
             paths.append(tuple(open_blocks))
@@ -228,7 +241,7 @@ def page_lines(
                 continue
             if isinstance(child, NavigableString):
                 settle_break(str(child), block, chrome, link, bold, in_main)
-                buffer.append(_Run(str(child), link, bold))
+                buffer.append(_Run(str(child), link, bold, bool(hidden_open)))
                 continue
             if not isinstance(child, Tag) or child.name in _SKIP_TAGS:
                 continue
@@ -253,12 +266,17 @@ def page_lines(
             if is_foreign:
                 flush(block, chrome, in_main)
                 foreign_open.append(id(child))
+            is_hidden = bool(_HIDDEN_CLASS.search(" ".join(child.get("class") or [])))
+            if is_hidden:
+                hidden_open.append(id(child))
             if child.name in BLOCK_TAGS:
                 walk(child, child.name, inner, in_link, in_bold, inner_main)
                 flush(child.name, inner, inner_main)
                 open_blocks.pop()
             else:
                 walk(child, block, inner, in_link, in_bold, inner_main)
+            if is_hidden:
+                hidden_open.pop()
             if is_foreign:
                 flush(block, chrome, in_main)
                 foreign_open.pop()
