@@ -20,6 +20,7 @@ from transform.councils import Council
 from transform.crosscheck import Disagreement, FilledField
 from transform.pipeline import ReportOutcome
 from transform.records import Fact, QualityStatementDetail, Report, ReportIssue, SourcePage
+from transform.report import FactSource
 
 # The data tables users query, in dependency order (parents first): a re-run over unchanged
 # input leaves every one of them identical.
@@ -34,6 +35,7 @@ TABLES: tuple[str, ...] = (
     "source_page",
     "source_disagreement",
     "field_source",
+    "fact_source",
     # Reference data (warehouse.reference_data) and a user's comparator list (cqc neighbours).
     "council_population",
     "outcome_measure",
@@ -65,6 +67,7 @@ _ASSESSMENT_CHILDREN: tuple[str, ...] = (
     "source_page",
     "source_disagreement",
     "field_source",
+    "fact_source",
 )
 
 
@@ -315,6 +318,7 @@ def save_report(
     run_id: int | None = None,
     disagreements: Sequence[Disagreement] = (),
     filled_fields: Sequence[FilledField] = (),
+    fact_sources: Sequence[FactSource] = (),
 ) -> list[ReportChange]:
     """Replace one assessment (id = report.slug) and all its child rows, in one transaction,
     keeping its history; return the changes recorded ([] when the content is unchanged).
@@ -330,8 +334,9 @@ def save_report(
     Then deletes the assessment's rows from every child table and from `assessment`, and
     inserts the assessment, its quality statement scores merged with their pages' text, key
     findings, financial and demographic facts, source pages, the fields on which the
-    report's PDF disagrees with its pages and the fields filled from the PDF
-    (`transform.crosscheck`). Any error rolls the whole
+    report's PDF disagrees with its pages, the fields filled from the PDF
+    (`transform.crosscheck`) and where each fact was read (`fact_sources`). Any error rolls
+    the whole
     save back, history included, leaving the previously loaded version intact, and is
     re-raised.
     """
@@ -355,6 +360,16 @@ def save_report(
             "field_source",
             ("assessment_id", "field", "source", "source_url"),
             [(report.slug, f.field, "report_pdf", f.source_url) for f in filled_fields],
+        )
+        by_fact = {source.fact: source for source in fact_sources}  # one source a fact
+        _insert_rows(
+            conn,
+            "fact_source",
+            ("assessment_id", "fact", "source_url", "page_kind", "pdf_page", "read_from"),
+            [
+                (report.slug, s.fact, s.url, s.page_kind, s.pdf_page, s.text[:300])
+                for s in by_fact.values()
+            ],
         )
     return changes
 
@@ -449,6 +464,7 @@ def save_outcome(
                 run_id=run_id,
                 disagreements=outcome.disagreements,
                 filled_fields=outcome.filled,
+                fact_sources=outcome.sources,
             )
         replace_issues(conn, outcome.slug, outcome.issues, parser_version)
     return changes

@@ -1,111 +1,143 @@
-"""HTML against PDF: only real differences are reported, with both values."""
+"""Pages against their PDF, as the report is assembled: the pages' values are kept, each real
+difference is recorded with both values, the gaps the pages leave are filled and named, and a
+PDF about another report gives nothing."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from transform.crosscheck import Disagreement, compare_sources, fill_from_pdf
+from transform.crosscheck import Disagreement
 from transform.quality_statements import STATEMENTS
-from transform.records import (
-    KeyFinding,
-    QualityStatementDetail,
-    QualityStatementScore,
-    Report,
-)
+from transform.records import KeyFinding, PageReading, StatementReading
+from transform.report import assemble_report
 
+BASE = "https://www.cqc.org.uk/care-services/local-authority-assessment-reports"
+PDF_URL = "https://www.cqc.org.uk/sites/default/files/2025-06/stokeontrent-0625.pdf"
 STOKE_SCORES = [2, 2, 2, 3, 3, 2, 3, 3, 3]
 
 
-def stoke(la_name: str = "Stoke-on-Trent City Council", **changes: object) -> Report:
+def summary(la_name: str = "Stoke-on-Trent City Council", **changes: object) -> PageReading:
     scores = changes.pop("scores", STOKE_SCORES)
     fields: dict[str, object] = {
-        "slug": "stokeontrent-0625",
-        "report_url": "https://www.cqc.org.uk/care-services/local-authority-assessment-reports/stokeontrent-0625",
+        "url": f"{BASE}/stokeontrent-0625-summary",
+        "page_kind": "summary",
         "la_name": la_name,
-        "assessment_kind": "formal",
-        "indicative": False,
         "published_on": date(2025, 6, 13),
-        "page_last_updated": date(2025, 6, 13),
         "overall_rating": "Good",
         "overall_score_pct": 64,
-        "quality_statements": [
-            QualityStatementScore(number=s.number, name=s.name, theme=s.theme, score=score)
+        "statements": [
+            StatementReading(number=s.number, published_name=s.name, score=score)
             for s, score in zip(STATEMENTS, scores, strict=True)
         ],
     }
     fields.update(changes)
-    return Report.model_validate(fields)
+    return PageReading.model_validate(fields)
+
+
+def pdf(**changes: object) -> PageReading:
+    return summary(**{"url": PDF_URL, "page_kind": "report_pdf", **changes})
+
+
+def assemble(pages: list[PageReading], from_pdf: PageReading) -> object:
+    return assemble_report("stokeontrent-0625", f"{BASE}/stokeontrent-0625", pages, from_pdf)
 
 
 def test_agreeing_sources_give_nothing_even_with_other_name_spelling() -> None:
-    assert compare_sources(stoke(), stoke("Stoke on Trent City Council")) == []
+    assembly = assemble_report("s", BASE, [summary()], pdf(la_name="Stoke on Trent City Council"))
+    assert (assembly.disagreements, assembly.filled, assembly.problems) == ([], [], [])
 
 
-def test_each_differing_field_is_reported_with_both_values() -> None:
-    pdf = stoke(
+def test_each_differing_field_is_recorded_with_both_values_and_the_pages_win() -> None:
+    other = pdf(
         overall_rating="Requires improvement",
         overall_score_pct=61,
         scores=[2, 2, 2, 3, 2, 2, 3, 3, 3],
     )
-    assert compare_sources(stoke(), pdf) == [
+    assembly = assemble_report("s", BASE, [summary()], other)
+    assert assembly.disagreements == [
         Disagreement("overall_rating", "Good", "Requires improvement"),
         Disagreement("overall_score_pct", "64", "61"),
         Disagreement("qs5", "3", "2"),
     ]
+    assert assembly.report is not None
+    assert (assembly.report.overall_rating, assembly.report.overall_score_pct) == ("Good", 64)
 
 
-def test_a_statement_missing_from_one_side_and_another_council_are_disagreements() -> None:
-    pdf = stoke("Staffordshire County Council", quality_statements=stoke().quality_statements[:8])
-    assert compare_sources(stoke(), pdf) == [
-        Disagreement("la_name", "Stoke-on-Trent City Council", "Staffordshire County Council"),
-        Disagreement("qs9", "3", None),
+def test_a_pdf_about_another_council_gives_nothing() -> None:
+    stranger = pdf(la_name="Staffordshire County Council", people_experience=["Not ours."])
+    assembly = assemble_report("s", BASE, [summary()], stranger)
+    assert assembly.disagreements == [
+        Disagreement("la_name", "Stoke-on-Trent City Council", "Staffordshire County Council")
     ]
-
-
-PDF_URL = "https://www.cqc.org.uk/sites/default/files/2025-06/stokeontrent-0625.pdf"
-
-
-def detail(number: int, **parts: object) -> QualityStatementDetail:
-    statement = stoke().quality_statements[number - 1]
-    return QualityStatementDetail.model_validate({"statement": statement, **parts})
+    assert assembly.report is not None and assembly.report.people_experience == []
+    assert "it is about another report" in assembly.warnings[0]
 
 
 def test_gaps_in_the_pages_are_filled_from_the_pdf_and_named() -> None:
     finding = KeyFinding(heading="Access", text="From the PDF.")
-    html = stoke(
-        published_on=None,
-        statement_details=[
-            detail(1, score_label="Evidence shows some shortfalls", commitment="We commit."),
-            detail(2, commitment="We commit."),
-        ],
+    page_one = StatementReading(
+        number=1,
+        published_name="Assessing needs",
+        score=2,
+        score_label="Evidence shows some shortfalls",
+        commitment="We commit.",
     )
-    pdf = stoke(
+    page_two = StatementReading(
+        number=2, published_name="Supporting people", score=2, commitment="We commit."
+    )
+    statement_pages = PageReading(
+        url=f"{BASE}/stokeontrent-0625-theme1",
+        page_kind="statements",
+        la_name="Stoke-on-Trent City Council",
+        statements=[page_one, page_two],
+    )
+    from_pdf = pdf(
         overall_score_pct=61,  # a disagreement, never a fill
         people_experience=["What people said."],
-        statement_details=[
-            detail(1, score_label="PDF label", key_findings=[finding]),
-            detail(3, commitment="PDF commitment.", key_findings=[finding]),
+        statements=[
+            *summary().statements,
+            StatementReading(
+                number=1, published_name="Assessing needs", score_label="PDF label",
+                key_findings=[finding],
+            ),
+            StatementReading(
+                number=3, published_name="Equity", commitment="PDF commitment.",
+                key_findings=[finding],
+            ),
         ],
+    )  # fmt: skip
+    assembly = assemble_report(
+        "stokeontrent-0625", BASE, [summary(published_on=None), statement_pages], from_pdf
     )
-    merged, filled = fill_from_pdf(html, pdf, PDF_URL)
-    assert [f.field for f in filled] == [
+    assert [f.field for f in assembly.filled] == [
         "published_on",
-        "people_experience",
         "qs1.key_findings",
         "qs3.details",
+        "people_experience",
     ]
-    assert {f.source_url for f in filled} == {PDF_URL}
-    assert merged.published_on == date(2025, 6, 13)
-    assert merged.overall_score_pct == 64
-    assert merged.people_experience == ["What people said."]
-    first, second, third = merged.statement_details
+    assert {f.source_url for f in assembly.filled} == {PDF_URL}
+    report = assembly.report
+    assert report is not None
+    assert report.published_on == date(2025, 6, 13)
+    assert report.overall_score_pct == 64
+    assert report.people_experience == ["What people said."]
+    first, second, third = report.statement_details
     assert first.score_label == "Evidence shows some shortfalls"  # the pages' value stays
     assert first.key_findings == [finding]
-    assert second == html.statement_details[1]
+    assert second.commitment == "We commit." and second.key_findings == []
     assert third.statement.number == 3 and third.commitment == "PDF commitment."
+    sources = {s.fact: s for s in assembly.sources}
+    assert sources["qs3.texts"].url == PDF_URL
+    assert sources["qs1.texts"].page_kind == "statements"
+    assert sources["overall_rating"].url.endswith("-summary")
 
 
-def test_a_complete_html_report_takes_nothing_from_the_pdf() -> None:
-    html = stoke(statement_details=[detail(1, commitment="We commit.")])
-    pdf = stoke(statement_details=[detail(1, commitment="PDF commitment.")])
-    assert fill_from_pdf(html, pdf, PDF_URL) == (html, [])
+def test_a_pdf_alone_fills_what_no_page_gives() -> None:
+    about = PageReading(url=f"{BASE}/stokeontrent-0625", page_kind="about", la_name="Stoke")
+    assembly = assemble_report("stokeontrent-0625", BASE, [about], pdf(la_name="Stoke"))
+    assert assembly.problems == []
+    assert [f.field for f in assembly.filled][:3] == [
+        "overall_rating",
+        "overall_score_pct",
+        "published_on",
+    ]

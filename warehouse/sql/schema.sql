@@ -209,6 +209,24 @@ CREATE TABLE IF NOT EXISTS field_source (
 
 COMMENT ON TABLE field_source IS 'Fields of an assessment loaded from somewhere other than its HTML pages: the pages left them empty and the report PDF gave them. Every other field comes from the pages. Replaced with each save of the report.';
 COMMENT ON COLUMN field_source.assessment_id IS 'References assessment.assessment_id.';
-COMMENT ON COLUMN field_source.field IS 'published_on | people_experience | qsN.details (a statement''s whole text) | qsN.score_label | qsN.what_people_expect | qsN.commitment | qsN.key_findings, N = 1..9.';
+COMMENT ON COLUMN field_source.field IS 'la_name | published_on | overall_rating | overall_score_pct | people_experience | qsN (a statement''s score) | qsN.details (a statement''s whole text) | qsN.score_label | qsN.what_people_expect | qsN.commitment | qsN.key_findings, N = 1..9.';
 COMMENT ON COLUMN field_source.source IS 'Where the value came from: report_pdf.';
 COMMENT ON COLUMN field_source.source_url IS 'Absolute URL of that source (the PDF), archived like every page (see source_page).';
+
+CREATE TABLE IF NOT EXISTS fact_source (
+    assessment_id VARCHAR NOT NULL,
+    fact VARCHAR NOT NULL,
+    source_url VARCHAR NOT NULL,
+    page_kind VARCHAR,
+    pdf_page INTEGER,
+    read_from VARCHAR NOT NULL,
+    PRIMARY KEY (assessment_id, fact)
+);
+
+COMMENT ON TABLE fact_source IS 'Where each fact of a loaded assessment was read: the page (or the report PDF, and its page) and the text it was read from. Every page is read for every fact; a fact no page gave has no row (report_coverage shows it as missing). Replaced with each save of the report.';
+COMMENT ON COLUMN fact_source.assessment_id IS 'References assessment.assessment_id.';
+COMMENT ON COLUMN fact_source.fact IS 'la_name | published_on | overall_rating | overall_score_pct | qsN.score | qsN.texts (a statement''s I-statements, commitment and key findings) | people_experience | demographics | financial_facts, N = 1..9.';
+COMMENT ON COLUMN fact_source.source_url IS 'Absolute URL of the page or PDF it was read from (see source_page).';
+COMMENT ON COLUMN fact_source.page_kind IS 'What that page was read as, by the facts it carried: about | summary | quality_statement | statements (several statements on one page) | report_pdf | other. A label, never a gate.';
+COMMENT ON COLUMN fact_source.pdf_page IS 'The PDF page (1-based) for a fact read from the report PDF; NULL for an HTML page.';
+COMMENT ON COLUMN fact_source.read_from IS 'The text the fact was read from (a line, a heading; at most 300 characters).';

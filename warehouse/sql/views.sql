@@ -64,3 +64,48 @@ COMMENT ON COLUMN statement_scores.qs6_safe_systems IS 'Score (1-4) of quality s
 COMMENT ON COLUMN statement_scores.qs7_safeguarding IS 'Score (1-4) of quality statement 7, Safeguarding (Ensuring safety within the system).';
 COMMENT ON COLUMN statement_scores.qs8_governance IS 'Score (1-4) of quality statement 8, Governance, management and sustainability (Leadership).';
 COMMENT ON COLUMN statement_scores.qs9_learning IS 'Score (1-4) of quality statement 9, Learning, improvement and innovation (Leadership).';
+
+-- Per report, which facts came from which source and which are missing; reports that did not
+-- load at all, with why. Facts a report should have: its council, dates, rating, % (formal
+-- reports), each statement's score and texts, people's experiences, demographics, finance.
+CREATE OR REPLACE VIEW report_coverage AS
+WITH expected(fact, fact_order) AS (
+    SELECT * FROM (VALUES
+        ('la_name', 1), ('published_on', 2), ('overall_rating', 3), ('overall_score_pct', 4),
+        ('people_experience', 5), ('demographics', 6), ('financial_facts', 7)
+    )
+    UNION ALL
+    SELECT 'qs' || n || '.' || part, 10 + 2 * n + (part = 'texts')::INTEGER
+    FROM range(1, 10) AS r(n), (VALUES ('score'), ('texts')) AS p(part)
+)
+SELECT
+    a.assessment_id,
+    e.fact,
+    CASE
+        WHEN f.fact IS NOT NULL THEN 'found'
+        WHEN e.fact = 'overall_score_pct' AND a.indicative THEN 'not published (pilot)'
+        ELSE 'missing'
+    END AS status,
+    f.source_url,
+    f.page_kind,
+    f.pdf_page,
+    f.read_from,
+    e.fact_order
+FROM assessment a
+CROSS JOIN expected e
+LEFT JOIN fact_source f ON f.assessment_id = a.assessment_id AND f.fact = e.fact
+UNION ALL
+SELECT
+    i.slug AS assessment_id,
+    'report' AS fact,
+    'not loaded' AS status,
+    any_value(i.url) AS source_url,
+    NULL AS page_kind,
+    NULL AS pdf_page,
+    string_agg(i.stage || ': ' || i.reason, '; ' ORDER BY i.stage, i.reason) AS read_from,
+    0 AS fact_order
+FROM parse_issue i
+WHERE i.blocking AND i.slug NOT IN (SELECT assessment_id FROM assessment)
+GROUP BY i.slug;
+
+COMMENT ON VIEW report_coverage IS 'Per loaded report and expected fact (council, dates, rating, %, each statement''s score and texts, people''s experiences, demographics, finance): found (with the page or PDF page and the text it was read from), missing, or not published (a pilot''s %); and each report that did not load, with the blocking reasons. Order by assessment_id, fact_order.';
