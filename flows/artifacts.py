@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from prefect.artifacts import create_markdown_artifact
 
 if TYPE_CHECKING:
-    from flows.phases import IngestSummary
+    from flows.phases import IngestSummary, SiteChange
 
 ARTIFACT_KEY = "cqc-run-summary"
 
@@ -71,4 +71,31 @@ def publish_summary(summary: IngestSummary, title: str) -> None:
         key=ARTIFACT_KEY,
         markdown=summary_markdown(summary, title),
         description=title,
+    )
+
+
+def site_change_markdown(change: SiteChange, title: str) -> str:
+    """Why a run loaded nothing: how many reports no longer parse, each reason by count
+    (pure: tested directly)."""
+    lines = [
+        f"# {title}",
+        "",
+        f"**{change.line[0].upper()}{change.line[1:]}.** Nothing was loaded: every table holds "
+        "what the last good run loaded. Check the site's pages (their archived copies are in "
+        "this run's WARC file) before the next run.",
+        "",
+        "| reports | reason |",
+        "|---|---|",
+        *[f"| {count} | {_cell(reason)} |" for reason, count in change.reasons],
+        "",
+        "Reports that no longer parse: " + ", ".join(change.failing),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def publish_site_change(change: SiteChange, title: str) -> None:
+    """Attach why the run loaded nothing to the current flow run as a markdown artifact."""
+    create_markdown_artifact(
+        key=ARTIFACT_KEY, markdown=site_change_markdown(change, title), description=title
     )

@@ -30,16 +30,19 @@ from prefect.states import Completed
 
 from extract.http import RetryPolicy, RunStopError, SiteClient
 from extract.incremental import ConditionalFetcher, KnownPage
-from flows.artifacts import publish_summary
+from flows.artifacts import publish_site_change, publish_summary
 from flows.benchmarks import refresh_benchmarks
 from flows.crawl import ReportFetch, SiteCrawl, crawl_site
 from flows.pdf_guard import GuardedPdfParser
 from flows.phases import (
     IngestSummary,
     LoadedReport,
+    SiteChange,
+    SiteChangedError,
     load_listing,
     load_report,
     parse_reports,
+    site_change,
     summarise,
 )
 from flows.progress import report_progress
@@ -168,6 +171,15 @@ def load_phase(
     return loaded
 
 
+def report_site_change(run: Run, change: SiteChange) -> None:
+    """Say in the log and in the run's summary artifact why nothing was loaded, the reasons
+    by how many reports gave each."""
+    run.logger.error("%s", change.line)
+    for reason, count in change.reasons:
+        run.logger.error("  %d reports: %s", count, reason)
+    publish_site_change(change, title=f"Nightly ingest, run {run.run_id}: nothing loaded")
+
+
 def log_outcome(run: Run, progress: str, done: LoadedReport) -> None:
     """One line per report saved (a warning per problem), for the run's log."""
     outcome = done.outcome
@@ -212,6 +224,10 @@ def run_ingest(settings: Settings) -> IngestSummary:
         with GuardedPdfParser(settings.pdf_time_limit_s, settings.pdf_memory_limit_mb) as pdfs:
             read_pdf = pdfs if settings.pdfs else None
             outcomes = parse_phase(run.archive, to_parse, read_pdf=read_pdf)
+        changed_site = site_change(outcomes, loaded_reports(run.conn))
+        if changed_site is not None:  # nothing is loaded: the last good tables stay
+            report_site_change(run, changed_site)
+            raise SiteChangedError(changed_site.line)
         by_slug = {outcome.slug: outcome for outcome in outcomes}
         loaded = load_phase(run, crawl, by_slug)
         summary = summarise(

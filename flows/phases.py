@@ -8,11 +8,14 @@ and issues in one transaction (`warehouse.load.save_outcome`), then what the run
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections import Counter
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 import duckdb
 
+from extract.http import RunStopError
 from extract.incremental import FetchOutcome
 from extract.warc import WarcArchive
 from flows.crawl import ReportFetch, SiteCrawl, archived_source
@@ -107,6 +110,54 @@ def parse_reports(
             progress(number, len(fetched), report.slug)
         outcomes.append(build_outcome(archived_source(archive, report), read_pdf=read_pdf))
     return outcomes
+
+
+# A run that newly fails to load more than this share of the reports that loaded before (and
+# at least SITE_CHANGE_MIN of them) reads a site it no longer understands: it loads nothing.
+SITE_CHANGE_SHARE = 0.1
+SITE_CHANGE_MIN = 2
+
+
+class SiteChangedError(RunStopError):
+    """The site's pages changed so that many reports that loaded no longer parse: the run
+    keeps the last good tables rather than replace them with failures."""
+
+
+@dataclass(frozen=True)
+class SiteChange:
+    """Reports that loaded before and no longer do, and why, by how often each reason came."""
+
+    failing: list[str]  # slugs
+    held: int  # reports loaded before the run
+    reasons: list[tuple[str, int]]  # (reason, how many reports), most common first
+
+    @property
+    def line(self) -> str:
+        return (
+            f"the site's pages changed: {len(self.failing)} of {self.held} reports no longer "
+            "parse; the last good tables are kept"
+        )
+
+
+def site_change(outcomes: Sequence[ReportOutcome], held: Collection[str]) -> SiteChange | None:
+    """The site change a run's outcomes show, if any: more than SITE_CHANGE_SHARE of the
+    reports held (loaded before) now fail. A report or two failing is that report's issue."""
+    failing = [o for o in outcomes if o.report is None and o.slug in held]
+    if len(failing) < SITE_CHANGE_MIN or len(failing) <= SITE_CHANGE_SHARE * len(held):
+        return None
+    reasons: Counter[str] = Counter()
+    for outcome in failing:
+        reasons.update({_reason_kind(i.reason) for i in outcome.issues if i.blocking})
+    return SiteChange([o.slug for o in failing], len(held), reasons.most_common())
+
+
+def _reason_kind(reason: str) -> str:
+    """A reason without what is particular to one report (its URLs, quoted values, figures),
+    so that the same failure on many reports counts as one."""
+    reason = re.sub(r"\s*\(https?://[^)]*\)", "", reason)
+    reason = re.sub(r"https?://\S+", "<url>", reason)
+    reason = re.sub(r"'[^']*'", "'…'", reason)
+    return re.sub(r"\d+(?:\.\d+)?", "N", reason)
 
 
 def _fetch_record(o: FetchOutcome) -> FetchRecord:

@@ -162,3 +162,44 @@ def test_a_warehouse_written_by_a_newer_duckdb_is_one_line_for_ingest_and_refres
             assert "Traceback" not in done.stdout + done.stderr
         assert not server.requests
     assert newer_duckdb_file.stat().st_size == size
+
+
+def data_tables(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    from warehouse.load import TABLES
+
+    with connect(db, read_only=True) as conn:
+        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in TABLES}
+
+
+def test_a_site_whose_pages_changed_keeps_the_last_good_tables_and_says_so(
+    tmp_path: Path, site_copy: Path
+) -> None:
+    """Every summary page rewritten so that no report can be read: the run loads nothing,
+    exits 1 with one line naming how many reports no longer parse, and every data table is
+    as the last good run left it."""
+    env = cli_env(tmp_path, CQC_PDFS="false")
+    with MirrorServer(site_copy) as server:
+        first = subprocess.run(
+            ingest(server, tmp_path, "--max-reports", "12"),
+            capture_output=True, text=True, env=env, timeout=600,
+        )  # fmt: skip
+    assert first.returncode == 0, first.stdout[-2000:] + first.stderr[-2000:]
+    before = data_tables(tmp_path / "cqc.duckdb")
+    assert len(before["assessment"]) == 12
+    for page in site_copy.rglob("*summary.html"):
+        page.write_text(
+            "<html><head><title>Overall summary</title></head><body><main>"
+            "<h1>This page has moved</h1><p>Our reports have a new home.</p></main></body></html>"
+        )
+    with MirrorServer(site_copy) as server:
+        second = subprocess.run(
+            ingest(server, tmp_path, "--max-reports", "12", "--full"),
+            capture_output=True, text=True, env=env, timeout=600,
+        )  # fmt: skip
+    assert second.returncode == 1, second.stdout[-2000:] + second.stderr[-2000:]
+    assert "the site's pages changed: 12 of 12 reports no longer parse" in second.stderr
+    assert "Traceback" not in second.stderr
+    assert data_tables(tmp_path / "cqc.duckdb") == before
+    with connect(tmp_path / "cqc.duckdb", read_only=True) as conn:
+        statuses = conn.execute("SELECT status FROM run_log ORDER BY run_id").fetchall()
+    assert statuses[-1] == ("failed",)
