@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -113,3 +115,52 @@ def test_two_pages_for_one_statement(stoke_pages: list[PageReading]) -> None:
     )
     with pytest.raises(ReportAssemblyError, match=r"two pages give statement 1 .*differently"):
         assembled_report("stokeontrent-0625", BASE, [*stoke_pages, other])
+
+
+MIRROR_REPORTS = Path(__file__).parents[2] / "mirror" / "site" / "care-services"
+
+
+def test_a_pilot_whose_summary_has_no_scores_loads_as_a_pilot_from_its_statement_pages() -> None:
+    """The pilots' overall summary gives an indicative rating and no scores at all (CQC's
+    layout): the nine indicative scores come from the statement pages."""
+    family = MIRROR_REPORTS / "local-authority-assessment-reports" / "birmingham-cc"
+    summary_html = (family / "overall-summary.html").read_text()
+    summary_html = re.sub(
+        r"<h2>Quality statement scores</h2>.*?(?=<h2>Summary of people)",
+        "",
+        summary_html,
+        flags=re.S,
+    )
+    url = f"{BASE}/birmingham-cc"
+    summary = read_page(summary_html, f"{url}/overall-summary")
+    assert [s for s in summary.statements if s.score is not None] == []
+    statements = [
+        read_page(path.read_text(), f"{url}/{path.parent.name}/{path.stem}")
+        for path in sorted(family.glob("*/*.html"))
+    ]
+    assert len(statements) == 9
+    report = assembled_report("birmingham-cc", url, [summary, *statements])
+    assert (report.assessment_kind, report.indicative) == ("pilot", True)
+    assert (report.overall_rating, report.overall_score_pct) == ("Good", None)
+    assert [q.score for q in report.quality_statements] == [2, 3, 3, 3, 3, 2, 2, 3, 3]
+
+
+BLIND_PILOT_PDF = (
+    Path(__file__).parents[1]
+    / "blind"
+    / "round1"
+    / "drupal"
+    / "pdf"
+    / "sites__default__files__2023-11__Birmingham-City-Council-LA-assessment-pilot-report.pdf"
+)
+
+
+def test_a_pilot_pdf_without_a_pct_reads_as_a_pilot() -> None:
+    """A 2023 pilot's PDF prints an indicative rating and scores and no %: read on its own it
+    is a pilot's report, never a formal one lacking its %."""
+    from transform.pdf_report import parse_report_pdf
+
+    report = parse_report_pdf(BLIND_PILOT_PDF.read_bytes(), "https://x.test/pilot.pdf")
+    assert (report.assessment_kind, report.indicative) == ("pilot", True)
+    assert (report.overall_rating, report.overall_score_pct) == ("Good", None)
+    assert len(report.quality_statements) == 9
