@@ -445,6 +445,8 @@ def parse(
     except RecursionError as exc:
         raise cannot_parse("the page nests elements too deeply to read") from exc
     typer.echo(json.dumps(page_as_json(page), indent=2, ensure_ascii=False))
+    if getattr(page, "page_kind", None) == "other":
+        err_console.print(f"{source}: the page carries none of a report's facts", highlight=False)
 
 
 @app.command()
@@ -593,13 +595,16 @@ def page_as_json(page: Any) -> dict[str, Any]:
         "overall_score_pct": data.pop("overall_score_pct", None),
         "quality_statements": [
             {
-                "number": s["number"],
-                "name": BY_NUMBER[s["number"]].name,
-                "theme": BY_NUMBER[s["number"]].theme,
-                "score": s["score"],
+                "number": number,
+                "name": BY_NUMBER[number].name,
+                "theme": BY_NUMBER[number].theme,
+                "score": score,
             }
-            for s in statements
-            if s["score"] is not None
+            for number, score in sorted(
+                {
+                    s["number"]: s["score"] for s in reversed(statements) if s["score"] is not None
+                }.items()
+            )
         ],
     }
     return head | data

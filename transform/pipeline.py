@@ -188,7 +188,9 @@ def build_report(source: ReportSource, pdf_reading: PdfReading | None = None) ->
         )
         if pdf_reading is not None and pdf_reading.facts is None:
             warnings.append(warn("parse", pdf_reading.error or "unreadable", pdf.url))
-        pdf_facts = pdf_reading.facts if pdf_reading is not None else None
+        if pdf_reading is not None and pdf_reading.facts is not None:
+            # the facts as read from this URL (a parse cached from another is the same bytes)
+            pdf_facts = pdf_reading.facts.model_copy(update={"url": pdf.url})
 
     def outcome(
         report: Report | None, la_code: str | None, found: list[ReportIssue]

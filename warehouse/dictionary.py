@@ -18,6 +18,7 @@ VIEW_ORDER: tuple[str, ...] = (
     "latest_formal_assessment",
     "statement_scores",
     "assessment_history",
+    "report_coverage",
     "run_log",
     "council_outcome",
 )

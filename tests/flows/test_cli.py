@@ -51,12 +51,14 @@ def test_parse_reads_a_url_and_a_pilot_page() -> None:
     assert [s["score"] for s in parsed["quality_statements"]] == [2, 3, 3, 3, 3, 2, 2, 3, 3]
 
 
-def test_parse_fails_clearly_on_a_page_it_does_not_know(tmp_path: Path) -> None:
+def test_parse_of_a_page_without_facts_says_so(tmp_path: Path) -> None:
+    """A page is read for every fact; one that carries none is "other", and says so."""
     page = tmp_path / "contact.html"
     page.write_text("<html><body><h1>Contact us</h1></body></html>", encoding="utf-8")
     result = runner.invoke(app, ["parse", str(page)])
-    assert result.exit_code == 2
-    assert "cannot parse" in result.stderr
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["page_kind"] == "other"
+    assert "carries none of a report's facts" in result.stderr
 
 
 def test_sql_is_read_only_and_formats_json(tmp_path: Path) -> None:

@@ -23,9 +23,8 @@ from flows.progress import listening
 from mirror.build import findings_only_in_pdf, load_reports
 from mirror.server import MirrorServer, ServedRequest
 from transform.councils import load_councils, match_council
-from transform.pages import parse_page
-from transform.report import assemble_report
-from transform.validate import validate_report
+from transform.pages import read_page
+from transform.report import assembled_report
 from warehouse.db import BENCHMARK_TABLES, connect, init_schema
 from warehouse.load import save_local_authorities, save_report
 
@@ -357,11 +356,10 @@ def seed_valid_durham(db: Path) -> None:
     """Load Durham's valid report first, as an earlier night's run would have."""
     base = "http://cqc.invalid" + REPORTS_PATH
     pages = [
-        parse_page(path.read_bytes(), f"{base}/{path.stem}")
+        read_page(path.read_bytes(), f"{base}/{path.stem}")
         for path in sorted((MIRROR_SITE / REPORTS_DIR).glob("durham-0824*.html"))
     ]
-    report = assemble_report("durham-0824", f"{base}/durham-0824", pages)
-    assert validate_report(report) == []
+    report = assembled_report("durham-0824", f"{base}/durham-0824", pages)  # valid, or raises
     with connect(db) as conn:
         init_schema(conn)
         save_local_authorities(conn, load_councils())

@@ -23,6 +23,7 @@ VIEWS = (
     "latest_formal_assessment",
     "statement_scores",
     "assessment_history",
+    "report_coverage",
     "run_log",
     "council_outcome",
 )

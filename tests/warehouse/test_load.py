@@ -141,6 +141,7 @@ def test_table_counts(loaded) -> None:
         "source_page": 8,
         "source_disagreement": 0,
         "field_source": 0,
+        "fact_source": 0,
         "council_population": 153,  # reference data, loaded with the benchmarks
         "outcome_measure": 6376,
         "council_neighbour_import": 0,

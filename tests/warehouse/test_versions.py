@@ -15,13 +15,7 @@ from transform.changes import ReportChange
 from transform.councils import load_councils
 from transform.links import download_links
 from transform.pdf_report import PdfReading, read_report_pdf
-from transform.pipeline import (
-    ArchivedPage,
-    ReportOutcome,
-    ReportSource,
-    add_pdf,
-    build_report,
-)
+from transform.pipeline import ArchivedPage, ReportOutcome, ReportSource, build_report
 from transform.records import KeyFinding, ListingEntry, Report
 from transform.version import PARSER_VERSION
 from warehouse.db import connect, init_schema
@@ -54,15 +48,14 @@ def read_report(origin: str, reading: PdfReading | None = None) -> Read:
     entry = ListingEntry(
         la_name=r.name, section="report", slug=SLUG, url=entry_url, assessment_kind="formal"
     )
-    outcome = build_report(entry, pages)
-    assert outcome.report is not None, outcome.issues
     links = list(dict.fromkeys(u for p in pages for u in download_links(p.body, p.url)))
     data = (SITE / links[0].removeprefix(origin + "/")).read_bytes()
     pdf = ArchivedPage(links[0], data, "application/pdf")
     if reading is None:
         reading = read_report_pdf(data, pdf.url)
-    assert reading.report is not None, reading.error
-    merged = add_pdf(outcome, ReportSource(entry, pages, pdf=pdf, pdf_links=links), reading)
+    assert reading.facts is not None, reading.error
+    merged = build_report(ReportSource(entry, pages, pdf=pdf, pdf_links=links), reading)
+    assert merged.report is not None, merged.issues
     return Read(merged, pages, pdf, reading)
 
 
@@ -153,17 +146,17 @@ def test_page_urls_alone_are_no_new_version(
 
 def with_pdf_finding(reading: PdfReading, number: int, text: str) -> PdfReading:
     """The same PDF with one more key finding under statement `number` (CQC re-issued it)."""
-    assert reading.report is not None
-    details = [
-        d.model_copy(
-            update={"key_findings": [*d.key_findings, KeyFinding(heading=None, text=text)]}
+    assert reading.facts is not None
+    statements = [
+        s.model_copy(
+            update={"key_findings": [*s.key_findings, KeyFinding(heading=None, text=text)]}
         )
-        if d.statement.number == number
-        else d
-        for d in reading.report.statement_details
+        if s.number == number and s.has_text
+        else s
+        for s in reading.facts.statements
     ]
-    report = reading.report.model_copy(update={"statement_details": details})
-    return PdfReading(reading.source, "f" * 64, report, None, reading.page_count, reading.seconds)
+    facts = reading.facts.model_copy(update={"statements": statements})
+    return PdfReading(reading.source, "f" * 64, facts, None, reading.page_count, reading.seconds)
 
 
 def test_pdf_filled_findings_that_change_are_a_version_with_its_change(

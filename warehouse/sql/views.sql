@@ -109,3 +109,11 @@ WHERE i.blocking AND i.slug NOT IN (SELECT assessment_id FROM assessment)
 GROUP BY i.slug;
 
 COMMENT ON VIEW report_coverage IS 'Per loaded report and expected fact (council, dates, rating, %, each statement''s score and texts, people''s experiences, demographics, finance): found (with the page or PDF page and the text it was read from), missing, or not published (a pilot''s %); and each report that did not load, with the blocking reasons. Order by assessment_id, fact_order.';
+COMMENT ON COLUMN report_coverage.assessment_id IS 'The report (its slug); references assessment.assessment_id when it loaded.';
+COMMENT ON COLUMN report_coverage.fact IS 'la_name | published_on | overall_rating | overall_score_pct | people_experience | demographics | financial_facts | qsN.score | qsN.texts; ''report'' for a report that did not load.';
+COMMENT ON COLUMN report_coverage.status IS 'found | missing | not published (pilot) (a pilot has no %) | not loaded.';
+COMMENT ON COLUMN report_coverage.source_url IS 'The page or PDF the fact was read from; for a report not loaded, a URL its issues name.';
+COMMENT ON COLUMN report_coverage.page_kind IS 'What that page was read as (about, summary, quality_statement, statements, report_pdf, other).';
+COMMENT ON COLUMN report_coverage.pdf_page IS 'The PDF page (1-based) when the fact came from the report PDF.';
+COMMENT ON COLUMN report_coverage.read_from IS 'The text the fact was read from; for a report not loaded, its blocking reasons.';
+COMMENT ON COLUMN report_coverage.fact_order IS 'The facts in report order (0 for a report not loaded).';
