@@ -148,7 +148,8 @@ def site_change(outcomes: Sequence[ReportOutcome], held: Collection[str]) -> Sit
     reasons: Counter[str] = Counter()
     for outcome in failing:
         reasons.update({_reason_kind(i.reason) for i in outcome.issues if i.blocking})
-    return SiteChange([o.slug for o in failing], len(held), reasons.most_common())
+    ranked = sorted(reasons.items(), key=lambda item: (-item[1], item[0]))
+    return SiteChange([o.slug for o in failing], len(held), ranked)
 
 
 def _reason_kind(reason: str) -> str:

@@ -32,7 +32,9 @@ from flows.crawl import ReportFetch, archived_source, crawl_site
 from transform.councils import UnknownCouncilError, match_council
 from transform.errors import PageParseError
 from transform.pipeline import ReportOutcome, build_outcome
+from transform.pdf_report import PdfReading
 from transform.records import Fact, KeyFinding, Report
+from transform.report import assemble_report
 
 BASE = "http://blind.test"
 LISTING = "/care-services/local-authority-assessment-reports"
@@ -268,15 +270,10 @@ def _pdf_differences(outcome: ReportOutcome, pdf_key: dict[str, Any]) -> list[st
     return [f"PDF {d}" for d in _differences(said, pdf_key.get("carries", {}), pdf=True)]
 
 
-def _pdf_says(reading: Any, url: str) -> Report | None:
-    """What the PDF says on its own, as a report record however incomplete (the parser
-    before issue 18 gave a whole report or none)."""
-    if hasattr(reading, "report"):
-        return reading.report  # type: ignore[no-any-return]
+def _pdf_says(reading: PdfReading, url: str) -> Report | None:
+    """What the PDF says on its own, as a report record however incomplete."""
     if reading.facts is None:
         return None
-    from transform.report import assemble_report
-
     return assemble_report("pdf", url, [reading.facts]).draft
 
 

@@ -41,7 +41,7 @@ def inflating_pdf(megabytes: int) -> bytes:
 def test_a_report_pdf_parses_in_the_worker() -> None:
     with GuardedPdfParser() as parse:
         reading = parse(STOKE.read_bytes(), "https://x/stoke.pdf")
-    assert reading.report is not None and reading.report.overall_score_pct == 64
+    assert reading.facts is not None and reading.facts.overall_score_pct == 64
 
 
 @pytest.mark.slow
@@ -51,9 +51,9 @@ def test_a_parse_over_its_time_limit_is_stopped_and_the_next_pdf_still_parses() 
         stuck = parse(bomb, "https://x/bomb.pdf")
         parse.time_limit_s = 60
         after = parse(STOKE.read_bytes(), "https://x/stoke.pdf")
-    assert stuck.report is None and not stuck.finished
+    assert stuck.facts is None and not stuck.finished
     assert stuck.error == "the parse took longer than 0.2 s: stopped"
-    assert after.report is not None and after.report.la_name == "Stoke-on-Trent City Council"
+    assert after.facts is not None and after.facts.la_name == "Stoke-on-Trent City Council"
 
 
 @pytest.mark.slow
@@ -61,5 +61,5 @@ def test_a_parse_over_its_memory_limit_fails_with_a_reason_and_the_next_parses()
     with GuardedPdfParser(memory_limit_mb=700) as parse:
         big = parse(inflating_pdf(1500), "https://x/bomb.pdf")
         after = parse(STOKE.read_bytes(), "https://x/stoke.pdf")
-    assert big.report is None and big.error is not None
-    assert after.report is not None
+    assert big.facts is None and big.error is not None
+    assert after.facts is not None
