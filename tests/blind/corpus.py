@@ -31,8 +31,8 @@ from extract.warc import WarcArchive
 from flows.crawl import ReportFetch, archived_source, crawl_site
 from transform.councils import UnknownCouncilError, match_council
 from transform.errors import PageParseError
-from transform.pipeline import ReportOutcome, build_outcome
 from transform.pdf_report import PdfReading
+from transform.pipeline import ReportOutcome, build_outcome
 from transform.records import Fact, KeyFinding, Report
 from transform.report import assemble_report
 
