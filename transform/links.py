@@ -119,12 +119,13 @@ _FOREIGN_TITLE_MAX_CHARS = 150
 _OUTER = frozenset({"body", "html", "main", "[document]"})
 
 
-def foreign_blocks(soup: BeautifulSoup, url: str) -> frozenset[int]:
+def foreign_blocks(soup: BeautifulSoup, url: str, slug: str | None = None) -> frozenset[int]:
     """ids of the elements about another report: around each link to another report of the
     listing, the largest short block holding that link and no link to this report (a card, a
     row); then the smallest element holding such blocks and little else (the list or table of
     them, with its caption or header row). A link inside long prose marks nothing."""
-    slug = report_slug(url, linked_paths(soup, url))
+    if slug is None:
+        slug = report_slug(url, linked_paths(soup, url))
     page = urlsplit(url)
     landing = landing_path(page.path, slug) if slug else ""
     family: set[int] = set()
@@ -181,19 +182,18 @@ _FILE_NOTE = re.compile(r"\b(?:pdf|docx?|odt|kb|mb)\b", re.IGNORECASE)
 _NOTE_MAX_CHARS = 300
 
 
-def _under_downloads(anchor: Tag) -> bool:
-    """Whether a "Downloads" label heads the block the link is in: the label is in the
-    smallest element around the link that holds one, before the link."""
-    for container in anchor.parents:
-        if container.name in _OUTER:
-            return False
-        label = container.find(string=_DOWNLOADS)
-        if label is not None:
-            return True
-    return False
+def _download_blocks(soup: BeautifulSoup) -> set[int]:
+    """ids of the elements that hold a "Downloads" label (short of the page itself): a link
+    inside one of them stands in a Downloads block."""
+    return {
+        id(parent)
+        for label in soup.find_all(string=_DOWNLOADS)
+        for parent in label.parents
+        if parent.name not in _OUTER
+    }
 
 
-def _pdf_signal(anchor: Tag, page_url: str) -> int:
+def _pdf_signal(anchor: Tag, page_url: str, downloads: set[int]) -> int:
     """How surely a link is a PDF of the report, by what it is: 3 it says so (a `.pdf`
     address, `type="application/pdf"`), 2 its words or its note say PDF, 1 it is a download
     (a `download` attribute, "Download ..." text, a link under "Downloads" that names a
@@ -212,18 +212,24 @@ def _pdf_signal(anchor: Tag, page_url: str) -> int:
         return 2
     if anchor.has_attr("download") or _DOWNLOAD_WORD.search(words):
         return 1
-    if _under_downloads(anchor) and re.search(r"\breport\b", words, re.IGNORECASE):
+    in_downloads = any(id(parent) in downloads for parent in anchor.parents)
+    if in_downloads and re.search(r"\breport\b", words, re.IGNORECASE):
         return 1
     return 0
 
 
-def download_links(html: bytes | str | BeautifulSoup, page_url: str) -> list[str]:
+def download_links(
+    html: bytes | str | BeautifulSoup, page_url: str, foreign: frozenset[int] | None = None
+) -> list[str]:
     """Absolute URLs of the links on the page that are the report's PDF by what they are (a
     `.pdf` address, a PDF type, "(PDF, 1.2 MB)" in or beside the text, a download link),
     wherever they stand (a Downloads block, the body, a sidebar), surest first, page order
-    within each; never a link inside a block about another report, or to a report page."""
+    within each; never a link inside a block about another report (`foreign`: those blocks,
+    if already found), or to a report page."""
     soup = _soup(html)
-    foreign = foreign_blocks(soup, page_url)
+    if foreign is None:
+        foreign = foreign_blocks(soup, page_url)
+    downloads = _download_blocks(soup)
     ranked: dict[str, int] = {}
     for anchor in soup.find_all("a", href=True):
         href = str(anchor["href"]).strip()
@@ -231,7 +237,7 @@ def download_links(html: bytes | str | BeautifulSoup, page_url: str) -> list[str
             continue
         if any(id(p) in foreign for p in [anchor, *anchor.parents]):
             continue
-        signal = _pdf_signal(anchor, page_url)
+        signal = _pdf_signal(anchor, page_url, downloads)
         if signal == 0:
             continue
         url = urljoin(page_url, href)

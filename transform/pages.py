@@ -171,6 +171,8 @@ class _Doc:
     soup: BeautifulSoup
     lines: list[Line]
     url: str | None
+    slug: str = ""  # the report the page belongs to, by its address and links
+    foreign: frozenset[int] = frozenset()  # ids of the blocks about other reports
     content: list[Line] = field(init=False)
     text: str = field(init=False)
     nav: set[int] = field(init=False)  # indexes in `content` of titles over links only
@@ -185,10 +187,12 @@ class _Doc:
         return PageParseError(self.url, reason)
 
 
-def _read(html: bytes | str, url: str | None) -> _Doc:
+def _read(html: bytes | str, url: str) -> _Doc:
     soup = shared_soup(html)
-    foreign = foreign_blocks(soup, url) if url else frozenset()
-    return _Doc(soup, page_lines(soup, rejoin_wrapped=True, foreign=foreign), url)
+    slug = report_slug(url, linked_paths(soup, url))
+    foreign = foreign_blocks(soup, url, slug)
+    lines = page_lines(soup, rejoin_wrapped=True, foreign=foreign)
+    return _Doc(soup, lines, url, slug, foreign)
 
 
 # --- what a line is -------------------------------------------------------------------------
@@ -853,8 +857,11 @@ def _kind(reading: dict[str, Any]) -> PageKind:
 def read_page(html: bytes | str, url: str) -> PageReading:
     """Every fact a report page carries, each with where it was read; never raises for a
     page that carries none (its kind is then "other", or "listing")."""
-    doc = _read(html, url)
-    slug = report_slug(url, linked_paths(doc.soup, url))
+    return _reading(_read(html, url), url)
+
+
+def _reading(doc: _Doc, url: str) -> PageReading:
+    slug = doc.slug
     if _is_listing(doc):
         return PageReading(url=url, page_kind="listing", slug=slug or None)
     where: dict[str, Provenance] = {}
@@ -941,7 +948,7 @@ def read_page(html: bytes | str, url: str) -> PageReading:
         indicative=indicative,
         pilot=pilot,
         links=report_links(doc.soup, url, slug) if slug else [],
-        download_links=download_links(doc.soup, url),
+        download_links=download_links(doc.soup, url, doc.foreign),
         provenance=where,
         doubts=doubts,
         **fields,
@@ -953,4 +960,4 @@ def parse_page(html: bytes | str, url: str) -> ListingPage | PageReading:
     doc = _read(html, url)
     if _is_listing(doc):
         return parse_listing(html, url)
-    return read_page(html, url)
+    return _reading(doc, url)
