@@ -11,7 +11,7 @@ and for a formal report its % and date) and CQC's arithmetic (the nine scores gi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -94,12 +94,16 @@ class _Facts:
             )
         )
 
-    def one(self, fact: str, what: str, get: Callable[[PageReading], Any] | None = None) -> Any:
+    def doubted(self, fact: str) -> bool:
+        """Whether a page prints the fact in a form that cannot be read ("Excellent" for a
+        rating): the PDF never fills it then, the report names the page's words instead."""
+        return any(fact in r.doubts for r in self.pages)
+
+    def one(self, fact: str, what: str) -> Any:
         """The value the pages agree on (a problem if they do not), else the PDF's."""
-        read = get or (lambda r: getattr(r, fact))
-        given = [(read(r), r) for r in self.pages if read(r) is not None]
+        given = [(getattr(r, fact), r) for r in self.pages if getattr(r, fact) is not None]
         values = list(dict.fromkeys(value for value, _ in given))
-        pdf_value = read(self.pdf) if self.pdf is not None else None
+        pdf_value = getattr(self.pdf, fact) if self.pdf is not None else None
         if len(values) > 1:
             shown = "; ".join(
                 f"{value!s} ({', '.join(r.url for v, r in given if v == value)})"
@@ -112,7 +116,7 @@ class _Facts:
             if pdf_value is not None and pdf_value != values[0]:
                 self.disagreements.append(Disagreement(fact, str(values[0]), str(pdf_value)))
             return values[0]
-        if pdf_value is not None and self.pdf is not None:
+        if pdf_value is not None and self.pdf is not None and not self.doubted(fact):
             self.filled.append(FilledField(fact, self.pdf.url))
             self.source(fact, self.pdf)
             return pdf_value
@@ -167,7 +171,7 @@ def _statement(
     elif len(pdf_scores) > 1:
         shown = ", ".join(str(score) for score in pdf_scores)
         facts.problems.append(f"{name} scored differently in the PDF: {shown}")
-    elif pdf_score is not None and facts.pdf is not None:
+    elif pdf_score is not None and facts.pdf is not None and not facts.doubted(f"qs{number}.score"):
         score = pdf_score
         published = next(s.published_name for s, _ in on_pdf if s.score is not None)
         facts.filled.append(FilledField(f"qs{number}", facts.pdf.url))

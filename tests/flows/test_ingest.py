@@ -371,7 +371,7 @@ def test_broken_reports_are_recorded_and_everything_else_loads(
 ) -> None:
     # Durham: the rating word contradicts its 67% (band: Good).
     edit(site_copy, "durham-0824-summary", "<strong>Good</strong>", "<strong>Outstanding</strong>")
-    # Sunderland: the summary lacks the Safeguarding statement.
+    # Sunderland: the summary lacks the Safeguarding statement (its own page still scores it).
     edit(
         site_copy,
         "sunderland-0525-summary",
@@ -406,7 +406,7 @@ def test_broken_reports_are_recorded_and_everything_else_loads(
             base_url=server.base_url, db=db, archive=archive, min_interval_s=0.0
         )
 
-    broken = {"durham-0824", "sunderland-0525", "camden-0225", "leicestercity-0725"}
+    broken = {"durham-0824", "camden-0225", "leicestercity-0725"}
     bad_pdfs = {"knowsley-0825", "blackpool-0825"}
     issues = query(db, "SELECT slug, stage, reason, url, blocking FROM parse_issue ORDER BY ALL")
     by_slug: dict[str, list[tuple[str, str, str | None]]] = {}
@@ -433,22 +433,27 @@ def test_broken_reports_are_recorded_and_everything_else_loads(
 
     [(stage, reason, _)] = by_slug["durham-0824"]
     assert stage == "validate" and "Outstanding" in reason and "67" in reason
-    assert any(
-        stage == "validate" and "Safeguarding" in reason
-        for stage, reason, _ in by_slug["sunderland-0525"]
-    )
+    # A report is judged whole: the score the summary leaves out, its statement page gives.
+    assert query(
+        db,
+        "SELECT q.score, f.page_kind FROM quality_statement_score q JOIN fact_source f "
+        "ON f.assessment_id = q.assessment_id AND f.fact = 'qs7.score' "
+        "WHERE q.assessment_id = 'sunderland-0525' AND q.qs_number = 7",
+    ) == [(3, "quality_statement")]
     [(stage, reason, url)] = by_slug["camden-0225"]
-    assert stage == "parse" and "Excellent" in reason and url.endswith("camden-0225-summary")
+    assert stage == "validate" and "unknown rating: 'Excellent'" in reason
+    assert url is not None and url.endswith("camden-0225")
+    assert "camden-0225-summary" in reason  # the page that printed it
     [(stage, reason, url)] = by_slug["leicestercity-0725"]
     assert (stage, reason) == ("fetch", "HTTP 500") and url.endswith(
         "leicestercity-0725-theme2-care"
     )
 
     # Every other report loads; the broken ones are not loaded as valid...
-    assert (summary.loaded, summary.failed) == (74 - 4, 3 + 4)
+    assert (summary.loaded, summary.failed) == (74 - 3, 3 + 3)
     loaded = {slug for (slug,) in query(db, "SELECT assessment_id FROM assessment")}
     assert not loaded & (broken - {"durham-0824"})
-    assert len(loaded) == 71
+    assert len(loaded) == 72
     # ...and an invalid re-parse never replaces a valid version loaded before.
     assert query(
         db,
