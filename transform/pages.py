@@ -223,7 +223,7 @@ def _header_name(text: str) -> str | None:
 
 
 def _is_meta(doc: _Doc, index: int) -> bool:
-    """Page metadata: a "Published: ..." line, or the bare date a split "Published:" label
+    """Page metadata: a "Published: ..." line, or the bare date a split "Published" label
     stands over."""
     line = doc.content[index]
     if line.link:
@@ -234,7 +234,6 @@ def _is_meta(doc: _Doc, index: int) -> bool:
     return (
         before is not None
         and bool(_META_LINE.match(before.text))
-        and before.text.rstrip().endswith(":")
         and bool(re.fullmatch(rf"(?:{DATE_PATTERN})", line.text, re.IGNORECASE))
     )
 
@@ -328,10 +327,11 @@ def _regions(doc: _Doc) -> list[_Region]:
     section it is in (a sub-heading repeating it) does not start another."""
     lines = doc.content
     regions: list[_Region] = []
+    has_main = any(line.in_main for line in lines)  # then a statement's name is inside it
     index = 0
     while index < len(lines):
         anchor = _anchor(lines[index])
-        if anchor is None:
+        if anchor is None or (has_main and not lines[index].in_main):
             index += 1
             continue
         start = lines[index]
@@ -927,7 +927,11 @@ def _reading(doc: _Doc, url: str) -> PageReading:
     indicative = bool(re.search(r"\bindicative\b", doc.text, re.IGNORECASE)) or bool(
         rating and rating[1]
     )
-    pilot = indicative or "assessment_start_date" in dates or _is_pilot_header(doc)
+    pilot = (
+        indicative
+        or bool(re.search(r"assessment start date", doc.text, re.IGNORECASE))
+        or _is_pilot_header(doc)
+    )
     experience = sections.get("people_experience", [])
     fields: dict[str, Any] = {
         **values,
