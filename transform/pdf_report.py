@@ -74,7 +74,8 @@ _PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 _OVERALL = re.compile(
-    rf"^overall (?:rating|score)(?: for (?P<name>.+?))?\s*[:{_DASH}]?\s*(?P<pct>\d{{1,3}})\s*%$",
+    rf"^overall (?:rating|score)(?: for (?P<name>.+?))?\s*[:{_DASH}]?\s*(?P<pct>\d{{1,3}})"
+    r"\s*(?:%|per\s?cent)$",
     re.IGNORECASE,
 )
 # "Assessing needs 3", "Assessing needs ..... 3", "Assessing needs: Score 3", "... 3/4",
@@ -112,10 +113,13 @@ _SENTENCE_START = re.compile(r"[.!?][\u2019\u201d\"')\]]* (\S+)")  # the word af
 _SUBHEADING_MAX_WORDS = 14  # as the HTML parser's sub-headings
 _RATING_MAX_WORDS = 15  # "Requires improvement - Evidence shows some shortfalls" is 7
 _COUNCIL_MAX_WORDS = 12
-# Words of a title or running header that are not the council's name.
+# Words of a title or running header that are not the council's name, a pilot's
+# qualifiers too ("X - pilot assessment", "X - indicative assessment (pilot)").
 _TITLE_PHRASES = re.compile(
     r"care quality commission|adult social care assessment|"
-    r"(?:an? )?assessment of adult social care|local authority assessment(?: report)?|"
+    r"(?:an? )?assessment of adult social care|"
+    r"(?:(?:pilot|indicative) )?local authority assessment(?: report)?|"
+    r"(?:pilot|indicative) assessment|\((?:pilot|indicative)\)|"
     r"assessment report|cqc",
     re.IGNORECASE,
 )
@@ -209,8 +213,8 @@ def _body(text: PdfText) -> _Body:
 
     # Where the recurring header and footer stand, and in what style: a row there in that
     # style is furniture too (a header that wraps onto a second row on some pages).
-    tops = [page[0] for page in with_text if recurs(page[0])]
-    bottoms = [page[-1] for page in with_text if recurs(page[-1])]
+    tops = _steady([page[0] for page in with_text if recurs(page[0])])
+    bottoms = _steady([page[-1] for page in with_text if recurs(page[-1])])
     top_styles = {line.style for line in tops}
     bottom_styles = {line.style for line in bottoms}
     top_limit = max((line.y + 1.5 * line.size for line in tops), default=-1.0)
@@ -249,6 +253,16 @@ def _body(text: PdfText) -> _Body:
     return _Body(lines, dropped, rights)
 
 
+def _steady(lines: list[TextLine]) -> list[TextLine]:
+    """The running header's (or footer's) rows where it stands on most pages, within a line
+    of their median baseline: a cover that happens to print one of its cells ("Care
+    Quality Commission") elsewhere, in a heading's style, says nothing of where it stands."""
+    if not lines:
+        return lines
+    middle = statistics.median(line.y for line in lines)
+    return [line for line in lines if abs(line.y - middle) <= line.size]
+
+
 # Two columns of prose: rows split by a gutter this wide (in font sizes) at the same place,
 # at least this many, each side at least this share of the page's text width.
 _COLUMN_ROWS = 3
@@ -274,14 +288,9 @@ def _reading_order(
     right_column: list[TextLine] = []
 
     def flush() -> list[TextLine]:
-        """The left column, the right one, then what stands under the columns' end in a
-        larger style than any of theirs (a narrow heading set full width after them)."""
-        end = max((r.y + r.size for r in right_column), default=float("-inf"))
-        largest = max((r.size for r in right_column), default=float("inf"))
-        split = next(
-            (k for k, r in enumerate(left_column) if r.y > end and r.size > largest + 0.5),
-            len(left_column),
-        )
+        """The left column, the right one, then what stands under the columns' end (see
+        `_after_columns`)."""
+        split = _after_columns(left_column, right_column)
         return left_column[:split] + right_column + left_column[split:]
 
     for row in rows:
@@ -302,6 +311,29 @@ def _reading_order(
     columns = {id(line): left_edge for line in out if line.x1 <= left_edge + _SAME_COLUMN}
     columns.update({id(line): right_edge for line in out if line.x0 >= right - _SAME_COLUMN})
     return out, columns, (round(right), round(left_edge))
+
+
+def _after_columns(left: Sequence[TextLine], right: Sequence[TextLine]) -> int:
+    """Where the rows set full width after two columns begin among the left column's
+    (`len(left)`: nowhere): at a heading under the right column's end, larger than every
+    style set in the columns (right beside it, or in the right column), so narrow that it
+    reads as a row of the left column. A label or sub-heading in a style the columns use
+    stays in its column, however far the left one runs on past the right one's end; so
+    does the second line of a heading begun beside the columns."""
+    if not right:
+        return len(left)
+    top = min(r.y for r in right)
+    last = max(right, key=lambda r: r.y)
+    largest = max(r.size for r in right)
+    for k, row in enumerate(left):
+        if row.y <= last.y + last.size:
+            if row.y >= top:
+                largest = max(largest, row.size)
+            continue
+        if row.size > largest + 0.5 and not (k and left[k - 1].style == row.style):
+            return k
+        largest = max(largest, row.size)
+    return len(left)
 
 
 def _right_column(rows: Sequence[TextLine]) -> float | None:
@@ -390,13 +422,16 @@ class _Layout:
     def ended_on_purpose(self, line: TextLine, following: TextLine) -> bool:
         """Whether `following`'s first word would have fitted at the end of `line`: then
         `line` was ended (a paragraph's last line, a heading), not wrapped."""
-        if line.text.endswith("-") and len(line.text) > 1 and line.text[-2].isalpha():
+        if _broken(line.text):
             return False  # a word hyphenated over the line end
         char = self.advance.get(line.style, 0.5 * line.size)  # the style's usual advance
         word = following.text.split(" ", 1)[0]
         room = self.rights.get(id(line), self.right) - line.x1
         middle, column_middle = (line.x0 + line.x1) / 2, (self.left + self.right) / 2
-        if line.x0 - self.left > 2 * char and abs(middle - column_middle) < 2 * char:
+        centred = line.x0 - self.left > 2 * char and abs(middle - column_middle) < 2 * char
+        # a list item, or a line the next one starts level with, is indented, not centred
+        indented = _BULLET.match(line.text) or abs(following.x0 - line.x0) <= char
+        if centred and not indented:
             room += line.x0 - self.left  # centred: it could have grown on both sides
         return char * (len(word) + 1) <= room - 2 * char
 
@@ -433,9 +468,12 @@ class _Layout:
 
 
 # A hyphen ending a line inside a word, in every form a text layer gives: "-", U+2010 and
-# U+2011, a soft hyphen U+00AD (PDFium's U+FFFE arrives as "-", see transform.pdf_text).
+# U+2011, a soft hyphen U+00AD (PDFium's U+FFFE arrives as "-", or as U+00AD where the
+# drawing shows a hyphenator's: see transform.pdf_text).
 _LINE_END_HYPHENS = "-\u2010\u2011\u00ad"
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+_COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def _words(lines: Sequence[TextLine]) -> frozenset[str]:
@@ -447,8 +485,8 @@ def _words(lines: Sequence[TextLine]) -> frozenset[str]:
         if text[-1:] in _LINE_END_HYPHENS:
             text = text[:-1].rstrip().rsplit(" ", 1)[0] if " " in text else ""  # a word's head
         text = text.split(" ", 1)[1] if " " in text else ""  # the first word may be its tail
-        found.update(w.lower() for w in _WORD.findall(text))
-        found.update(w.lower() for w in re.findall(r"[^\W\d_]+-[^\W\d_]+", text))
+        found.update(map(str.lower, _WORD.findall(text)))
+        found.update(map(str.lower, _COMPOUND.findall(text)))
     return frozenset(found)
 
 
@@ -458,8 +496,9 @@ def _join_line(text: str, line: str, words: frozenset[str] | None = None) -> str
     U+2011: what browsers' automatic hyphenation prints) did, and is dropped; a hyphen after
     a space ("Practition -": a word processor's, as the text layer spaces it) did unless
     both halves are words, the first longer than a prefix (a spaced dash: kept); a plain
-    hyphen is kept where both halves are words ("long-" "term") and the document does not
-    print the word whole elsewhere, and dropped where they are not ("af-" "fordable").
+    hyphen is kept where both halves are words ("long-" "term"; see `_known`) and the
+    document does not print the word whole elsewhere, and dropped where they are not
+    ("af-" "fordable").
     Without `words` (the document's vocabulary) every hyphen is kept."""
     if not text:
         return line
@@ -479,9 +518,16 @@ def _join_line(text: str, line: str, words: frozenset[str] | None = None) -> str
         if whole or len(first) <= 3 or not (first in words and second in words):
             return head + line
         return f"{head} - {line}"
-    if whole or not (compound or (first in words and second in words)):
+    if whole or not (compound or (_known(first, words) and _known(second, words))):
         return head + line
     return f"{head}-{line}"
+
+
+def _known(word: str, words: frozenset[str]) -> bool:
+    """Whether the document prints `word` whole, or its plural ("low-" "level" where only
+    "levels" is printed elsewhere): a word that happens to be the tail of a compound broken
+    at its hyphen is seldom printed elsewhere in just that form."""
+    return word in words or f"{word}s" in words
 
 
 def _halves(head: str, line: str) -> tuple[str, str] | None:
@@ -493,11 +539,16 @@ def _halves(head: str, line: str) -> tuple[str, str] | None:
     return left.group().lower(), right.group().lower()
 
 
-def _blocks(lines: Sequence[TextLine], rights: dict[int, float] | None = None) -> list[Block]:
+def _blocks(
+    lines: Sequence[TextLine],
+    rights: dict[int, float] | None = None,
+    words: frozenset[str] | None = None,
+) -> list[Block]:
     """Lines joined into blocks wherever nothing shows a break, page and column breaks
-    included (`rights`: where the column of a line in one ends)."""
+    included (`rights`: where the column of a line in one ends; `words`: the lines'
+    `_words`, when already known)."""
     layout = _Layout.of(lines, rights)
-    words = _words(lines)
+    words = _words(lines) if words is None else words
     blocks: list[Block] = []
     prev: TextLine | None = None
     for line in lines:
@@ -514,13 +565,21 @@ def _blocks(lines: Sequence[TextLine], rights: dict[int, float] | None = None) -
     return blocks
 
 
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
+_SOFT_HYPHEN_SHOWN = re.compile(r"\u00ad(?![^\W\d_])")
+
+
 def _printable(text: str) -> str:
-    """Text as a reader sees it: ligatures spelt out, no-break spaces as spaces."""
-    if any("\ufb00" <= ch <= "\ufb06" for ch in text):
-        text = "".join(
-            unicodedata.normalize("NFKC", ch) if "\ufb00" <= ch <= "\ufb06" else ch for ch in text
-        )
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u00ad", "")).strip()
+    """Text as a reader sees it: ligatures spelt out, no-break spaces as spaces, soft
+    hyphens as `_shown`."""
+    text = _LIGATURE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return _WHITESPACE.sub(" ", _shown(text).replace("\u00a0", " ")).strip()
+
+
+def _shown(text: str) -> str:
+    """Soft hyphens as the page shows them: gone inside a word rejoined, a hyphen where
+    no letter follows (a word broken where its text ends is kept as printed, not cut)."""
+    return _SOFT_HYPHEN_SHOWN.sub("-", text).replace("\u00ad", "")
 
 
 # ------------------------------------------------------------------ reading the blocks
@@ -529,12 +588,14 @@ def _printable(text: str) -> str:
 def _key(text: str) -> str:
     """A label reduced for comparison: lower case, straight apostrophes, no end colon."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    return re.sub(r"\s+", " ", text).rstrip(":").strip()
+    return _WHITESPACE.sub(" ", text).rstrip(":").strip()
 
 
 def _statement_named(text: str) -> Statement | None:
     """The statement a heading names exactly ("Safeguarding", "Quality statement 7:
-    Safeguarding"), or None."""
+    Safeguarding"), or None: at once for a paragraph, longer than any heading is."""
+    if len(text.split()) > 2 * _SUBHEADING_MAX_WORDS:
+        return None
     try:
         return canonical_statement(_STATEMENT_PREFIX.sub("", text))
     except UnknownStatementError:
@@ -725,31 +786,75 @@ _SCORE_CELL = re.compile(
 _SAME_COLUMN = 4.0  # points: cells this close at their left edge are in one column
 
 
+# A cell holding a statement's name and then its score, set too close to be two cells:
+# "Safe pathways, systems and transitions 2".
+_NAME_AND_SCORE = re.compile(
+    rf"^(?P<name>.*[^\W\d_)])[\s:{_DASH}]+(?P<score>[1-4])(?:\s*(?:/|out\s+of)\s*4)?$",
+    re.IGNORECASE,
+)
+
+
+def _score_cells(rows: Sequence[TextLine]) -> list[tuple[int, TextLine, int, str | None]]:
+    """The table's score cells, top to bottom: (row index, cell, score, and the start of
+    the statement's name when the cell holds it before its score, else None)."""
+    out: list[tuple[int, TextLine, int, str | None]] = []
+    for index, row in enumerate(rows):
+        for part in row.parts:
+            text = part.text.strip()
+            if m := _SCORE_CELL.match(text):
+                out.append((index, part, int(m.group("score")), None))
+            elif (m := _NAME_AND_SCORE.match(text)) and statement_start(m.group("name")):
+                out.append((index, part, int(m.group("score")), m.group("name")))
+    return out
+
+
+def _cell_readings(lines: Sequence[str]) -> list[str]:
+    """The ways a cell's text wrapped over several lines reads: the lines joined with
+    spaces, and where a line ends in a hyphen after a letter, the word rejoined without it
+    ("continu-" "ity") and with it ("long-" "term"): a cell's hyphen may be either."""
+    readings = [" ".join(lines)]
+    if any(_broken(line) for line in lines[:-1]):
+        kept = dropped = lines[0]
+        for line in lines[1:]:
+            broken = _broken(dropped)
+            kept = f"{kept[:-1]}-{line}" if broken else f"{kept} {line}"
+            dropped = f"{dropped[:-1]}{line}" if broken else f"{dropped} {line}"
+        readings += [dropped, kept]
+    return readings
+
+
+def _broken(line: str) -> bool:
+    """Whether a line ends inside a word broken with a hyphen."""
+    return line[-1:] in _LINE_END_HYPHENS and line[-2:-1].isalpha()
+
+
 def _cell_scores(rows: Sequence[TextLine]) -> list[tuple[Statement, int, str]]:
     """Scores in a table read cell by cell: a row with a score cell names its statement in
-    another cell, which may wrap onto the rows below it (before the next score row), beside
-    a theme cell that spans several rows."""
-    score_rows = [
-        (index, part, int(m.group("score")))
-        for index, row in enumerate(rows)
-        for part in row.parts
-        if (m := _SCORE_CELL.match(part.text.strip()))
-    ]
+    another cell (or in the score's own cell, before the score), which may wrap onto the
+    rows below it (before the next score row), beside a theme cell that spans several
+    rows."""
+    score_rows = _score_cells(rows)
     found: list[tuple[Statement, int, str]] = []
-    for k, (index, score_part, score) in enumerate(score_rows):
+    for k, (index, score_part, score, head) in enumerate(score_rows):
         stop = score_rows[k + 1][0] if k + 1 < len(score_rows) else min(index + 4, len(rows))
-        for cell in rows[index].parts:
-            if cell is score_part:
-                continue
-            column = [cell.text] + [
+        cells = [(score_part, head)] if head is not None else []
+        cells += [(cell, cell.text) for cell in rows[index].parts if cell is not score_part]
+        for cell, text in cells:
+            column = [text] + [
                 part.text
                 for row in rows[index + 1 : stop]
                 for part in row.pieces
                 if abs(part.x0 - cell.x0) <= _SAME_COLUMN
             ]
-            name = " ".join(column)
-            named = statement_start(name)
-            if named is not None and not named.rest:
+            named = next(
+                (
+                    named
+                    for name in _cell_readings(column)
+                    if (named := statement_start(name)) is not None and not named.rest
+                ),
+                None,
+            )
+            if named is not None:
                 found.append((named.statement, score, named.published))
                 break
     return found
@@ -859,7 +964,7 @@ def _fact_texts(blocks: Sequence[Block], words: frozenset[str]) -> list[str]:
                 facts[-1][1] = _join_line(facts[-1][1], cells[0][1], words)
             elif facts and in_row:
                 facts[-1][0] = _join_line(facts[-1][0], cells[0][1], words)
-    return [f"{label}: {value}" if value else label for label, value in facts]
+    return [_shown(f"{label}: {value}" if value else label) for label, value in facts]
 
 
 @dataclass
@@ -929,9 +1034,12 @@ def _where(block: Block) -> Provenance:
     return Provenance(text=block.text[:300], pdf_page=block.page + 1)
 
 
-def _reading(blocks: list[Block], furniture: Sequence[str], source: str) -> PageReading:
-    """Every fact the PDF's text carries, each with the page it was read on; nothing is
-    required here (the report is judged whole, with its pages: `transform.report`)."""
+def _reading(
+    blocks: list[Block], furniture: Sequence[str], source: str, words: frozenset[str]
+) -> PageReading:
+    """Every fact the PDF's text carries, each with the page it was read on (`words`: the
+    document's, see `_words`); nothing is required here (the report is judged whole, with
+    its pages: `transform.report`)."""
     sections = _sections(blocks)
     summary = _without_trailing_themes(blocks[: sections[0].start] if sections else blocks)
     where: dict[str, Provenance] = {}
@@ -979,7 +1087,7 @@ def _reading(blocks: list[Block], furniture: Sequence[str], source: str) -> Page
     experience = _people_experience(summary)
     if experience:
         where["people_experience"] = Provenance(text=experience[0][:300])
-    about = _about_facts(summary, _words(rows_of(blocks)))
+    about = _about_facts(summary, words)
     demographics = about.get("demographics", [])
     finance = about.get("financial", [])
     for name, facts in (("demographics", demographics), ("financial_facts", finance)):
@@ -1017,7 +1125,9 @@ def read_pdf_facts(data: bytes, source: str) -> tuple[PageReading, int]:
     except PdfTextError as exc:
         raise PdfParseError(source, exc.reason) from exc
     body = _body(text)
-    return _reading(_blocks(body.lines, body.rights), body.furniture, source), text.page_count
+    words = _words(body.lines)
+    blocks = _blocks(body.lines, body.rights, words)
+    return _reading(blocks, body.furniture, source, words), text.page_count
 
 
 def parse_report_pdf(data: bytes, source: str) -> Report:

@@ -7,6 +7,9 @@ line by comparing lines with each other, never by absolute sizes or fonts. PDFiu
 mirror's reports some thirty times faster than pdfplumber did; every PDFium object is closed
 before `read_text_lines` returns, and every failure is a `PdfTextError` with a one-line reason.
 PDFium is not thread-safe: read PDFs in one thread per process (processes for parallelism).
+Two things the text layer lacks are read from the drawing: a list mark drawn as a shape is
+put before its line's text, and a line-end hyphen drawn apart from its word (a hyphenator's)
+becomes a soft hyphen.
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ import pypdfium2.raw as pdfium_c
 # PDFium marks a hyphen that ends a line inside a word with U+FFFE (pdfium_c text) and
 # runs the two lines together; the parser wants both lines, the hyphen kept.
 _LINE_END_HYPHEN = "\ufffe"
+# A line-end hyphen that a hyphenator added where it broke a word, not one the text has:
+# kept as a soft hyphen, which the parser drops when it rejoins the word.
+_SOFT_HYPHEN = "\u00ad"
 # A run of text between PDFium's line breaks, cut after a line-end hyphen.
 _RUN = re.compile("[^\r\n\ufffe]+\ufffe?|\ufffe")
 _SPACES = re.compile(r"\s+")
@@ -142,6 +148,7 @@ def _page_lines(doc: pdfium.PdfDocument, index: int) -> tuple[TextLine, ...]:
     page = doc[index]
     try:
         height = float(page.get_height())
+        marks = _drawn_marks(page, height)
         textpage = page.get_textpage()
         try:
             pieces = _pieces(textpage, index + 1, height)
@@ -149,7 +156,70 @@ def _page_lines(doc: pdfium.PdfDocument, index: int) -> tuple[TextLine, ...]:
             textpage.close()
     finally:
         page.close()
-    return _rows(pieces)
+    return _marked(_rows(pieces), marks)
+
+
+# A list's mark drawn as a shape (a browser draws a disc so): at most this many points
+# wide and high, about as wide as high, and at most this share of its line's font size.
+_MARK_MAX = 8.0
+_MARK_SHARE = 0.6
+# It stands left of its line's first letter, at most this many font sizes away.
+_MARK_GAP = 2.0
+_OPENERS = "\"'([\u2018\u201c"  # what a list item's text may start with besides a letter
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """A small shape drawn on the page (top-down coordinates, as lines are placed)."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def _drawn_marks(page: pdfium.PdfPage, height: float) -> list[_Mark]:
+    """The page's small, squarish path objects: list marks a PDF draws rather than prints
+    (a disc, a square), which its text layer therefore lacks."""
+    marks: list[_Mark] = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            continue
+        width, tall = right.value - left.value, top.value - bottom.value
+        if min(width, tall) > 0 and max(width, tall) <= min(_MARK_MAX, 2 * min(width, tall)):
+            marks.append(_Mark(left.value, right.value, height - top.value, height - bottom.value))
+    return marks
+
+
+def _marked(rows: tuple[TextLine, ...], marks: list[_Mark]) -> tuple[TextLine, ...]:
+    """Rows with the list mark drawn beside them put before their text ("• "), as a mark
+    in the text layer would be: the only shape at a row's height just left of its first
+    letter (within twice `_MARK_GAP`), close to it and smaller than its letters. A row that
+    already starts with a mark, or has several shapes beside it (a meter's pips), is left
+    as it is."""
+    if not marks:
+        return rows
+    out = list(rows)
+    for k, row in enumerate(rows):
+        level = [
+            mark
+            for mark in marks
+            if row.x0 - 2 * _MARK_GAP * row.size <= mark.x0 and mark.x1 < row.x0
+            if row.y - row.size <= (mark.top + mark.bottom) / 2 <= row.y
+        ]
+        if len(level) != 1 or not (row.text[:1].isalnum() or row.text[:1] in _OPENERS):
+            continue
+        mark = level[0]
+        if row.x0 > mark.x1 + _MARK_GAP * row.size or mark.x1 - mark.x0 > _MARK_SHARE * row.size:
+            continue
+        first = replace(row.pieces[0], text=f"\u2022 {row.pieces[0].text}", x0=mark.x0)
+        parts = (first, *row.parts[1:]) if row.parts else ()
+        out[k] = replace(row, text=f"\u2022 {row.text}", x0=mark.x0, parts=parts)
+    return tuple(out)
 
 
 def _pieces(textpage: pdfium.PdfTextPage, page_number: int, height: float) -> list[TextLine]:
@@ -157,8 +227,9 @@ def _pieces(textpage: pdfium.PdfTextPage, page_number: int, height: float) -> li
     count = textpage.count_chars()
     if count <= 0:
         return []
-    text = textpage.get_text_range(0, count)
     handle = textpage.raw
+    raw = textpage.get_text_range(0, count)
+    text = _soft_hyphens(handle, raw)  # as long as `raw`: runs found in one slice the other
     font_name = ctypes.create_string_buffer(_FONT_NAME_BYTES)
     flags = ctypes.c_int()
     x, y = ctypes.c_double(), ctypes.c_double()
@@ -191,8 +262,8 @@ def _pieces(textpage: pdfium.PdfTextPage, page_number: int, height: float) -> li
             size=round(pdfium_c.FPDFText_GetFontSize(handle, char), 1),
         )
 
-    for run in _RUN.finditer(text):
-        piece = run.group()
+    for run in _RUN.finditer(raw):
+        piece = text[run.start() : run.end()]
         begin = len(piece) - len(piece.lstrip())
         end = len(piece.rstrip()) - 1
         if end < begin:
@@ -220,6 +291,43 @@ def _pieces(textpage: pdfium.PdfTextPage, page_number: int, height: float) -> li
     return pieces
 
 
+def _soft_hyphens(handle: object, text: str) -> str:
+    """The page text with each line-end hyphen a hyphenator added made a soft hyphen (same
+    length: each replaces one char). PDFium gives U+FFFE for a hyphen ending a line inside
+    a word, whoever put it there; only the drawing tells: LibreOffice draws its automatic
+    hyphen as a text object of its own, set at the margin, where a hyphen the text has
+    ("low-level") is drawn with its word. A PDF drawing every letter apart tells nothing."""
+    soft = [
+        at
+        for found in re.finditer(_LINE_END_HYPHEN, text)
+        if (at := found.start()) >= 2
+        and text[at - 2 : at].isalpha()
+        and _hyphen_apart(handle, [_char_index(handle, i) for i in range(at - 2, at + 1)])
+    ]
+    if not soft:
+        return text
+    chars = list(text)
+    for at in soft:
+        chars[at] = _SOFT_HYPHEN
+    return "".join(chars)
+
+
+def _char_index(handle: object, text_index: int) -> int:
+    return int(pdfium_c.FPDFText_GetCharIndexFromTextIndex(handle, text_index))
+
+
+def _hyphen_apart(handle: object, chars: list[int]) -> bool:
+    """Whether of two letters and the hyphen after them (char indices), the letters are
+    drawn by one text object and the hyphen by another."""
+    if min(chars) < 0:
+        return False
+    first, second, hyphen = (
+        ctypes.cast(pdfium_c.FPDFText_GetTextObject(handle, char), ctypes.c_void_p).value
+        for char in chars
+    )
+    return bool(first) and first == second and bool(hyphen) and hyphen != first
+
+
 def _rect_pieces(
     handle: object,
     count: int,
@@ -236,6 +344,8 @@ def _rect_pieces(
         pdfium_c.FPDFText_GetRect(handle, index, left, top, right, bottom)
         middle = (bottom.value + top.value) / 2
         char = pdfium_c.FPDFText_GetCharIndexAtPos(handle, left.value + 0.5, middle, 1.0, 1.0)
+        if char < 0:
+            char = _first_char_in(handle, (left.value, right.value), (middle, top.value - middle))
         if span[0] <= char <= span[1]:
             boxes.append((char, left.value, right.value))
     boxes.sort()
@@ -258,6 +368,21 @@ def _rect_pieces(
             styled = min(char + letter, stop)
             out.append(piece_at(styled, text, group[0][1], max(b[2] for b in group)))
     return out
+
+
+def _first_char_in(handle: object, across: tuple[float, float], height: tuple[float, float]) -> int:
+    """The first char of a rectangle (`across`: its left and right; `height`: its middle
+    and half its height) whose left edge finds none at its middle, as when it starts with
+    a space (a box of no height) or a hyphen (a low, flat one): looked up anywhere within
+    its height, a step at a time rightwards; -1 if none is found."""
+    middle, reach = height[0], abs(height[1])
+    x, step = across[0] + 0.5, max(reach / 2, 0.5)
+    while x < across[1]:
+        char = int(pdfium_c.FPDFText_GetCharIndexAtPos(handle, x, middle, 1.0, reach))
+        if char >= 0:
+            return char
+        x += step
+    return -1
 
 
 def _rows(pieces: list[TextLine]) -> tuple[TextLine, ...]:
