@@ -471,8 +471,8 @@ class _Layout:
 # U+2011, a soft hyphen U+00AD (PDFium's U+FFFE arrives as "-", or as U+00AD where the
 # drawing shows a hyphenator's: see transform.pdf_text).
 _LINE_END_HYPHENS = "-\u2010\u2011\u00ad"
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
-_COMPOUND = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+# A word as `_words` collects it: letters, an apostrophe's tail, hyphenated parts.
+_WORDS = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?(?:-[^\W\d_]+(?:['\u2019][^\W\d_]+)?)*")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -485,8 +485,12 @@ def _words(lines: Sequence[TextLine]) -> frozenset[str]:
         if text[-1:] in _LINE_END_HYPHENS:
             text = text[:-1].rstrip().rsplit(" ", 1)[0] if " " in text else ""  # a word's head
         text = text.split(" ", 1)[1] if " " in text else ""  # the first word may be its tail
-        found.update(map(str.lower, _WORD.findall(text)))
-        found.update(map(str.lower, _COMPOUND.findall(text)))
+        for word in _WORDS.findall(text.lower()):  # "long-term": it, its halves, its pairs
+            found.add(word)
+            if "-" in word:
+                parts = word.split("-")
+                found.update(parts)
+                found.update(f"{a}-{b}" for a, b in itertools.pairwise(parts))
     return frozenset(found)
 
 
