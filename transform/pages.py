@@ -55,6 +55,7 @@ from transform.text import (
 )
 from transform.values import (
     DATE_PATTERN,
+    SCORE_LABEL,
     ScoreValue,
     band_label,
     find_date_after,
@@ -288,7 +289,7 @@ def _section(doc: _Doc, labels: frozenset[str], skip: set[int]) -> tuple[list[Li
 # --- statements: each named next to a score, or heading its own texts -------------------------
 
 
-_SCORE_KEYS = frozenset({"score", "indicative score", "our score"})
+_SCORE_KEYS = frozenset({"score", "indicative score", "our score", "quality statement score"})
 
 
 @dataclass(frozen=True)
@@ -410,7 +411,7 @@ def _score_in(doc: _Doc, region: _Region) -> tuple[ScoreValue | None, int | None
     return None, None, None
 
 
-_SCORE_LABELLED = re.compile(r"(?:indicative\s+|our\s+)?score\s*:\s*(\S.{0,40})", re.IGNORECASE)
+_SCORE_LABELLED = re.compile(rf"{SCORE_LABEL}\s*:\s*(\S.{{0,40}})", re.IGNORECASE)
 
 
 _NAMED_SCORE = re.compile(r"(?P<before>.*?)\b(?P<score>(?:indicative\s+)?score\b.*)", re.I)
@@ -464,8 +465,13 @@ def _read_statement(doc: _Doc, region: _Region) -> tuple[StatementReading, dict[
         elif part is None:
             if label is None and (found := band_label(line.text)) and len(line.text) < 80:
                 label = found
-            elif _anchor(line) is None and key not in _SCORE_KEYS and line.tag != "th":
-                unread.append(line.text)  # (a column header is no text of the statement)
+            elif (
+                _anchor(line) is None
+                and key not in _SCORE_KEYS
+                and not _is_theme(line)
+                and _is_prose(line)
+            ):
+                unread.append(line.text)  # text, not a column header or a card's label
         elif part == "expect":
             if not line.heading_like:
                 expect.append(line)
@@ -494,6 +500,14 @@ def _read_statement(doc: _Doc, region: _Region) -> tuple[StatementReading, dict[
     if doubt:
         where["doubt"] = doubt
     return reading, where
+
+
+def _is_prose(line: Line) -> bool:
+    """A line that is text to read, not a label: a sentence, or six words or more, outside
+    a table's header cells."""
+    return line.tag != "th" and (
+        len(line.text.split()) >= 6 or bool(SENTENCE_END.search(line.text))
+    )
 
 
 def _screen_reader_label(line: Line) -> bool:

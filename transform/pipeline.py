@@ -151,6 +151,27 @@ def read_pages(
     return readings, source_pages, unreadable
 
 
+def unused(readings: Sequence[PageReading]) -> list[tuple[str, str]]:
+    """What the report's pages hold that nothing was read from, by page: a page carrying
+    none of a report's facts, text in a statement's section under no label the reader knows.
+    Never dropped unseen: each is a warning on the report that loads without it."""
+    found: list[tuple[str, str]] = []
+    for reading in readings:
+        if reading.page_kind == "other":
+            found.append((reading.url, "page carries none of the report's facts: not read"))
+        for statement in reading.statements:
+            if statement.unread:
+                first = statement.unread[0][:80]
+                found.append(
+                    (
+                        reading.url,
+                        f"statement {statement.number}: {len(statement.unread)} lines under no "
+                        f"label this reader knows were not loaded, the first {first!r}",
+                    )
+                )
+    return found
+
+
 def build_report(source: ReportSource, pdf_reading: PdfReading | None = None) -> ReportOutcome:
     """Read, assemble, validate and match one report from its pages and its PDF's reading."""
     entry = source.entry
@@ -217,6 +238,9 @@ def build_report(source: ReportSource, pdf_reading: PdfReading | None = None) ->
     report = assembly.report
     if not source.pdf_links and not report.indicative:
         warnings.append(warn("parse", "no link to it on the report's pages", url))
+    warnings += [
+        issue("parse", why, page_url, blocking=False) for page_url, why in unused(readings)
+    ]
     try:
         council = match_council(report.la_name)
     except UnknownCouncilError as exc:

@@ -109,7 +109,7 @@ def canonical_theme(published_theme: str) -> str:
     raise UnknownStatementError(f"not a known theme name: {published_theme!r}")
 
 
-_THEME_NUMBER = re.compile(r"^theme\s*([1-4])\s*[:.\-\u2013\u2014]?\s*", re.IGNORECASE)
+_THEME_NUMBER = re.compile(r"^theme\s*([1-4])?\s*[:.\-\u2013\u2014]?\s*", re.IGNORECASE)
 
 
 def is_theme_heading(text: str) -> bool:
@@ -119,7 +119,7 @@ def is_theme_heading(text: str) -> bool:
     if len(text.split()) > 14:
         return False
     numbered = _THEME_NUMBER.match(text)
-    if numbered and text[numbered.end() :].strip():
+    if numbered and numbered.group(1) and text[numbered.end() :].strip():
         return True
     try:
         canonical_theme(_THEME_NUMBER.sub("", text))

@@ -20,6 +20,8 @@ from transform.records import Rating
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 _DASH = rf"[\-{DASHES}]"
 
+# How a score is labelled: "Score", "Indicative score", "Quality statement score", "Our score".
+SCORE_LABEL = r"(?:(?:indicative|quality\s+statement|our)\s+)?score"
 # CQC's published scoring framework: the phrase each score stands for.
 BAND_PHRASES: dict[int, str] = {
     1: "Evidence shows significant shortfalls",
@@ -37,7 +39,7 @@ _BAND_SCORE = {"significant": 1, "some": 2, "good": 3, "exceptional": 4}
 # "3", "3 out of 4", "3/4", "3 of 4", "3 (out of 4)", "3 - Evidence shows a good standard",
 # "Score: 3", "Indicative score 3", "3: Good standard"
 _SCORE = re.compile(
-    rf"(?:(?:indicative\s+)?score\s*(?:of\s*)?[:{DASHES}\-]?\s*)?"
+    rf"(?:{SCORE_LABEL}\s*(?:of\s*)?[:{DASHES}\-]?\s*)?"
     r"(?P<score>\d{1,2})(?![\d.,%])"
     r"(?:\s*\(?\s*(?:/|out\s+of|of)\s*4\s*\)?)?"
     rf"(?:\s*(?:[:.|]|{_DASH})?\s*\(?(?P<label>(?:evidence\s+shows\s+)?(?:an?\s+)?"
@@ -49,7 +51,7 @@ _SCORE = re.compile(
 
 # "[placeholder: score not in our sources]", "Indicative score: 3 (placeholder)"
 _PLACEHOLDER = re.compile(
-    r"(?:(?:indicative\s+)?score\s*:?\s*)?(?:\[placeholder[^\]]*\]|\d?\s*\(placeholder\))",
+    rf"(?:{SCORE_LABEL}\s*:?\s*)?(?:\[placeholder[^\]]*\]|\d?\s*\(placeholder\))",
     re.IGNORECASE,
 )
 
@@ -74,7 +76,7 @@ def score_value(text: str) -> ScoreValue | None:
     text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().rstrip(".")
     if _PLACEHOLDER.fullmatch(text):  # the offline mirror's stand-in for a score
         return ScoreValue(None, labelled=True)
-    labelled = bool(re.match(r"(?:indicative\s+)?score\b", text, re.IGNORECASE))
+    labelled = bool(re.match(rf"{SCORE_LABEL}\b", text, re.IGNORECASE))
     match = _SCORE.fullmatch(text)
     if match:
         label = match.group("label")
@@ -84,7 +86,7 @@ def score_value(text: str) -> ScoreValue | None:
             if banded != number:
                 return None  # "3 - Evidence shows some shortfalls" says two things
         return ScoreValue(number, _label(label), labelled)
-    body = re.sub(r"^(?:(?:indicative\s+)?score\s*:?\s*)", "", text, flags=re.IGNORECASE)
+    body = re.sub(rf"^(?:{SCORE_LABEL}\s*:?\s*)", "", text, flags=re.IGNORECASE)
     band = _BAND.fullmatch(body.strip(" :"))
     if band:
         number = _BAND_SCORE[band.group("band").split()[0].lower()]

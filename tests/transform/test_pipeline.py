@@ -76,3 +76,31 @@ def test_a_hostile_page_is_that_reports_issue_with_the_figure() -> None:
         assert outcome.report is None
         assert [(i.stage, i.url) for i in outcome.issues] == [("parse", summary.url)], reason
         assert reason in outcome.issues[0].reason
+
+
+def test_what_no_fact_was_read_from_is_a_warning_never_dropped_unseen() -> None:
+    """A page of the family that carries none of a report's facts, and prose in a statement's
+    section under no label the reader knows: the report loads, and says what it left."""
+    base = source("stokeontrent-0625")
+    needs = next(p for p in base.pages if p.url.endswith("-theme1-needs"))
+    text = needs.body.decode("utf-8")
+    cut = text.index("What people expect")
+    cut = text.rindex("<", 0, cut)  # before the label's element
+    added = "<p>This section was revised after the council's factual accuracy check.</p>"
+    revised = ArchivedPage(needs.url, (text[:cut] + added + text[cut:]).encode(), "text/html")
+    easy_read = ArchivedPage(
+        f"{ORIGIN}/care-services/local-authority-assessment-reports/stokeontrent-0625-easy-read",
+        b"<html><body><main><h1>An easy read version is coming soon</h1></main></body></html>",
+        "text/html",
+    )
+    pages = [revised if p.url == needs.url else p for p in base.pages] + [easy_read]
+    outcome = build_outcome(ReportSource(base.entry, pages, pdf=base.pdf, pdf_links=base.pdf_links))
+    assert outcome.report is not None
+    warnings = {(i.url, i.reason) for i in outcome.issues if not i.blocking}
+    assert (easy_read.url, "page carries none of the report's facts: not read") in warnings
+    assert any(
+        url == needs.url
+        and reason.startswith("statement 1: 1 lines under no label")
+        and "factual accuracy check" in reason
+        for url, reason in warnings
+    ), warnings
