@@ -614,13 +614,13 @@ def _ratings(doc: _Doc, la_name: str | None, skip: set[int]) -> _Found:
             if _is_rating_label(head) or (council and _names_council(head, council)):
                 value = rating_value(tail)
                 if value is not None:
-                    found.strong.append((value_with(value, head), line, tail.strip()))
+                    found.strong.append((_with_indicative(value, head), line, tail.strip()))
                     continue
         if _is_rating_label(text) and len(text) < 80:
             for _, after in lines[position + 1 : position + 5]:
                 value = rating_value(after.text)
                 if value is not None:
-                    found.strong.append((value_with(value, text), after, after.text))
+                    found.strong.append((_with_indicative(value, text), after, after.text))
                     break
                 if _skippable_near_rating(after, council):
                     continue
@@ -640,7 +640,7 @@ def _ratings(doc: _Doc, la_name: str | None, skip: set[int]) -> _Found:
     return found
 
 
-def value_with(value: tuple[Rating, bool], label: str) -> tuple[Rating, bool]:
+def _with_indicative(value: tuple[Rating, bool], label: str) -> tuple[Rating, bool]:
     """A rating with `indicative` also set when its label says so."""
     return value[0], value[1] or "indicative" in label.lower()
 
