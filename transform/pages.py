@@ -798,6 +798,15 @@ def _bullets(lines: list[Line]) -> list[str]:
     first of an item's two lines (a card's title, a row's first cell), a heading over a
     single line of text, or a short line followed by a bare figure. A heading over several
     lines groups them and is left out."""
+    header_rows = {
+        line.row
+        for line in lines
+        if line.row is not None and all(o.tag == "th" for o in lines if o.row == line.row)
+    }
+    # a table's title and its header row ("Measure | Value") are no facts
+    lines = [
+        ln for ln in lines if ln.tag != "caption" and (ln.row is None or ln.row not in header_rows)
+    ]
     out: list[str] = []
     pending: str | None = None
     for index, line in enumerate(lines):
