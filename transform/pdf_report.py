@@ -693,6 +693,38 @@ def _as_rating(text: str) -> Rating | None:
         return None
 
 
+# A rating label with its rating after it on the same line: "Local authority rating and
+# score: Good", "Overall rating – Requires improvement", "Indicative rating: Good".
+_RATING_AFTER_LABEL = re.compile(
+    rf"\b(?:local authority\s+)?(?:indicative\s+)?(?:overall\s+)?rating(?:\s+and\s+score)?"
+    rf"\s*[:{_DASH}]\s*(?P<rest>[^\W\d_].*)$",
+    re.IGNORECASE,
+)
+# "Overall rating for <council>: 67%" (or "Overall score: 67 per cent") within a line.
+_OVERALL_IN = re.compile(
+    rf"\boverall (?:rating|score)(?: for [^:%]+?)?\s*[:{_DASH}]?\s*(?P<pct>\d{{1,3}})"
+    r"\s*(?:%|per\s?cent\b)",
+    re.IGNORECASE,
+)
+
+
+def _rating_after_label(text: str) -> Rating | None:
+    """The rating a line states after its rating label, whatever follows it."""
+    for match in _RATING_AFTER_LABEL.finditer(text):
+        words = match.group("rest").split()
+        for count in (2, 1):  # "Requires improvement", then "Good"
+            rating = _as_rating(" ".join(words[:count]).rstrip(".,;:"))
+            if rating is not None:
+                return rating
+    return None
+
+
+def _overall_pct(text: str) -> int | None:
+    """The overall % a line states: the whole line, or within it."""
+    match = _OVERALL.match(text) or _OVERALL_IN.search(text)
+    return int(match.group("pct")) if match else None
+
+
 def _rating_block(blocks: Sequence[Block]) -> Block | None:
     """The first block that reads as a rating, after the rating label if there is one."""
     labels = [i for i, b in enumerate(blocks) if _key(b.text) == RATING_LABEL]
@@ -1049,10 +1081,13 @@ def _reading(
     where: dict[str, Provenance] = {}
     rating_block = _rating_block(summary)
     rating = _as_rating(rating_block.text) if rating_block else None
+    if rating_block is None:  # "Local authority rating and score: Good – Overall rating ..."
+        rating_block = next((b for b in summary if _rating_after_label(b.text)), None)
+        rating = _rating_after_label(rating_block.text) if rating_block else None
     if rating_block is not None:
         where["overall_rating"] = _where(rating_block)
-    pct_block = next((b for b in blocks if _OVERALL.match(b.text)), None)
-    pct = int(_OVERALL.match(pct_block.text).group("pct")) if pct_block else None  # type: ignore[union-attr]
+    pct_block = next((b for b in blocks if _overall_pct(b.text) is not None), None)
+    pct = _overall_pct(pct_block.text) if pct_block else None
     if pct_block is not None:
         where["overall_score_pct"] = _where(pct_block)
     la_name = _council(summary, furniture)
