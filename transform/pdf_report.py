@@ -694,7 +694,7 @@ def _as_rating(text: str) -> Rating | None:
 
 
 # A rating label with its rating after it on the same line: "Local authority rating and
-# score: Good", "Overall rating – Requires improvement", "Indicative rating: Good".
+# score: Good", "Overall rating - Requires improvement", "Indicative rating: Good".
 _RATING_AFTER_LABEL = re.compile(
     rf"\b(?:local authority\s+)?(?:indicative\s+)?(?:overall\s+)?rating(?:\s+and\s+score)?"
     rf"\s*[:{_DASH}]\s*(?P<rest>[^\W\d_].*)$",
@@ -1081,7 +1081,7 @@ def _reading(
     where: dict[str, Provenance] = {}
     rating_block = _rating_block(summary)
     rating = _as_rating(rating_block.text) if rating_block else None
-    if rating_block is None:  # "Local authority rating and score: Good – Overall rating ..."
+    if rating_block is None:  # "Local authority rating and score: Good - Overall rating ..."
         rating_block = next((b for b in summary if _rating_after_label(b.text)), None)
         rating = _rating_after_label(rating_block.text) if rating_block else None
     if rating_block is not None:
