@@ -29,7 +29,7 @@ import statistics
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePosixPath
@@ -243,14 +243,29 @@ def _body(text: PdfText) -> _Body:
         dropped += [line.text for line in page[:top] + page[bottom:]]
         kept.append(page[top:bottom])
     ordered = [_reading_order(rows) for rows in kept]
-    # A page set in the document's left column alone (its last, say) is a column too.
     found = Counter(edges for _, _, edges in ordered if edges is not None).most_common(1)
     for rows, (page_lines, columns, edges) in zip(kept, ordered, strict=True):
+        if edges is None and found and rows and _set_at(rows, found[0][0][0]):
+            page_lines, columns, _ = _reading_order(rows, found[0][0][0])
+        # A page set in the document's left column alone (its last, say) is a column too.
+        elif edges is None and found and rows and max(r.x1 for r in rows) <= found[0][0][0]:
+            columns = {id(row): found[0][0][1] for row in rows}
         lines += page_lines
         rights.update(columns)
-        if edges is None and found and rows and max(r.x1 for r in rows) <= found[0][0][0]:
-            rights.update({id(row): found[0][0][1] for row in rows})
     return _Body(lines, dropped, rights)
+
+
+def _set_at(rows: Sequence[TextLine], gutter: float) -> bool:
+    """Whether a page too short to show its own columns (two lines of prose each, say: the
+    end of a section, balanced) is set in the document's (`gutter`: where its right column
+    starts): prose on each side of the gutter, none across it."""
+    pieces = [p for r in rows for p in r.pieces]
+    on_right = [p for p in pieces if abs(p.x0 - gutter) <= _SAME_COLUMN]
+    on_left = [p for p in pieces if p.x1 <= gutter]
+    if not on_right or not on_left or len(on_right) + len(on_left) < len(pieces):
+        return False
+    words = [statistics.median(len(p.text.split()) for p in side) for side in (on_left, on_right)]
+    return min(words) >= _PROSE_WORDS
 
 
 def _steady(lines: list[TextLine]) -> list[TextLine]:
@@ -273,24 +288,32 @@ _COLUMN_FILLED = 0.4  # of its lines reach its right edge, as wrapped prose does
 
 
 def _reading_order(
-    rows: Sequence[TextLine],
+    rows: Sequence[TextLine], gutter: float | None = None
 ) -> tuple[list[TextLine], dict[int, float], tuple[float, float] | None]:
     """A page's rows in the order a reader reads them; for a line of a column, where that
     column ends; and where the right column starts and the left one ends, if the page has
-    two. Where prose runs in two columns: the left column then the right, between the rows
+    two. Where prose runs in two columns (found on the page, or `gutter`: where the
+    document's right column starts): the left column then the right, between the rows
     that span both (a heading, a paragraph set full width). A page in one column, or a
     table (whose cells hold a word or two), stays as it is."""
-    right = _right_column(rows) if rows else None
+    right = gutter if gutter is not None else (_right_column(rows) if rows else None)
     if right is None:
         return list(rows), {}, None
     out: list[TextLine] = []
     left_column: list[TextLine] = []
     right_column: list[TextLine] = []
+    in_columns: list[TextLine] = []  # the left column's rows set beside a right column
+    beside: list[TextLine] = []  # those of them level with its text: where it ends shows
 
     def flush() -> list[TextLine]:
         """The left column, the right one, then what stands under the columns' end (see
         `_after_columns`)."""
         split = _after_columns(left_column, right_column)
+        if right_column:
+            top = min(r.y - r.size for r in right_column)  # a line above its first one
+            bottom = max(r.y + r.size for r in right_column)
+            in_columns.extend(r for r in left_column[:split] if r.y >= top)
+            beside.extend(r for r in left_column[:split] if top <= r.y <= bottom)
         return left_column[:split] + right_column + left_column[split:]
 
     for row in rows:
@@ -306,9 +329,9 @@ def _reading_order(
         if on_right:
             right_column.append(row if not on_left else one_row(on_right))
     out += flush()
-    left_edge = max((p.x1 for r in rows for p in r.pieces if p.x1 < right), default=right)
+    left_edge = max((r.x1 for r in beside), default=right)
     right_edge = max(p.x1 for r in rows for p in r.pieces)
-    columns = {id(line): left_edge for line in out if line.x1 <= left_edge + _SAME_COLUMN}
+    columns = {id(line): left_edge for line in in_columns}
     columns.update({id(line): right_edge for line in out if line.x0 >= right - _SAME_COLUMN})
     return out, columns, (round(right), round(left_edge))
 
@@ -319,21 +342,40 @@ def _after_columns(left: Sequence[TextLine], right: Sequence[TextLine]) -> int:
     style set in the columns (right beside it, or in the right column), so narrow that it
     reads as a row of the left column. A label or sub-heading in a style the columns use
     stays in its column, however far the left one runs on past the right one's end; so
-    does the second line of a heading begun beside the columns."""
+    does the second line of a heading begun beside the columns, and a heading with prose
+    under it wrapped where the left column's lines end (a page set in columns throughout:
+    see `_wrapped_at`)."""
     if not right:
         return len(left)
     top = min(r.y for r in right)
     last = max(right, key=lambda r: r.y)
     largest = max(r.size for r in right)
+    edge = max((r.x1 for r in left if top <= r.y <= last.y + last.size), default=None)
     for k, row in enumerate(left):
         if row.y <= last.y + last.size:
             if row.y >= top:
                 largest = max(largest, row.size)
             continue
         if row.size > largest + 0.5 and not (k and left[k - 1].style == row.style):
-            return k
+            return len(left) if edge is not None and _wrapped_at(left[k + 1 :], edge) else k
         largest = max(largest, row.size)
     return len(left)
+
+
+# Rows under a heading that show the left column going on: at least this many lines that
+# end where the column's lines do, each with a line of its style after it.
+_WRAPPED_ROWS = 2
+
+
+def _wrapped_at(rows: Sequence[TextLine], edge: float) -> bool:
+    """Whether `rows` hold prose wrapped at `edge` (where the left column's lines end):
+    lines ending there, within a font size, each followed by a line of its style. Text set
+    full width under the columns wraps past the gutter instead, in rows that span it."""
+    wrapped = sum(
+        abs(edge - row.x1) <= row.size and following.style == row.style
+        for row, following in itertools.pairwise(rows)
+    )
+    return wrapped >= _WRAPPED_ROWS
 
 
 def _right_column(rows: Sequence[TextLine]) -> float | None:
@@ -364,6 +406,15 @@ def _right_column(rows: Sequence[TextLine]) -> float | None:
     return right
 
 
+# A line ends at its column's edge when within this share of its font size of it (what
+# justified lines' last glyphs vary by); a style is set justified when it has at least this
+# many wrapped lines (a line of its style under them, closer than a paragraph's gap) and
+# this share of them end so.
+_FLUSH = 0.1
+_JUSTIFIED_LINES = 20
+_JUSTIFIED_SHARE = 0.6
+
+
 def _lower_quartile(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[(len(ordered) - 1) // 4]
@@ -383,6 +434,8 @@ class _Layout:
     opens_paragraphs: Counter[str] = field(default_factory=Counter)
     opens_sentences: Counter[str] = field(default_factory=Counter)
     rights: dict[int, float] = field(default_factory=dict)  # a column's line: its column's right
+    # styles set justified: most of their wrapped lines end at their column's right edge
+    justified: frozenset[tuple[str, float]] = frozenset()
 
     @classmethod
     def of(cls, lines: Sequence[TextLine], columns: dict[int, float] | None = None) -> _Layout:
@@ -400,24 +453,49 @@ class _Layout:
         # a style's line spacing is its wrapped lines', the closest regular spacing it has
         # (its lower quartile): list items and paragraphs set further apart are not lines
         pitch = {style: _lower_quartile(gaps) for style, gaps in spacings.items()}
+        advance = {style: statistics.median(widths) for style, widths in advances.items()}
+        right = rights[len(rights) * 19 // 20] if rights else 0.0
+        columns = columns or {}
         opens_paragraphs: Counter[str] = Counter()
+        wrapped: Counter[tuple[str, float]] = Counter()  # lines with a line of theirs under
+        flush: Counter[tuple[str, float]] = Counter()  # those ending at their column's edge
         for prev, line in itertools.pairwise(lines):
             usual = pitch.get(line.style, 1.2 * line.size)
-            if line.page == prev.page and line.y - prev.y > _PARAGRAPH_GAP * usual:
+            if line.page != prev.page:
+                continue
+            if line.y - prev.y > _PARAGRAPH_GAP * usual:
                 opens_paragraphs[line.text.split(" ", 1)[0]] += 1
+            elif line.style == prev.style and line.y > prev.y and prev.text.count(" ") >= 3:
+                wrapped[prev.style] += 1
+                edge = columns.get(id(prev), right)
+                flush[prev.style] += abs(edge - prev.x1) <= _FLUSH * prev.size
         opens_sentences = Counter(
             m.group(1) for line in lines for m in _SENTENCE_START.finditer(line.text)
         )
         return cls(
             left=lefts[len(lefts) // 20] if lefts else 0.0,
-            right=rights[len(rights) * 19 // 20] if rights else 0.0,
+            right=right,
             bottom=max((line.y for line in lines), default=0.0),
             pitch=pitch,
-            advance={style: statistics.median(widths) for style, widths in advances.items()},
+            advance=advance,
             opens_paragraphs=opens_paragraphs,
             opens_sentences=opens_sentences,
-            rights=columns or {},
+            rights=columns,
+            justified=frozenset(
+                style
+                for style, count in wrapped.items()
+                if count >= _JUSTIFIED_LINES and flush[style] >= _JUSTIFIED_SHARE * count
+            ),
         )
+
+    def flush(self, line: TextLine) -> bool:
+        """Whether `line` is set flush with its column's right edge in a justified style:
+        stretched to it, so wrapped (a paragraph's last line is set at its own width, and
+        ends there only by chance)."""
+        if line.style not in self.justified:
+            return False
+        edge = self.rights.get(id(line), self.right)
+        return abs(edge - line.x1) <= _FLUSH * line.size
 
     def ended_on_purpose(self, line: TextLine, following: TextLine) -> bool:
         """Whether `following`'s first word would have fitted at the end of `line`: then
@@ -444,7 +522,7 @@ class _Layout:
         pitch = self.pitch.get(line.style, 1.2 * line.size)
         column_break = (
             following.page == line.page
-            and following.y < line.y
+            and following.y <= line.y  # level with it: the columns' halves of one row
             and (id(line) in self.rights and id(following) in self.rights)
         )
         if following.page == line.page and not column_break:
@@ -461,6 +539,8 @@ class _Layout:
             return True
         if not _FULL_STOP.search(line.text) or following.text[:1].islower():
             return False
+        if self.flush(line):
+            return False  # justified to the edge: wrapped, whatever the page's room
         if self.bottom - line.y >= pitch - 1:
             return True
         word = following.text.split(" ", 1)[0]
@@ -474,6 +554,24 @@ _LINE_END_HYPHENS = "-\u2010\u2011\u00ad"
 # A word as `_words` collects it: letters, an apostrophe's tail, hyphenated parts.
 _WORDS = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?(?:-[^\W\d_]+(?:['\u2019][^\W\d_]+)?)*")
 _WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """What a document's own text tells about words broken at its line ends: the words it
+    prints whole (see `_words`), and whether a plain hyphen ending a line is the text's own
+    (see `_plain_hyphens_kept`)."""
+
+    words: frozenset[str]
+    plain_hyphens_kept: bool = False
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.words
+
+
+def _vocabulary(lines: Sequence[TextLine]) -> _Vocabulary:
+    words = _words(lines)
+    return _Vocabulary(words, _plain_hyphens_kept(lines, words))
 
 
 def _words(lines: Sequence[TextLine]) -> frozenset[str]:
@@ -494,14 +592,42 @@ def _words(lines: Sequence[TextLine]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _join_line(text: str, line: str, words: frozenset[str] | None = None) -> str:
+# What a hyphenator that marks the words it breaks ends a line with: a soft hyphen (a word
+# processor's, as the drawing shows it), U+2010 or U+2011 (a browser's or WeasyPrint's).
+_MARKED_BREAKS = "\u00ad\u2010\u2011"
+
+
+# Plain hyphens ending lines between halves that are no words: as many as this show a
+# hyphenator that prints plain hyphens (one may be a compound of a prefix: "multi-agency").
+_PLAIN_BREAKS = 2
+
+
+def _plain_hyphens_kept(lines: Sequence[TextLine], words: frozenset[str]) -> bool:
+    """Whether every plain hyphen ending a line is the text's own ("multi-" "agency"), not
+    a hyphenator's: so where the document's hyphenator marks the words it breaks otherwise
+    (`_MARKED_BREAKS`), and where fewer than `_PLAIN_BREAKS` plain hyphens end a line
+    between halves that are both no words of the document ("ser-" "vices": only a
+    hyphenator breaks words so). A hyphen kept that only broke a word costs less than one
+    lost that the text has."""
+    if any(line.text[-1:] in _MARKED_BREAKS and _broken(line.text) for line in lines):
+        return True
+    breaks = 0
+    for line, following in itertools.pairwise(lines):
+        if line.text[-1:] == "-" and _broken(line.text):
+            halves = _halves(line.text[:-1], following.text)
+            breaks += halves is not None and not any(_known(half, words) for half in halves)
+    return breaks < _PLAIN_BREAKS
+
+
+def _join_line(text: str, line: str, words: _Vocabulary | None = None) -> str:
     """Append a line, joining a word broken over the line end. How the hyphen was set tells
     whether it only broke the word: a soft hyphen (U+00AD) or a typographic hyphen (U+2010,
     U+2011: what browsers' automatic hyphenation prints) did, and is dropped; a hyphen after
     a space ("Practition -": a word processor's, as the text layer spaces it) did unless
     both halves are words, the first longer than a prefix (a spaced dash: kept); a plain
-    hyphen is kept where both halves are words ("long-" "term"; see `_known`) and the
-    document does not print the word whole elsewhere, and dropped where they are not
+    hyphen is kept where the document prints its plain hyphens only where its text has
+    them (see `_plain_hyphens_kept`), or where both halves are words ("long-" "term"; see
+    `_known`), unless the document prints the word whole elsewhere; else it is dropped
     ("af-" "fordable").
     Without `words` (the document's vocabulary) every hyphen is kept."""
     if not text:
@@ -522,12 +648,13 @@ def _join_line(text: str, line: str, words: frozenset[str] | None = None) -> str
         if whole or len(first) <= 3 or not (first in words and second in words):
             return head + line
         return f"{head} - {line}"
-    if whole or not (compound or (_known(first, words) and _known(second, words))):
+    kept = words.plain_hyphens_kept or compound
+    if whole or not (kept or (_known(first, words) and _known(second, words))):
         return head + line
     return f"{head}-{line}"
 
 
-def _known(word: str, words: frozenset[str]) -> bool:
+def _known(word: str, words: Container[str]) -> bool:
     """Whether the document prints `word` whole, or its plural ("low-" "level" where only
     "levels" is printed elsewhere): a word that happens to be the tail of a compound broken
     at its hyphen is seldom printed elsewhere in just that form."""
@@ -546,13 +673,13 @@ def _halves(head: str, line: str) -> tuple[str, str] | None:
 def _blocks(
     lines: Sequence[TextLine],
     rights: dict[int, float] | None = None,
-    words: frozenset[str] | None = None,
+    words: _Vocabulary | None = None,
 ) -> list[Block]:
     """Lines joined into blocks wherever nothing shows a break, page and column breaks
     included (`rights`: where the column of a line in one ends; `words`: the lines'
-    `_words`, when already known)."""
+    `_vocabulary`, when already known)."""
     layout = _Layout.of(lines, rights)
-    words = _words(lines) if words is None else words
+    words = _vocabulary(lines) if words is None else words
     blocks: list[Block] = []
     prev: TextLine | None = None
     for line in lines:
@@ -693,13 +820,18 @@ def _as_rating(text: str) -> Rating | None:
         return None
 
 
+# A rating label: "Local authority rating and score", "Overall rating", "Indicative rating".
+_RATING_LABEL_WORDS = (
+    r"(?:local authority\s+)?(?:indicative\s+)?(?:overall\s+)?rating(?:\s+and\s+score)?"
+)
 # A rating label with its rating after it on the same line: "Local authority rating and
 # score: Good", "Overall rating - Requires improvement", "Indicative rating: Good".
 _RATING_AFTER_LABEL = re.compile(
-    rf"\b(?:local authority\s+)?(?:indicative\s+)?(?:overall\s+)?rating(?:\s+and\s+score)?"
-    rf"\s*[:{_DASH}]\s*(?P<rest>[^\W\d_].*)$",
+    rf"\b{_RATING_LABEL_WORDS}\s*[:{_DASH}]\s*(?P<rest>[^\W\d_].*)$",
     re.IGNORECASE,
 )
+# A table cell holding a rating label alone ("Rating", "Overall rating:").
+_RATING_LABEL_CELL = re.compile(rf"^{_RATING_LABEL_WORDS}\s*:?$", re.IGNORECASE)
 # "Overall rating for <council>: 67%" (or "Overall score: 67 per cent") within a line.
 _OVERALL_IN = re.compile(
     rf"\boverall (?:rating|score)(?: for [^:%]+?)?\s*[:{_DASH}]?\s*(?P<pct>\d{{1,3}})"
@@ -717,6 +849,22 @@ def _rating_after_label(text: str) -> Rating | None:
             if rating is not None:
                 return rating
     return None
+
+
+def _rating_in_cells(block: Block) -> Rating | None:
+    """The rating a key-facts table's row states in the cell after its rating label's
+    ("Rating | Good"): the cells' gap stands for the label's colon."""
+    for row in block.rows:
+        for label, value in itertools.pairwise(row.parts):
+            if _RATING_LABEL_CELL.match(label.text.strip()) and (rating := _as_rating(value.text)):
+                return rating
+    return None
+
+
+def _rating_beside_label(block: Block) -> Rating | None:
+    """The rating a block states beside its rating label: after it on its line, or in the
+    next cell of its row."""
+    return _rating_after_label(block.text) or _rating_in_cells(block)
 
 
 def _overall_pct(text: str) -> int | None:
@@ -905,7 +1053,7 @@ _FACT_LABELS: dict[str, Section] = {
 _ABOUT_ENDS = frozenset(_FACT_LABELS) | SUMMARY_LABELS | {"about", "key facts"}
 
 
-def _about_facts(blocks: Sequence[Block], words: frozenset[str]) -> dict[Section, list[Fact]]:
+def _about_facts(blocks: Sequence[Block], words: _Vocabulary) -> dict[Section, list[Fact]]:
     """The About part's demographic and financial facts, each section from its label to the
     next label or heading: rows of a two-column table as "label: value" (either cell may wrap
     onto the next row), else each paragraph or list item."""
@@ -940,7 +1088,7 @@ def _cells(row: TextLine) -> list[tuple[float, str]]:
     return cells
 
 
-def _sentences_apart(block: Block, words: frozenset[str]) -> list[Block]:
+def _sentences_apart(block: Block, words: _Vocabulary) -> list[Block]:
     """A block of facts cut where a line ends a sentence and the next starts another: set
     without bullets or gaps, each fact is a sentence of its own, and a line that happens to
     end with one is the fact's end (a fact of two sentences runs on within a line)."""
@@ -964,7 +1112,7 @@ def _sentences_apart(block: Block, words: frozenset[str]) -> list[Block]:
     return out
 
 
-def _fact_texts(blocks: Sequence[Block], words: frozenset[str]) -> list[str]:
+def _fact_texts(blocks: Sequence[Block], words: _Vocabulary) -> list[str]:
     """One text per fact: a two-column table's row as "label: value" (a cell may wrap onto
     the next row: a row of one cell under the value column, or a lower-case word under the
     label column, goes on the row above); any other paragraph or list item whole."""
@@ -1051,10 +1199,17 @@ def _key_findings(blocks: Sequence[Block]) -> list[KeyFinding]:
 
 
 def _people_experience(blocks: Sequence[Block]) -> list[str]:
-    """Paragraphs after "Summary of people's experiences", up to the next label or title."""
-    start = next((i for i, b in enumerate(blocks) if _key(b.text) == EXPERIENCE_LABEL), None)
-    if start is None:
-        return []
+    """Paragraphs after "Summary of people's experiences", up to the next label or title:
+    under the first such label that heads any (a contents list names the label too, with
+    its next entry under it)."""
+    for start, label in enumerate(blocks):
+        if _key(label.text) == EXPERIENCE_LABEL and (found := _experience_after(blocks, start)):
+            return found
+    return []
+
+
+def _experience_after(blocks: Sequence[Block], start: int) -> list[str]:
+    """The paragraphs after the label at `start`, up to the next label or title."""
     out: list[str] = []
     rest = blocks[start + 1 :]
     for i, b in enumerate(rest):
@@ -1071,19 +1226,19 @@ def _where(block: Block) -> Provenance:
 
 
 def _reading(
-    blocks: list[Block], furniture: Sequence[str], source: str, words: frozenset[str]
+    blocks: list[Block], furniture: Sequence[str], source: str, words: _Vocabulary
 ) -> PageReading:
     """Every fact the PDF's text carries, each with the page it was read on (`words`: the
-    document's, see `_words`); nothing is required here (the report is judged whole, with
+    document's, see `_vocabulary`); nothing is required here (the report is judged whole, with
     its pages: `transform.report`)."""
     sections = _sections(blocks)
     summary = _without_trailing_themes(blocks[: sections[0].start] if sections else blocks)
     where: dict[str, Provenance] = {}
     rating_block = _rating_block(summary)
     rating = _as_rating(rating_block.text) if rating_block else None
-    if rating_block is None:  # "Local authority rating and score: Good - Overall rating ..."
-        rating_block = next((b for b in summary if _rating_after_label(b.text)), None)
-        rating = _rating_after_label(rating_block.text) if rating_block else None
+    if rating_block is None:  # "... rating and score: Good - Overall ...", "Rating | Good"
+        rating_block = next((b for b in summary if _rating_beside_label(b)), None)
+        rating = _rating_beside_label(rating_block) if rating_block else None
     if rating_block is not None:
         where["overall_rating"] = _where(rating_block)
     pct_block = next((b for b in blocks if _overall_pct(b.text) is not None), None)
@@ -1164,7 +1319,7 @@ def read_pdf_facts(data: bytes, source: str) -> tuple[PageReading, int]:
     except PdfTextError as exc:
         raise PdfParseError(source, exc.reason) from exc
     body = _body(text)
-    words = _words(body.lines)
+    words = _vocabulary(body.lines)
     blocks = _blocks(body.lines, body.rights, words)
     return _reading(blocks, body.furniture, source, words), text.page_count
 

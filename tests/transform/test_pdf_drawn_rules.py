@@ -395,3 +395,270 @@ def test_an_overall_percentage_written_per_cent() -> None:
     data = pdf([text(LEFT, 100, "Overall rating for Exampleton Borough Council: 56 per cent")])
     facts, _ = read_pdf_facts(data, "https://example.org/report.pdf")
     assert (facts.la_name, facts.overall_score_pct) == ("Exampleton Borough Council", 56)
+
+
+# ------------------------------------------------------------------ round 3: hyphens
+
+
+def test_a_plain_hyphen_is_the_texts_where_the_hyphenator_marks_its_own() -> None:
+    """Where the hyphenator marks the words it breaks (here its hyphen is drawn apart: a
+    soft hyphen), a plain hyphen ending a line is the text's own, kept even where a half
+    is no word the document prints ("multi")."""
+    head = "Preventative services were not consistently avail"
+    data = pdf(
+        [
+            text(LEFT, 100, head),
+            text(LEFT + stringWidth(head, *BODY), 100, "-"),
+            text(LEFT, 113, "able across the area."),
+            text(LEFT, 140, "Information was shared through a multi-"),
+            text(LEFT, 153, "agency panel, which met weekly."),
+        ]
+    )
+    assert block_texts(data) == [
+        "Preventative services were not consistently available across the area.",
+        "Information was shared through a multi-agency panel, which met weekly.",
+    ]
+
+
+def test_a_plain_hyphen_is_the_texts_where_no_hyphenator_shows() -> None:
+    """A document that breaks no word between halves that are both no words has no
+    hyphenator printing plain hyphens: its one ending a line is its text's."""
+    data = pdf(
+        [
+            text(LEFT, 100, "Safeguarding concerns were screened by a multi-"),
+            text(LEFT, 113, "agency hub, and urgent concerns were answered on the day."),
+        ]
+    )
+    assert block_texts(data) == [
+        "Safeguarding concerns were screened by a multi-agency hub, and urgent concerns "
+        "were answered on the day."
+    ]
+
+
+def test_a_plain_hyphen_between_no_words_still_only_breaks_its_word() -> None:
+    """Where plain hyphens break words into halves that are no words ("ser-" "vices"), and
+    more than once, the document's hyphenator prints plain hyphens: each is judged by the
+    words the document prints."""
+    data = pdf(
+        [
+            text(LEFT, 100, "People who use ser-"),
+            text(LEFT, 113, "vices told us that the website was hard to use."),
+            text(LEFT, 140, "Carers said that short breaks were not af-"),
+            text(LEFT, 153, "fordable for them."),
+        ]
+    )
+    assert block_texts(data) == [
+        "People who use services told us that the website was hard to use.",
+        "Carers said that short breaks were not affordable for them.",
+    ]
+
+
+# ------------------------------------------------------------------ round 3: summary facts
+
+
+CONTENTS = (
+    "Overall summary",
+    "Summary of people's experiences",
+    "Theme 1: How the local authority works with people",
+    "Theme 2: Providing support",
+)
+
+
+def test_peoples_experiences_are_read_under_the_label_that_heads_them() -> None:
+    """A contents list names "Summary of people's experiences" with its next entry under
+    it: the experiences are the paragraphs under the label that heads any."""
+    heading = ("Helvetica-Bold", 14.0)
+    data = pdf(
+        [
+            text(LEFT, 80, "Contents", heading),
+            *(text(LEFT, 100 + 14 * k, entry) for k, entry in enumerate(CONTENTS)),
+        ],
+        [
+            text(LEFT, 80, "Overall summary", heading),
+            text(LEFT, 100, "Overall rating for Exampleton Borough Council: 64%"),
+            text(LEFT, 130, "Summary of people's experiences", heading),
+            text(LEFT, 150, "People's experiences of the local authority were mixed."),
+            text(LEFT, 170, "Unpaid carers told us they often felt invisible."),
+            text(LEFT, 200, "Summary of strengths, areas for development and next steps", heading),
+            text(LEFT, 220, "Staff were proud to work for the local authority."),
+        ],
+    )
+    facts, _ = read_pdf_facts(data, "https://example.org/report.pdf")
+    assert facts.people_experience == [
+        "People's experiences of the local authority were mixed.",
+        "Unpaid carers told us they often felt invisible.",
+    ]
+
+
+def test_a_rating_in_the_cell_after_its_label() -> None:
+    """A key-facts table prints the rating in the cell after its label ("Rating | Good"):
+    the cells' gap stands for the label's colon."""
+    data = pdf(
+        [
+            text(LEFT, 80, "Local authority rating and score", ("Helvetica-Bold", 13)),
+            text(60, 100, "Rating"),
+            text(200, 100, "Good"),
+            text(60, 114, "Overall score"),
+            text(200, 114, "64%"),
+        ]
+    )
+    facts, _ = read_pdf_facts(data, "https://example.org/report.pdf")
+    assert facts.overall_rating == "Good"
+
+
+# ------------------------------------------------------------------ round 3: columns
+
+
+def test_a_label_above_the_columns_is_not_one_of_their_lines() -> None:
+    """A label set above two columns, in the style of the sub-heading the left column
+    starts with, ends where the page's text does, not where the column does: the
+    sub-heading's first word would have fitted after it, so it is a block of its own."""
+    label = ("Helvetica-Bold", 10.0)
+    lines = wrapped(PROSE, COLUMN)
+    top = 100 + 13 * len(wrapped(PROSE, RIGHT - LEFT)) + 36
+    data = pdf(
+        [
+            paragraph(LEFT, 100, wrapped(PROSE, RIGHT - LEFT)),
+            text(LEFT, top - 16, "Key findings for this quality statement", label),
+            *columns(
+                top,
+                [
+                    paragraph(
+                        LEFT, top, ["Assessment, care planning and review", "arrangements"], label
+                    ),
+                    paragraph(LEFT, top + 30, lines),
+                ],
+                lines,
+            ),
+        ]
+    )
+    texts = block_texts(data)
+    assert texts[1:3] == [
+        "Key findings for this quality statement",
+        "Assessment, care planning and review arrangements",
+    ]
+
+
+def test_the_left_columns_edge_is_where_its_lines_end_not_a_heading_beside_it() -> None:
+    """Under the columns a heading set full width ends between the left column's lines'
+    end and the gutter: the left column ends where its own lines do, so a sub-heading
+    wrapped there ("... to care" "and support ...") is one heading still."""
+    sub = ("Helvetica-Bold", 10.0)
+    heading = ("Helvetica-Bold", 17.0)
+    first = "Understanding and reducing barriers to care"
+    title = "Partnerships and communities"
+    gutter_end = LEFT + COLUMN + 20
+    assert LEFT + COLUMN < LEFT + stringWidth(title, *heading) < gutter_end
+    lines = wrapped(PROSE, COLUMN)
+    end = 100 + 30 + 13 * len(lines)
+    data = pdf(
+        [
+            *columns(
+                100,
+                [
+                    paragraph(LEFT, 100, [first, "and support and reducing inequalities"], sub),
+                    paragraph(LEFT, 130, lines),
+                ],
+                lines,
+            ),
+            text(LEFT, end + 30, title, heading),
+            paragraph(LEFT, end + 52, wrapped(PROSE, RIGHT - LEFT)),
+        ]
+    )
+    texts = block_texts(data)
+    assert texts[0] == f"{first} and support and reducing inequalities"
+    assert texts[-2] == title
+
+
+def test_a_page_set_in_columns_throughout_keeps_its_left_column_whole() -> None:
+    """A heading larger than the columns' styles, low in the left column under the right
+    one's end, with prose under it wrapped where the left column's lines end: the left
+    column goes on (the page is set in columns throughout), and the right one follows it."""
+    heading = ("Helvetica-Bold", 13.0)
+    lines = wrapped(PROSE, COLUMN)
+    below = 100 + 13 * len(lines) + 30
+    data = pdf(
+        columns(
+            100,
+            [
+                paragraph(LEFT, 100, lines),
+                text(LEFT, below, "Equity in experiences and outcomes", heading),
+                paragraph(LEFT, below + 20, lines),
+            ],
+            lines[:4],
+        )
+    )
+    whole, start = " ".join(lines), " ".join(lines[:4])
+    assert block_texts(data) == [whole, "Equity in experiences and outcomes", whole, start]
+
+
+def test_a_short_page_set_in_the_documents_columns() -> None:
+    """A page holding two lines in each column (a section's end, balanced) shows no columns
+    of its own: it is read in the document's (from the pages before it), the left column
+    then the right, not row by row across the gutter."""
+    lines = wrapped(PROSE, COLUMN)
+    data = pdf(
+        columns(100, [paragraph(LEFT, 100, lines)], lines),
+        [
+            text(LEFT, 80, "said they were listened to, which was similar"),
+            text(LEFT, 93, "to the England average of 48.3%."),
+            text(RIGHT_COLUMN, 80, "Voluntary sector organisations told us they"),
+            text(RIGHT_COLUMN, 93, "were treated as equal partners."),
+        ],
+    )
+    assert block_texts(data)[-2:] == [
+        "said they were listened to, which was similar to the England average of 48.3%.",
+        "Voluntary sector organisations told us they were treated as equal partners.",
+    ]
+
+
+# ------------------------------------------------------------------ round 3: justified text
+
+
+def justified(x: float, y: float, lines: Sequence[str], width: float, last: bool = False) -> Draw:
+    """Lines set justified to `width` (the last one too when `last`: a paragraph going on
+    past them), one under another, 1.3 font sizes apart, each word drawn where it falls."""
+
+    def step(canvas: Canvas) -> None:
+        for k, line in enumerate(lines):
+            words = line.split()
+            stretch = k < len(lines) - 1 or last
+            natural = stringWidth(line, *BODY)
+            extra = (width - natural) / (len(words) - 1) if stretch and len(words) > 1 else 0.0
+            left = x
+            for word in words:
+                text(left, y + k * 1.3 * BODY[1], word)(canvas)
+                left += stringWidth(f"{word} ", *BODY) + extra
+
+    return step
+
+
+def test_a_justified_line_ending_a_sentence_at_the_columns_edge_goes_on() -> None:
+    """In justified text a paragraph's last line is set at its own width, so one stretched
+    to its column's edge was wrapped: a sentence ending there, at a column break, goes on
+    in the next column, though the page had room for more."""
+    lines = wrapped(PROSE, COLUMN)
+    ending = [
+        "There was a backlog of applications for the",
+        "deprivation of liberty safeguards, and the local",
+        "authority planned to clear it by the spring, with",
+        "two hundred applications waiting to be allocated.",
+    ]
+    going_on = [
+        "Data from the survey showed that most people",
+        "were satisfied with the care and support they had.",
+    ]
+    step = 13.0
+    low = 100 + step * len(lines) + 20  # the left column's second paragraph
+    data = pdf(
+        [
+            justified(LEFT, 100, lines, COLUMN),
+            justified(LEFT, low, ending, COLUMN, last=True),
+            justified(RIGHT_COLUMN, 100, going_on, COLUMN),
+            justified(RIGHT_COLUMN, 100 + step * 2 + 7, lines, COLUMN),
+            justified(RIGHT_COLUMN, 100 + step * (2 + len(lines)) + 14, lines, COLUMN),
+            paragraph(LEFT, 700, wrapped(PROSE, RIGHT - LEFT)),
+        ]
+    )
+    texts = block_texts(data)
+    assert f"{' '.join(ending)} {' '.join(going_on)}" in texts
