@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -52,18 +52,46 @@ def in_family(path: str, landing: str, slug: str) -> bool:
 
 
 def report_links(html: bytes | str | BeautifulSoup, page_url: str, slug: str) -> list[str]:
-    """Absolute URLs (no query/fragment, deduplicated, page order) of the report's pages."""
+    """Absolute URLs (no fragment, deduplicated, page order) of the report's pages. A query
+    is dropped (`?x=1`, `?view=print`: the same page again) unless the page links one family
+    path with several values of one parameter (`?tab=summary`, `?tab=theme-1`, ...): a set of
+    tabs, each a page of its own (see `_tab_sets`)."""
     page = urlsplit(page_url)
     landing = landing_path(page.path, slug)
-    seen: dict[str, None] = {}
+    found: list[tuple[str, str]] = []  # (URL without query, query)
     for anchor in _soup(html).find_all("a", href=True):
-        url = absolute(str(anchor["href"]), page_url)
-        parts = urlsplit(url)
+        parts = urlsplit(urljoin(page_url, str(anchor["href"]).strip()))
         if parts.netloc != page.netloc or parts.scheme not in ("http", "https"):
             continue
         if in_family(parts.path, landing, slug):
-            seen.setdefault(url, None)
+            bare = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+            found.append((bare, parts.query))
+    tabs = _tab_sets(found)
+    seen: dict[str, None] = {}
+    for bare, query in found:
+        kept = _tab_query(query, tabs.get(bare, frozenset()))
+        seen.setdefault(f"{bare}?{kept}" if kept else bare, None)
     return list(seen)
+
+
+def _tab_sets(links: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """For each linked path, the query parameters that take two or more values across the
+    page's links to it: what tells one of its tabs from another."""
+    values: dict[tuple[str, str], set[str]] = {}
+    for bare, query in links:
+        for name, value in parse_qsl(query, keep_blank_values=True):
+            values.setdefault((bare, name), set()).add(value)
+    tabs: dict[str, set[str]] = {}
+    for (bare, name), seen in values.items():
+        if len(seen) >= 2:
+            tabs.setdefault(bare, set()).add(name)
+    return {bare: frozenset(names) for bare, names in tabs.items()}
+
+
+def _tab_query(query: str, tab_names: frozenset[str]) -> str:
+    """The part of `query` that names a tab (its tab parameters, in order); '' if none."""
+    pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k in tab_names]
+    return urlencode(pairs)
 
 
 LISTING_ROOT = "local-authority-assessment-reports"

@@ -82,3 +82,22 @@ def test_downloads_end_where_another_link_list_begins() -> None:
 def test_a_short_introduction_before_the_files_is_passed_over() -> None:
     page = '<h2>Downloads</h2><p>Download the report</p><p><a href="/f.pdf">Report</a></p>'
     assert download_links(page, BASE) == ["https://www.cqc.org.uk/f.pdf"]
+
+
+def test_tabs_of_one_path_are_pages_of_their_own() -> None:
+    """Links to one family path with several values of one parameter are tabs, each a page;
+    a lone query (`?view=print`) and a tracking parameter beside a tab's stay dropped."""
+    page = (
+        '<a href="?tab=summary">Summary</a>'
+        '<a href="/r/hillingdon-1224?tab=theme-1&utm_source=nav">Working with people</a>'
+        '<a href="/r/hillingdon-1224?tab=theme-2">Providing support</a>'
+        '<a href="/r/hillingdon-1224-summary?view=print">Print</a>'
+        '<a href="/r/hillingdon-1224-summary">Summary page</a>'
+    )
+    links = report_links(page, "https://x.test/r/hillingdon-1224", "hillingdon-1224")
+    assert links == [
+        "https://x.test/r/hillingdon-1224?tab=summary",
+        "https://x.test/r/hillingdon-1224?tab=theme-1",
+        "https://x.test/r/hillingdon-1224?tab=theme-2",
+        "https://x.test/r/hillingdon-1224-summary",
+    ]
