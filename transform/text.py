@@ -323,12 +323,28 @@ def _with_pairs(
         siblings = [c for c in children.get(above, set()) if c != block and counts[c]]
         return all(counts[c] == 2 for c in siblings)
 
+    # A table row holding a heading lays out a page (an old site's layout table), it is no
+    # record: its lines belong to no row, unless to a data table's row set inside it.
+    layout = {
+        block
+        for line, path in zip(lines, paths, strict=True)
+        if line.tag in HEADING_TAGS
+        for block in path
+        if block_tags[block] == "tr"
+    }
     out = []
     for line, path in zip(lines, paths, strict=True):
         shared = next((block for block in reversed(path) if counts[block] > 1), None)
         if shared is not None and is_item_of_two(shared):
             line = replace(line, pair=shared)
-        row = next((block for block in reversed(path) if block_tags[block] == "tr"), None)
+        row = next(
+            (
+                block
+                for block in reversed(path)
+                if block_tags[block] == "tr" and block not in layout
+            ),
+            None,
+        )
         if row is not None:
             line = replace(line, row=row)
         out.append(line)

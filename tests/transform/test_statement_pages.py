@@ -40,8 +40,15 @@ def content(html: str) -> str:
     return main.decode_contents()
 
 
-def one_page(title: str, bodies: list[str]) -> str:
+def one_page(title: str, bodies: list[str], layout: str = "main") -> str:
+    """The bodies as sections of one page: in its <main>, or (`layout="table"`) in the
+    content cell of a layout table, as an old site sets its pages (no <main>)."""
     sections = "".join(f"<section>{body}</section>" for body in bodies)
+    if layout == "table":
+        menu = "<b>In this report</b><ul><li>Overall summary</li></ul>"
+        cells = f'<td class="leftNav">{menu}</td><td class="mainContent">{sections}</td>'
+        body = f"<table><tr>{cells}</tr></table>"
+        return f"<html><head><title>{title}</title></head><body>{body}</body></html>"
     return f"<html><head><title>{title}</title></head><body><main>{sections}</main></body></html>"
 
 
@@ -53,8 +60,9 @@ def texts(statements: list[StatementReading]) -> dict[int, StatementReading]:
 @pytest.mark.parametrize("report", SAMPLE, ids=lambda r: r.slug)
 @pytest.mark.parametrize("grouping", ["by theme", "all nine"])
 @pytest.mark.parametrize("skin", ["classic", "drupal"])
+@pytest.mark.parametrize("layout", ["main", "table"])
 def test_statements_sharing_a_page_read_as_on_their_own(
-    report: Report, grouping: str, skin: str
+    report: Report, grouping: str, skin: str, layout: str
 ) -> None:
     pages = statement_pages(report, skin)
     alone = {}
@@ -75,7 +83,8 @@ def test_statements_sharing_a_page_read_as_on_their_own(
         url = (
             f"{ORIGIN}/care-services/local-authority-assessment-reports/{report.slug}/part-{number}"  # type: ignore[attr-defined]
         )
-        reading = read_page(one_page("Statements", [content(html) for _, html in group]), url)
+        page = one_page("Statements", [content(html) for _, html in group], layout)
+        reading = read_page(page, url)
         assert reading.page_kind == "statements"
         readings.append(reading)
         for statement in reading.statements:
