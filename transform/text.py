@@ -178,6 +178,15 @@ _HIDDEN_CLASS = re.compile(
 )
 
 
+def _has_spoken_alternative(node: Tag) -> bool:
+    """Whether `node` holds a visually hidden child: the text screen readers get in place of
+    its parts hidden from them (`aria-hidden`), which say the same thing to the eye."""
+    return any(
+        isinstance(child, Tag) and _HIDDEN_CLASS.search(" ".join(child.get("class") or []))
+        for child in node.children
+    )
+
+
 def page_lines(
     soup: BeautifulSoup | Tag, *, rejoin_wrapped: bool = False, foreign: Collection[int] = ()
 ) -> list[Line]:
@@ -245,6 +254,8 @@ def page_lines(
                 continue
             if not isinstance(child, Tag) or child.name in _SKIP_TAGS:
                 continue
+            if child.get("aria-hidden") == "true" and _has_spoken_alternative(node):
+                continue  # "1/4" beside its spoken "Score: 1 out of 4": read once
             if child.name != "br":  # before its hrefs are counted to the line it starts
                 settle_break(child.get_text(), block, chrome, link, bold, in_main)
             inner = chrome or _is_chrome(child)

@@ -114,3 +114,14 @@ def test_link_list_titles_whatever_their_markup() -> None:
     titles = {lines[i].text for i in link_list_titles(lines)}
     # a plain title needs two links under it; a heading one; prose is no title
     assert titles == {"Related content", "More"}
+
+
+def test_a_part_hidden_from_screen_readers_beside_its_spoken_alternative_is_read_once() -> None:
+    """A badge's "1/4" (aria-hidden) beside "Score: 1 out of 4." for screen readers says one
+    thing twice; read once. Without a spoken alternative beside it, aria-hidden text stays."""
+    page = make_soup(
+        '<p><span aria-hidden="true">1/4</span>'
+        '<span class="visually-hidden">Score: 1 out of 4.</span></p>'
+        '<p><span aria-hidden="true">3</span> out of 4</p>'
+    )
+    assert [line.text for line in page_lines(page)] == ["Score: 1 out of 4.", "3 out of 4"]
