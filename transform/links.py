@@ -183,6 +183,7 @@ def foreign_blocks(soup: BeautifulSoup, url: str, slug: str | None = None) -> fr
             node = block = parent
         if block is not None:
             found[id(block)] = block
+    found.update(_like_siblings(found, family))
     for block in list(found.values()):  # the list or table the blocks stand in
         node = block
         while node.parent is not None and node.parent.name not in _OUTER:
@@ -200,6 +201,28 @@ def foreign_blocks(soup: BeautifulSoup, url: str, slug: str | None = None) -> fr
         if node is not block:
             found[id(node)] = node
     return frozenset(found)
+
+
+def _like_siblings(found: dict[int, Tag], family: set[int]) -> dict[int, Tag]:
+    """The rows or items beside found blocks, of their kind, where found blocks are at least
+    half of them: a related-content table whose other rows name councils without a link.
+    None holding a link to this report, or longer than a block about another report."""
+    out: dict[int, Tag] = {}
+    for block in found.values():
+        parent = block.parent
+        if parent is None or parent.name in _OUTER:
+            continue
+        kind = [c for c in parent.find_all(block.name, recursive=False)]
+        if 2 * sum(id(c) in found for c in kind) < len(kind):
+            continue
+        for sibling in kind:
+            if id(sibling) in found or id(sibling) in out:
+                continue
+            if any(id(a) in family for a in sibling.find_all("a", href=True)):
+                continue
+            if len(sibling.get_text(" ", strip=True)) <= _FOREIGN_MAX_CHARS:
+                out[id(sibling)] = sibling
+    return out
 
 
 _DOWNLOADS = re.compile(r"^\s*downloads?\s*:?\s*$", re.IGNORECASE)

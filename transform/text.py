@@ -393,5 +393,14 @@ def link_list_titles(lines: list[Line]) -> set[int]:
     return found
 
 
+# A header or footer within these is its section's own (a report's title and dates), not the
+# site's banner or footer: HTML maps it to no landmark.
+_SECTIONING = frozenset({"main", "article", "section"})
+
+
 def _is_chrome(tag: Tag) -> bool:
-    return tag.name in _CHROME_TAGS or str(tag.get("role") or "") in _CHROME_ROLES
+    if str(tag.get("role") or "") in _CHROME_ROLES:
+        return True
+    if tag.name in ("header", "footer"):
+        return not any(parent.name in _SECTIONING for parent in tag.parents)
+    return tag.name in _CHROME_TAGS

@@ -319,3 +319,45 @@ def test_statement_scored_twice_differently_is_a_problem() -> None:
     page = read_page(_summary_with_rows(f"<ul>{rows}</ul>"), url)
     problems = assemble_report("x", url, [page]).problems
     assert problems == [f"statement 1 (Assessing needs) scored differently: 3 on {url}; 2 on {url}"]
+
+
+def test_a_related_table_naming_councils_without_links_gives_none_of_their_facts() -> None:
+    """A related-content table in an old layout (a layout table's side cell): two rows link
+    to other councils' reports, two name councils in plain text. All four are about other
+    reports; only this report's rating and % are read."""
+    related = "".join(
+        f"<tr><td>{name}</td><td>{rating}<br>{pct}%</td></tr>"
+        for name, rating, pct in (
+            (
+                '<a href="/care-services/local-authority-assessment-reports/blackpool-0825">'
+                "Blackpool Council: local authority assessment</a>",
+                "Inadequate",
+                33,
+            ),
+            (
+                '<a href="/care-services/local-authority-assessment-reports/stokeontrent-0625">'
+                "Stoke-on-Trent City Council: local authority assessment</a>",
+                "Good",
+                64,
+            ),
+            ("Kent County Council: local authority assessment", "Requires improvement", 56),
+            (
+                "Royal Borough of Kensington and Chelsea: local authority assessment",
+                "Outstanding",
+                89,
+            ),
+        )
+    )
+    body = (
+        _summary_with_rows("")
+        .decode()
+        .replace(
+            "<h2>Local authority rating",
+            f"<div><b>Other local authority assessments</b><table>{related}</table></div>"
+            "<h2>Local authority rating",
+        )
+    )
+    page = read_page(body, f"{BASE}/derbyshirecc-0824-summary")
+    assert page.la_name == "Derbyshire County Council"
+    assert page.overall_score_pct == 67, page.doubts
+    assert page.overall_rating == "Good", page.doubts
