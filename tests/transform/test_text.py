@@ -103,6 +103,25 @@ def test_sidebars_and_dialogs_are_chrome() -> None:
     assert [ln.chrome for ln in lines] == [True, True, False]
 
 
+def test_a_header_inside_main_is_the_sections_not_the_sites() -> None:
+    """The site's header and footer are chrome; a report hero's <header> inside <main> (its
+    title and dates) or an article's <footer> is content."""
+    lines = page_lines(
+        make_soup(
+            "<header><p>CQC</p></header><main><header><h1>Kent County Council</h1>"
+            "<p>Page last updated: 2 June 2025</p></header><article><footer>Notes</footer>"
+            "</article></main><footer><p>Accessibility</p></footer>"
+        )
+    )
+    assert [(ln.text, ln.chrome) for ln in lines] == [
+        ("CQC", True),
+        ("Kent County Council", False),
+        ("Page last updated: 2 June 2025", False),
+        ("Notes", False),
+        ("Accessibility", True),
+    ]
+
+
 def test_link_list_titles_whatever_their_markup() -> None:
     lines = page_lines(
         make_soup(
