@@ -119,7 +119,7 @@ _TITLE_PHRASES = re.compile(
     r"care quality commission|adult social care assessment|"
     r"(?:an? )?assessment of adult social care|"
     r"(?:(?:pilot|indicative) )?local authority assessment(?: report)?|"
-    r"(?:pilot|indicative) assessment|\((?:pilot|indicative)\)|"
+    r"(?:pilot|indicative) assessment(?: report)?|\((?:pilot|indicative)\)|"
     r"assessment report|cqc",
     re.IGNORECASE,
 )
@@ -250,9 +250,42 @@ def _body(text: PdfText) -> _Body:
         # A page set in the document's left column alone (its last, say) is a column too.
         elif edges is None and found and rows and max(r.x1 for r in rows) <= found[0][0][0]:
             columns = {id(row): found[0][0][1] for row in rows}
+        elif edges is None and found:
+            columns = _left_column_runs(rows, *found[0][0])
         lines += page_lines
         rights.update(columns)
     return _Body(lines, dropped, rights)
+
+
+def _left_column_runs(rows: Sequence[TextLine], gutter: float, edge: float) -> dict[int, float]:
+    """Where the lines of a left column with nothing in the right one end (a section that
+    ends before filling its left column, under text set full width): `edge` (where the
+    document's left column ends) for each run of rows short of the `gutter` that holds
+    prose wrapped there (see `_wrapped_at`), from its first row with a line close under
+    it (see `_column_start`). Read against the page's full width, each of its lines
+    would seem to end on purpose."""
+    columns: dict[int, float] = {}
+    run: list[TextLine] = []
+    for row in [*rows, None]:
+        if row is not None and row.x1 <= gutter:
+            run.append(row)
+            continue
+        run = run[_column_start(run) :]
+        if _wrapped_at(run, edge):
+            columns.update({id(line): edge for line in run})
+        run = []
+    return columns
+
+
+def _column_start(run: Sequence[TextLine]) -> int:
+    """Where a column begins in a run of rows short of the gutter: at its first row with
+    the next one close under it (within a paragraph's gap at the usual 1.2 line
+    spacing), as a wrapped line or heading has. The rows before it stand alone (a label
+    over the column, the end of a paragraph set full width) and ended on purpose."""
+    for k, (row, following) in enumerate(itertools.pairwise(run)):
+        if following.y - row.y <= _PARAGRAPH_GAP * 1.2 * row.size:
+            return k
+    return len(run)
 
 
 def _set_at(rows: Sequence[TextLine], gutter: float) -> bool:
@@ -304,12 +337,15 @@ def _reading_order(
     right_column: list[TextLine] = []
     in_columns: list[TextLine] = []  # the left column's rows set beside a right column
     beside: list[TextLine] = []  # those of them level with its text: where it ends shows
+    alone: list[list[TextLine]] = []  # the left column's rows with no right column beside
 
-    def flush() -> list[TextLine]:
+    def flush(spanned: bool = False) -> list[TextLine]:
         """The left column, the right one, then what stands under the columns' end (see
-        `_after_columns`)."""
-        split = _after_columns(left_column, right_column)
-        if right_column:
+        `_after_columns`; `spanned`: a row across the gutter comes next)."""
+        split = _after_columns(left_column, right_column, spanned)
+        if not right_column:
+            alone.append(left_column)
+        else:
             top = min(r.y - r.size for r in right_column)  # a line above its first one
             bottom = max(r.y + r.size for r in right_column)
             in_columns.extend(r for r in left_column[:split] if r.y >= top)
@@ -319,7 +355,7 @@ def _reading_order(
     for row in rows:
         pieces = row.pieces
         if any(p.x0 < right - _SAME_COLUMN and p.x1 > right + _SAME_COLUMN for p in pieces):
-            out += [*flush(), row]  # spans the gutter
+            out += [*flush(spanned=True), row]  # spans the gutter
             left_column, right_column = [], []
             continue
         on_left = [p for p in pieces if p.x0 < right - _SAME_COLUMN]
@@ -333,18 +369,23 @@ def _reading_order(
     right_edge = max(p.x1 for r in rows for p in r.pieces)
     columns = {id(line): left_edge for line in in_columns}
     columns.update({id(line): right_edge for line in out if line.x0 >= right - _SAME_COLUMN})
+    for rows_alone in alone:
+        columns.update(_left_column_runs(rows_alone, right, left_edge))
     return out, columns, (round(right), round(left_edge))
 
 
-def _after_columns(left: Sequence[TextLine], right: Sequence[TextLine]) -> int:
+def _after_columns(
+    left: Sequence[TextLine], right: Sequence[TextLine], spanned: bool = False
+) -> int:
     """Where the rows set full width after two columns begin among the left column's
     (`len(left)`: nowhere): at a heading under the right column's end, larger than every
     style set in the columns (right beside it, or in the right column), so narrow that it
-    reads as a row of the left column. A label or sub-heading in a style the columns use
-    stays in its column, however far the left one runs on past the right one's end; so
-    does the second line of a heading begun beside the columns, and a heading with prose
-    under it wrapped where the left column's lines end (a page set in columns throughout:
-    see `_wrapped_at`)."""
+    reads as a row of the left column; with the rows that lead into it (see `_lead_in`),
+    as into a row across the gutter after the columns (`spanned`). A label or
+    sub-heading in a style the columns use stays in its column, however far the left one
+    runs on past the right one's end; so does the second line of a heading begun beside
+    the columns, and a heading with prose under it wrapped where the left column's lines
+    end (a page set in columns throughout: see `_wrapped_at`)."""
     if not right:
         return len(left)
     top = min(r.y for r in right)
@@ -357,9 +398,26 @@ def _after_columns(left: Sequence[TextLine], right: Sequence[TextLine]) -> int:
                 largest = max(largest, row.size)
             continue
         if row.size > largest + 0.5 and not (k and left[k - 1].style == row.style):
-            return len(left) if edge is not None and _wrapped_at(left[k + 1 :], edge) else k
+            if edge is not None and _wrapped_at(left[k + 1 :], edge):
+                return len(left)
+            return _lead_in(left, k, last.y + last.size, {r.style for r in right})
         largest = max(largest, row.size)
+    if spanned:
+        return _lead_in(left, len(left), last.y + last.size, {r.style for r in right})
     return len(left)
+
+
+def _lead_in(
+    left: Sequence[TextLine], heading: int, end: float, styles: set[tuple[str, float]]
+) -> int:
+    """Where a heading set under two columns (`left[heading]`) begins with the rows just
+    above it that lead into it (a theme's name over a statement's): rows under the right
+    column's end (`end`) in a style the right column does not use; the columns' text
+    never is one."""
+    start = heading
+    while start and left[start - 1].y > end and left[start - 1].style not in styles:
+        start -= 1
+    return start
 
 
 # Rows under a heading that show the left column going on: at least this many lines that

@@ -9,7 +9,8 @@ before `read_text_lines` returns, and every failure is a `PdfTextError` with a o
 PDFium is not thread-safe: read PDFs in one thread per process (processes for parallelism).
 Two things the text layer lacks are read from the drawing: a list mark drawn as a shape is
 put before its line's text, and a line-end hyphen drawn apart from its word (a hyphenator's)
-becomes a soft hyphen.
+becomes a soft hyphen. The words of a justified line spread further apart than a table's
+cells (a narrow column's heading) are one piece again (see `_justified_words`).
 """
 
 from __future__ import annotations
@@ -398,6 +399,53 @@ def _rows(pieces: list[TextLine]) -> tuple[TextLine, ...]:
     return tuple(one_row(row) for row in rows)
 
 
+# Words of a justified line stretched wider apart than a cell gap are one piece when at
+# least this many stand in a row, one style, evenly spaced (within this share of their
+# size, what glyphs' side bearings vary by) and no further apart than this many sizes.
+_JUSTIFIED_WORDS = 3
+_EVEN_SPACING = 0.1
+_WIDEST_WORD_SPACE = 3.0
+
+
+def _justified_words(row: list[TextLine]) -> list[TextLine]:
+    """A row's pieces with each run of words a justified line spread apart (a narrow
+    column's heading, say) made one piece: PDFium splits such a line at every word, as
+    it splits a table's cells, but only the line's words are single words set evenly
+    apart in one style; cells hold phrases, at whatever distances their columns give."""
+    out: list[TextLine] = []
+    start = 0
+    while start < len(row):
+        stop = start + 1
+        gaps: list[float] = []
+        while stop < len(row) and _spreads(row[start], row[stop - 1], row[stop], gaps):
+            gaps.append(row[stop].x0 - row[stop - 1].x1)
+            stop += 1
+        if stop - start >= _JUSTIFIED_WORDS:
+            words = row[start:stop]
+            text = " ".join(word.text for word in words)
+            out.append(replace(words[0], text=text, x1=max(w.x1 for w in words)))
+        else:
+            stop = start + 1
+            out.append(row[start])
+        start = stop
+    return out
+
+
+def _spreads(first: TextLine, last: TextLine, word: TextLine, gaps: list[float]) -> bool:
+    """Whether `word` goes on a justified line's run of words from `first` to `last`
+    (`gaps`: the run's word spaces so far): single words in one style, spaced wider
+    than a cell gap as evenly as the run's."""
+    size = first.size
+    gap = word.x0 - last.x1
+    return (
+        " " not in word.text
+        and " " not in first.text
+        and word.style == first.style
+        and _CELL_GAP * size < gap <= _WIDEST_WORD_SPACE * size
+        and max([*gaps, gap]) - min([*gaps, gap]) <= _EVEN_SPACING * size
+    )
+
+
 def one_row(pieces: list[TextLine]) -> TextLine:
     """Pieces on one baseline as one line, left to right; `parts` keeps them apart."""
     row = sorted(pieces, key=lambda p: p.x0)
@@ -405,6 +453,8 @@ def one_row(pieces: list[TextLine]) -> TextLine:
         # a list item's mark set apart from its text is no cell of its own
         mark, first = row[0], row[1]
         row[:2] = [replace(first, text=f"{mark.text} {first.text}", x0=mark.x0)]
+    if len(row) >= _JUSTIFIED_WORDS:
+        row = _justified_words(row)
     head = row[0]
     if len(row) == 1:
         return head

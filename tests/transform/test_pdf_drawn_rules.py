@@ -2,7 +2,8 @@
 with reportlab's canvas: list marks drawn as shapes, a hyphenator's hyphen drawn apart from
 its word, text runs split where a piece starts with a hyphen, two columns followed by a
 narrow heading, score-table names wrapped at a hyphen or run into their score, a cover that
-prints a cell of the running header, pilots' titles and "per cent"."""
+prints a cell of the running header, pilots' titles and "per cent"; justified words spread
+wider than cells, a line leading into a heading under the columns, a left column alone."""
 
 from __future__ import annotations
 
@@ -378,6 +379,7 @@ def test_a_cover_printing_a_cell_of_the_header_does_not_hide_a_heading_at_a_page
         "Exampleton Borough Council \u2013 indicative assessment (pilot)",
         "Exampleton Borough Council \u2013 pilot assessment",
         "Pilot local authority assessment (indicative): Exampleton Borough Council",
+        "Pilot assessment report: Exampleton Borough Council",
     ],
 )
 def test_a_pilots_running_header_names_its_council(title: str) -> None:
@@ -615,7 +617,14 @@ def test_a_short_page_set_in_the_documents_columns() -> None:
 # ------------------------------------------------------------------ round 3: justified text
 
 
-def justified(x: float, y: float, lines: Sequence[str], width: float, last: bool = False) -> Draw:
+def justified(
+    x: float,
+    y: float,
+    lines: Sequence[str],
+    width: float,
+    last: bool = False,
+    style: tuple[str, float] = BODY,
+) -> Draw:
     """Lines set justified to `width` (the last one too when `last`: a paragraph going on
     past them), one under another, 1.3 font sizes apart, each word drawn where it falls."""
 
@@ -623,12 +632,12 @@ def justified(x: float, y: float, lines: Sequence[str], width: float, last: bool
         for k, line in enumerate(lines):
             words = line.split()
             stretch = k < len(lines) - 1 or last
-            natural = stringWidth(line, *BODY)
+            natural = stringWidth(line, *style)
             extra = (width - natural) / (len(words) - 1) if stretch and len(words) > 1 else 0.0
             left = x
             for word in words:
-                text(left, y + k * 1.3 * BODY[1], word)(canvas)
-                left += stringWidth(f"{word} ", *BODY) + extra
+                text(left, y + k * 1.3 * style[1], word, style)(canvas)
+                left += stringWidth(f"{word} ", *style) + extra
 
     return step
 
@@ -662,3 +671,112 @@ def test_a_justified_line_ending_a_sentence_at_the_columns_edge_goes_on() -> Non
     )
     texts = block_texts(data)
     assert f"{' '.join(ending)} {' '.join(going_on)}" in texts
+
+
+# ------------------------------------------------------------------ round 4: columns' edges
+
+HEAD = ("Helvetica-Bold", 10.0)
+
+
+def test_a_justified_lines_words_spread_wider_than_a_cell_gap_are_one_piece() -> None:
+    """A heading justified across a narrow column has its words further apart than a cell
+    gap, evenly: the words are one piece, beside the right column's text. Cells stay
+    apart: a table's row (phrases, uneven gaps), and single words spread wider than any
+    justified line stretches its spaces."""
+    heading = wrapped("Governance, accountability and risk management", COLUMN, HEAD)
+    xs = [LEFT]  # single words, evenly spread six sizes apart
+    for word in ("Yes", "No"):
+        xs.append(xs[-1] + stringWidth(word, *BODY) + 60)
+    data = pdf(
+        [
+            justified(LEFT, 100, heading, COLUMN, style=HEAD),
+            text(RIGHT_COLUMN, 100, "Leaders had a realistic view of their risks."),
+            text(LEFT, 200, "Providing support"),
+            text(188, 200, "Partnerships and communities"),
+            text(372, 200, "3"),
+            *(text(x, 250, word) for x, word in zip(xs, ("Yes", "No", "Maybe"), strict=True)),
+        ]
+    )
+    rows = page_rows(data)
+    assert [part.text for part in rows[0].parts] == [
+        heading[0],
+        "Leaders had a realistic view of their risks.",
+    ]
+    assert rows[0].cells == 2
+    assert [row.cells for row in rows[-2:]] == [3, 3]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Equity in experience and outcomes and fairness",  # set across the gutter
+        "Safeguarding",  # narrow, larger than the columns' text
+    ],
+)
+def test_a_line_leading_into_a_heading_under_the_columns_comes_after_both(heading: str) -> None:
+    """A theme's name set small over a statement's heading, under two columns' end, leads
+    into the heading: it follows both columns, not the left one's text."""
+    lines = wrapped(PROSE, COLUMN)
+    end = 100 + 13 * len(lines)
+    theme = "Theme 1: How the local authority works with people"
+    data = pdf(
+        [
+            *columns(100, [paragraph(LEFT, 100, lines)], lines),
+            text(LEFT, end + 20, theme, ("Helvetica", 8.0)),
+            text(LEFT, end + 40, heading, ("Helvetica-Bold", 17.0)),
+            text(LEFT, end + 62, "Score: 3"),
+        ]
+    )
+    whole = " ".join(lines)
+    assert block_texts(data) == [whole, whole, theme, heading, "Score: 3"]
+
+
+FEES = (
+    "Commissioners worked closely with providers, who described the relationship as open "
+    "and constructive, and fee rates were agreed through an open-book exercise every year."
+)
+
+
+def column_page(top: float, label: tuple[str, float]) -> list[Draw]:
+    """A statement's commitment set full width, then its key findings in the left column
+    alone (justified, the right one empty): a label, a heading wrapped at the column's
+    width and two paragraphs."""
+    commitment = wrapped(PROSE, RIGHT - LEFT)
+    heading = wrapped("Understanding local needs for care and support in the area", COLUMN, HEAD)
+    lines = wrapped(PROSE, COLUMN)
+    at = top + 13 * len(commitment) + 14
+    below = at + 17 + 13 * len(heading)  # the label: further above than a line's spacing
+    return [
+        paragraph(LEFT, top, commitment),
+        text(LEFT, at, "Key findings for this quality statement", label),
+        justified(LEFT, at + 17, heading, COLUMN, style=HEAD),
+        justified(LEFT, below, lines, COLUMN),
+        justified(LEFT, below + 13 * len(lines) + 6, wrapped(FEES, COLUMN), COLUMN),
+    ]
+
+
+@pytest.mark.parametrize("label", [("Helvetica-Bold", 12.0), HEAD])
+def test_a_left_column_alone_is_read_at_its_columns_width(label: tuple[str, float]) -> None:
+    """Where a section ends before filling its left column, the right one stays empty and
+    the page shows no columns: its lines are read against the left column's edge (the
+    document's, or the page's above), so a heading or paragraph wrapped there goes on. A
+    label over the column, alone on its line, stays apart in any style."""
+    lines = wrapped(PROSE, COLUMN)
+    heading = "Understanding local needs for care and support in the area"
+    findings = ["Key findings for this quality statement", heading, " ".join(lines)]
+    statement = ("Helvetica-Bold", 17.0)
+    in_own_page = pdf(
+        [justified(LEFT, 100, lines, COLUMN), justified(RIGHT_COLUMN, 100, lines, COLUMN)],
+        column_page(100, label),
+    )
+    assert block_texts(in_own_page)[-4:] == [*findings, FEES]
+    top = 100 + 13 * len(lines) + 40
+    under_columns = pdf(
+        [
+            justified(LEFT, 100, lines, COLUMN),
+            justified(RIGHT_COLUMN, 100, lines, COLUMN),
+            text(LEFT, top, "Learning, improvement and innovation", statement),
+            *column_page(top + 30, label),
+        ]
+    )
+    assert block_texts(under_columns)[-4:] == [*findings, FEES]
