@@ -824,19 +824,28 @@ def _bullets(lines: list[Line]) -> list[str]:
     return out
 
 
+# How a clause or sentence ends (a label may end with a bracket: "(estimated)").
+_CLAUSE_END = re.compile(r"[.!?;,]$")
+
+
 def _is_bullet_label(lines: list[Line], index: int) -> bool:
     """Whether a bullets section's line is the label of the value on the next line."""
     line = lines[index]
     if line.tag in ("dt", "th") or (line.text.endswith(":") and len(line.text) <= 80):
         return True
-    if index + 1 >= len(lines) or not _is_short_title(line.text, _LABEL_MAX_WORDS):
+    if index + 1 >= len(lines) or len(line.text.split()) > _LABEL_MAX_WORDS:
         return False
     value = lines[index + 1].text
-    if _pairs_with_next(lines, index) or (
+    if (
         _BARE_FIGURE.fullmatch(value)
         and ":" not in line.text
         and not _BARE_FIGURE.fullmatch(line.text)
+        and not _CLAUSE_END.search(line.text)  # "Total budget 2022/23 (estimated)" is a label
     ):
+        return True
+    if not _is_short_title(line.text, _LABEL_MAX_WORDS):
+        return False
+    if _pairs_with_next(lines, index):
         return True
     after = lines[index + 2] if index + 2 < len(lines) else None
     return (

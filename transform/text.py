@@ -178,6 +178,11 @@ _HIDDEN_CLASS = re.compile(
 )
 
 
+# A copyright notice is the site's footer wherever it stands (an old layout table's last
+# row, a div without a landmark): "© Care Quality Commission 2024 | Accessibility".
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
+
+
 def _has_spoken_alternative(node: Tag) -> bool:
     """Whether `node` holds a visually hidden child: the text screen readers get in place of
     its parts hidden from them (`aria-hidden`), which say the same thing to the eye."""
@@ -217,7 +222,7 @@ def page_lines(
                 Line(
                     text,
                     tag,
-                    chrome,
+                    chrome or bool(_COPYRIGHT.match(text)),
                     link=all(run.link for run in visible),
                     bold=all(run.bold for run in visible),
                     hrefs=tuple(hrefs),
@@ -314,7 +319,7 @@ def _with_pairs(
     """Each line with `pair` set: the innermost block around it holding more than one line,
     when that block holds exactly two, is not a list or table of items, and stands among
     siblings that are two-line items too (a series of cards or rows, not a wrapper that
-    happens to group two one-line cards of a grid)."""
+    happens to group two one-line cards of a grid), bar a few of a single line."""
     counts = Counter(block for path in paths for block in path)
     direct = Counter(path[-1] for path in paths if path)  # lines of text loose in a block
     parent: dict[int, int | None] = {}
@@ -332,7 +337,9 @@ def _with_pairs(
         if above is not None and direct[above]:
             return False
         siblings = [c for c in children.get(above, set()) if c != block and counts[c]]
-        return all(counts[c] == 2 for c in siblings)
+        # a series of two-line items may hold one of a single line (a card of text alone)
+        single = sum(counts[c] == 1 for c in siblings)
+        return all(counts[c] <= 2 for c in siblings) and single <= len(siblings) // 4
 
     # A table row holding a heading lays out a page (an old site's layout table), it is no
     # record: its lines belong to no row, unless to a data table's row set inside it.

@@ -361,3 +361,47 @@ def test_a_related_table_naming_councils_without_links_gives_none_of_their_facts
     assert page.la_name == "Derbyshire County Council"
     assert page.overall_score_pct == 67, page.doubts
     assert page.overall_rating == "Good", page.doubts
+
+
+def _about(demographics: str, financial: str) -> bytes:
+    return (
+        "<title>Stoke-on-Trent City Council: local authority assessment</title>"
+        "<h1>Stoke-on-Trent City Council: local authority assessment</h1>"
+        "<p>Assessment published: 13 June 2025</p><h2>About Stoke-on-Trent City Council</h2>"
+        f"<h2>Demographics</h2>{demographics}<h2>Financial facts</h2>{financial}"
+    ).encode()
+
+
+def test_fact_cards_with_one_card_of_text_alone() -> None:
+    """Label/value cards, the last one a sentence alone: each card one fact."""
+    cards = "".join(
+        f'<li><p class="label">{label}</p><p class="value">{value}</p></li>'
+        for label, value in (
+            ("Population", "258,400"),
+            ("Deprivation decile", "1 (where 1 is most deprived)"),
+            ("Deprivation rank", "14 of 153 local authorities"),
+            ("Political control", "Labour"),
+        )
+    )
+    cards += "<li><p>Life expectancy in the area is below the England average.</p></li>"
+    page = read_page(_about(f"<ul>{cards}</ul>", ""), f"{BASE}/stokeontrent-0625")
+    assert [fact.raw_text for fact in page.demographics] == [
+        "Population: 258,400",
+        "Deprivation decile: 1 (where 1 is most deprived)",
+        "Deprivation rank: 14 of 153 local authorities",
+        "Political control: Labour",
+        "Life expectancy in the area is below the England average.",
+    ]
+
+
+def test_a_label_ending_in_a_bracket_over_its_figure() -> None:
+    """`<b>Total budget 2022/23 (estimated)</b><br>£2,030,983,000`: one fact."""
+    items = (
+        "<li><b>Total budget 2022/23 (estimated)</b><br>£2,030,983,000</li>"
+        "<li><b>Adult social care precept raised</b><br>Yes</li>"
+    )
+    page = read_page(_about("", f"<ul>{items}</ul>"), f"{BASE}/stokeontrent-0625")
+    assert [fact.raw_text for fact in page.financial_facts] == [
+        "Total budget 2022/23 (estimated): £2,030,983,000",
+        "Adult social care precept raised: Yes",
+    ]

@@ -144,3 +144,14 @@ def test_a_part_hidden_from_screen_readers_beside_its_spoken_alternative_is_read
         '<p><span aria-hidden="true">3</span> out of 4</p>'
     )
     assert [line.text for line in page_lines(page)] == ["Score: 1 out of 4.", "3 out of 4"]
+
+
+def test_a_copyright_notice_is_chrome_wherever_it_stands() -> None:
+    lines = page_lines(
+        make_soup(
+            "<table><tr><td><p>Reviews were late.</p></td></tr><tr><td class='footer'>"
+            "<font>&copy; Care Quality Commission 2024 | <a href='/a'>Accessibility</a></font>"
+            "</td></tr></table>"
+        )
+    )
+    assert [ln.chrome for ln in lines] == [False, True]
