@@ -30,7 +30,7 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Container, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
@@ -291,13 +291,26 @@ def _column_start(run: Sequence[TextLine]) -> int:
 def _set_at(rows: Sequence[TextLine], gutter: float) -> bool:
     """Whether a page too short to show its own columns (two lines of prose each, say: the
     end of a section, balanced) is set in the document's (`gutter`: where its right column
-    starts): prose on each side of the gutter, none across it."""
+    starts): prose on each side of the gutter, none across it, under the last row that
+    crosses it (a statement's opening parts, set full width above its findings' columns)."""
+    crossing = [
+        k
+        for k, row in enumerate(rows)
+        if any(p.x0 < gutter - _SAME_COLUMN and p.x1 > gutter + _SAME_COLUMN for p in row.pieces)
+    ]
+    rows = rows[crossing[-1] + 1 :] if crossing else rows
     pieces = [p for r in rows for p in r.pieces]
-    on_right = [p for p in pieces if abs(p.x0 - gutter) <= _SAME_COLUMN]
+    on_right = [p for p in pieces if p.x0 >= gutter - _SAME_COLUMN]
     on_left = [p for p in pieces if p.x1 <= gutter]
     if not on_right or not on_left or len(on_right) + len(on_left) < len(pieces):
         return False
-    words = [statistics.median(len(p.text.split()) for p in side) for side in (on_left, on_right)]
+    # each row's right-hand text starts at the gutter (a justified line's words may follow
+    # as pieces of their own); a table's third column starts elsewhere
+    right_ids = {id(p) for p in on_right}
+    starts = [min((p.x0 for p in r.pieces if id(p) in right_ids), default=gutter) for r in rows]
+    if any(abs(x - gutter) > _SAME_COLUMN for x in starts):
+        return False
+    words = [_median_words(rows, side) for side in (on_left, on_right)]
     return min(words) >= _PROSE_WORDS
 
 
@@ -371,7 +384,32 @@ def _reading_order(
     columns.update({id(line): right_edge for line in out if line.x0 >= right - _SAME_COLUMN})
     for rows_alone in alone:
         columns.update(_left_column_runs(rows_alone, right, left_edge))
+    _justified_in_columns(out, columns)
     return out, columns, (round(right), round(left_edge))
+
+
+def _justified_in_columns(lines: list[TextLine], columns: dict[int, float]) -> None:
+    """Make each column line set justified one piece, in place (`columns`: a column's line,
+    by id, to where its column ends): a narrow column stretches a line's spaces wider than
+    a cell gap, so the text layer splits it into pieces as it splits a table's cells; but
+    such a line ends at its column's edge and its pieces stand evenly apart, no further
+    than words of a justified line ever do. Two pieces show no evenness: they are one line
+    only as little further apart than a cell gap (a label and its value set at the
+    column's edge, a table's row, stay apart)."""
+    for k, line in enumerate(lines):
+        edge = columns.get(id(line))
+        if edge is None or len(line.parts) < 2 or abs(edge - line.x1) > _FLUSH * line.size:
+            continue
+        gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(line.parts)]
+        widest = _WIDEST_WORD_SPACE if len(gaps) > 1 else _ONE_WIDE_SPACE
+        if max(gaps) > widest * line.size:
+            continue
+        if max(gaps) - min(gaps) > _EVEN_SPACING * line.size:
+            continue
+        whole = replace(line, cells=1, parts=())
+        del columns[id(line)]
+        lines[k] = whole
+        columns[id(whole)] = edge
 
 
 def _after_columns(
@@ -451,10 +489,19 @@ def _right_column(rows: Sequence[TextLine]) -> float | None:
     if len(near) < _COLUMN_ROWS:
         return None
     right = min(p.x0 for p in near)
-    crossing = [p for p in pieces if p.x0 < right - _SAME_COLUMN and p.x1 > right + _SAME_COLUMN]
+    # rows crossing the gutter count where the right column stands: text set full width
+    # above or below the columns (a statement's opening parts) says nothing against them
+    top, bottom = min(p.y for p in near), max(p.y for p in near)
+    level = [r for r in rows if top <= r.y <= bottom]
+    crossing = [
+        p
+        for r in level
+        for p in r.pieces
+        if p.x0 < right - _SAME_COLUMN and p.x1 > right + _SAME_COLUMN
+    ]
     on_left = [p for p in pieces if p.x1 <= right]
     on_right = [p for p in pieces if p.x0 >= right - _SAME_COLUMN]
-    if len(on_left) < _COLUMN_ROWS or len(crossing) > _COLUMN_CROSSING * len(rows):
+    if len(on_left) < _COLUMN_ROWS or len(crossing) > _COLUMN_CROSSING * len(level):
         return None
     words = [statistics.median(len(p.text.split()) for p in side) for side in (on_left, on_right)]
     edge = max(p.x1 for p in on_right)
@@ -462,6 +509,26 @@ def _right_column(rows: Sequence[TextLine]) -> float | None:
     if min(words) < _PROSE_WORDS or filled < _COLUMN_FILLED * len(on_right):
         return None
     return right
+
+
+# A line set justified in a column spreads its words no further apart than this many font
+# sizes, and evenly: within this share of a size (see `_justified_in_columns`).
+_WIDEST_WORD_SPACE = 3.0
+_EVEN_SPACING = 0.1
+_ONE_WIDE_SPACE = 1.5  # a line split in two: its one gap this many sizes at most
+
+
+def _median_words(rows: Sequence[TextLine], side: Sequence[TextLine]) -> float:
+    """The median number of words a column's lines hold (`side`: the pieces on its side of
+    the gutter): a row's pieces there counted together, as the text layer splits a
+    justified line stretched wider than a cell gap into several."""
+    ids = {id(piece) for piece in side}
+    counts = [
+        sum(len(p.text.split()) for p in row.pieces if id(p) in ids)
+        for row in rows
+        if any(id(p) in ids for p in row.pieces)
+    ]
+    return statistics.median(counts)
 
 
 # A line ends at its column's edge when within this share of its font size of it (what
@@ -791,8 +858,14 @@ def _statement_named(text: str) -> Statement | None:
         return None
 
 
+# A heading's number as a contents list and its chapters print it: "3. ", "3) ", "3 ".
+_NUMBERED = re.compile(r"^\d{1,2}[.)]?\s+(?=[^\W\d_])")
+
+
 def _is_theme(text: str) -> bool:
-    return is_theme_heading(text)
+    """Whether a line is a theme's heading, numbered or not ("3. Providing support": a
+    document numbering its chapters numbers them so)."""
+    return is_theme_heading(text) or is_theme_heading(_NUMBERED.sub("", text, count=1))
 
 
 def _is_short_title(text: str) -> bool:
@@ -836,7 +909,38 @@ def _sections(blocks: list[Block]) -> list[_Section]:
             sections.append(_Section(statement, start))
     for k, section in enumerate(sections):
         section.end = sections[k + 1].start if k + 1 < len(sections) else len(blocks)
+    if sections:  # the last one runs on to whatever the document prints after it
+        sections[-1].end = _section_end(blocks, sections[-1].start, len(blocks))
     return sections
+
+
+def _section_end(blocks: Sequence[Block], start: int, stop: int) -> int:
+    """Where the last section (headed at `start`) ends, at the latest at `stop`: at a
+    heading of its own name's rank or higher after its labels (set at least as large: the
+    About part's heading after the last statement, an appendix's), which no part of the
+    section is. A block larger than the labels but smaller than the name (a finding's
+    sub-heading) stays in; so does everything where the name is set no larger than the
+    section's text (sizes then tell no rank). Earlier sections end at the next one's
+    heading, the theme's between them dropped (see `_without_trailing_themes`)."""
+    size = blocks[start].style[1]
+    text_size = Counter(b.style[1] for b in blocks[start + 1 : stop]).most_common(1)
+    if not text_size or size <= text_size[0][0] + 0.5:
+        return stop
+    labelled = False
+    for index in range(start + 1, stop):
+        block = blocks[index]
+        key = _key(block.text)
+        if key in SECTION_LABELS:
+            labelled = True
+        elif (
+            labelled
+            and block.style[1] >= size - 0.5
+            and _is_short_title(block.text)
+            and re.search(r"[^\W\d_]", block.text)
+            and not _SCORE_LINE.match(block.text)
+        ):
+            return index
+    return stop
 
 
 def _without_trailing_themes(blocks: list[Block]) -> list[Block]:
@@ -1339,7 +1443,9 @@ def _reading(
     experience = _people_experience(summary)
     if experience:
         where["people_experience"] = Provenance(text=experience[0][:300])
-    about = _about_facts(summary, words)
+    # the About part: in the summary, or after the last statement (see `_section_end`)
+    tail = blocks[sections[-1].end :] if sections else []
+    about = _about_facts([*summary, *tail], words)
     demographics = about.get("demographics", [])
     finance = about.get("financial", [])
     for name, facts in (("demographics", demographics), ("financial_facts", finance)):
