@@ -1,0 +1,1 @@
+/* client bundle placeholder: the pages are fully server-rendered */
