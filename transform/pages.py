@@ -805,7 +805,11 @@ def _bullets(lines: list[Line]) -> list[str]:
     }
     # a table's title and its header row ("Measure | Value") are no facts
     lines = [
-        ln for ln in lines if ln.tag != "caption" and (ln.row is None or ln.row not in header_rows)
+        ln
+        for ln in lines
+        if ln.tag != "caption"
+        and (ln.row is None or ln.row not in header_rows)
+        and not _cites_a_source(ln)
     ]
     out: list[str] = []
     pending: str | None = None
@@ -824,8 +828,17 @@ def _bullets(lines: list[Line]) -> list[str]:
     return out
 
 
+# A label over a bare figure may be longer ("Share of the council's total budget spent on
+# adult social care" / "40.93%"): a figure alone is never a fact of its own.
+_FIGURE_LABEL_MAX_WORDS = 16
 # How a clause or sentence ends (a label may end with a bracket: "(estimated)").
 _CLAUSE_END = re.compile(r"[.!?;,]$")
+
+
+def _cites_a_source(line: Line) -> bool:
+    """A note about the facts, not one of them: a line citing a footnote and stating no
+    figure ("Population and age figures are from the Office for National Statistics.[1]")."""
+    return line.cites_note and not any(ch.isdigit() for ch in line.text)
 
 
 def _is_bullet_label(lines: list[Line], index: int) -> bool:
@@ -833,7 +846,7 @@ def _is_bullet_label(lines: list[Line], index: int) -> bool:
     line = lines[index]
     if line.tag in ("dt", "th") or (line.text.endswith(":") and len(line.text) <= 80):
         return True
-    if index + 1 >= len(lines) or len(line.text.split()) > _LABEL_MAX_WORDS:
+    if index + 1 >= len(lines) or len(line.text.split()) > _FIGURE_LABEL_MAX_WORDS:
         return False
     value = lines[index + 1].text
     if (

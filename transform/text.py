@@ -43,7 +43,7 @@ _CHROME_TAGS = frozenset({"header", "footer", "nav", "aside"})
 _CHROME_ROLES = frozenset(
     {
         "navigation", "banner", "contentinfo", "note", "alert", "search", "complementary",
-        "dialog", "alertdialog",
+        "dialog", "alertdialog", "doc-endnotes", "doc-footnotes",
     }
 )  # fmt: skip
 # Blocks whose children are items in their own right: never one item of two lines.
@@ -143,6 +143,9 @@ class Line:
     # Inside a block about another report (a related-content card naming another council):
     # never a source of this page's facts, and no section runs across it.
     foreign: bool = field(default=False, compare=False)
+    # The line cites a footnote ("... from the Office for National Statistics.[1]"): the
+    # reference itself is left out of `text`.
+    cites_note: bool = field(default=False, compare=False)
     key: str = field(init=False, repr=False, compare=False)  # label_key(text), computed once
 
     def __post_init__(self) -> None:
@@ -178,9 +181,34 @@ _HIDDEN_CLASS = re.compile(
 )
 
 
+# A heading's section number ("3 Assessing needs", "1.2 What people expect": a document
+# numbered as Pandoc or a word processor numbers it) is no part of its title.
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z])")
+
 # A copyright notice is the site's footer wherever it stands (an old layout table's last
 # row, a div without a landmark): "© Care Quality Commission 2024 | Accessibility".
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
+
+
+_NOTE_NUMBER = re.compile(r"^\[?\d{1,3}\]?$")
+
+
+def _is_note_reference(tag: Tag) -> bool:
+    """A footnote reference: marked so (`role="doc-noteref"`), or a link within the page
+    whose text is a note's number alone ("1", "[2]")."""
+    if tag.get("role") == "doc-noteref":
+        return True
+    return (
+        tag.name == "a"
+        and str(tag.get("href") or "").startswith("#")
+        and bool(_NOTE_NUMBER.match(tag.get_text(strip=True)))
+    )
+
+
+def _in_control(tag: Tag) -> bool:
+    """Whether `tag` is part of a button or a disclosure's summary: there, text hidden from
+    screen readers is the control's state ("Show", "Hide all"), not the page's."""
+    return tag.find_parent(("button", "summary")) is not None
 
 
 def _has_spoken_alternative(node: Tag) -> bool:
@@ -211,11 +239,14 @@ def page_lines(
     broken = False  # a <br> was met and the next text decides whether it starts a line
     foreign_open: list[int] = []  # the foreign elements the walk is inside
     hidden_open: list[int] = []  # the visually hidden elements the walk is inside
+    cited: list[bool] = [False]  # the line being gathered cites a footnote
 
     def flush(tag: str, chrome: bool, in_main: bool) -> None:
         nonlocal broken
         broken = False
         text = clean_text("".join(run.text for run in buffer))
+        if tag in HEADING_TAGS:
+            text = _SECTION_NUMBER.sub("", text, count=1)
         if text:
             visible = [run for run in buffer if run.text.strip()]
             lines.append(
@@ -229,11 +260,13 @@ def page_lines(
                     in_main=in_main,
                     foreign=bool(foreign_open),
                     hidden=all(run.hidden for run in visible),
+                    cites_note=cited[0],
                 )
             )
             paths.append(tuple(open_blocks))
         buffer.clear()
         hrefs.clear()
+        cited[0] = False
 
     def settle_break(
         next_text: str, block: str, chrome: bool, link: bool, bold: bool, in_main: bool
@@ -259,8 +292,13 @@ def page_lines(
                 continue
             if not isinstance(child, Tag) or child.name in _SKIP_TAGS:
                 continue
-            if child.get("aria-hidden") == "true" and _has_spoken_alternative(node):
-                continue  # "1/4" beside its spoken "Score: 1 out of 4": read once
+            if _is_note_reference(child):
+                cited[0] = True
+                continue  # a footnote's number ("1", "[2]") is no part of the text
+            if child.get("aria-hidden") == "true" and (
+                _has_spoken_alternative(node) or _in_control(child)
+            ):
+                continue  # "1/4" beside its spoken "Score: 1 out of 4"; a toggle's "Show"
             if child.name != "br":  # before its hrefs are counted to the line it starts
                 settle_break(child.get_text(), block, chrome, link, bold, in_main)
             inner = chrome or _is_chrome(child)

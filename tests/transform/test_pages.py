@@ -405,3 +405,22 @@ def test_a_label_ending_in_a_bracket_over_its_figure() -> None:
         "Total budget 2022/23 (estimated): £2,030,983,000",
         "Adult social care precept raised: Yes",
     ]
+
+
+def test_a_source_note_citing_a_footnote_is_no_fact() -> None:
+    """Before the list, "Population and age figures are from the Office for National
+    Statistics.[1]" says where the facts come from; a long label over its figure is one."""
+    demographics = (
+        '<p>Population and age figures are from the Office for National Statistics.<a href="#fn1"'
+        ' role="doc-noteref"><sup>1</sup></a></p><ul><li>Population: 258,400</li></ul>'
+    )
+    financial = (
+        "<div><p>Share of the council's total budget spent on adult social care</p>"
+        "<p>40.93%</p></div><div><p>People in long-term support</p><p>16,733</p></div>"
+    )
+    page = read_page(_about(demographics, financial), f"{BASE}/stokeontrent-0625")
+    assert [fact.raw_text for fact in page.demographics] == ["Population: 258,400"]
+    assert [fact.raw_text for fact in page.financial_facts] == [
+        "Share of the council's total budget spent on adult social care: 40.93%",
+        "People in long-term support: 16,733",
+    ]

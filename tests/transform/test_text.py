@@ -155,3 +155,49 @@ def test_a_copyright_notice_is_chrome_wherever_it_stands() -> None:
         )
     )
     assert [ln.chrome for ln in lines] == [False, True]
+
+
+def test_a_headings_section_number_is_no_part_of_its_title() -> None:
+    """Pandoc numbers headings ("3 Assessing needs", "1.2 What people expect"); a score
+    line set as a heading ("3 - Evidence shows a good standard") keeps its number."""
+    lines = page_lines(
+        make_soup(
+            '<h2><span class="header-section-number">3</span> Assessing needs</h2>'
+            "<h3>1.2 What people expect</h3><h4>3 - Evidence shows a good standard</h4>"
+            "<p>2 people waited</p>"
+        )
+    )
+    assert [ln.text for ln in lines] == [
+        "Assessing needs",
+        "What people expect",
+        "3 - Evidence shows a good standard",
+        "2 people waited",
+    ]
+
+
+def test_footnotes_are_left_out_and_cited() -> None:
+    """A footnote's number is no part of the text; the line citing it says so; the notes
+    at the end of the document are chrome."""
+    lines = page_lines(
+        make_soup(
+            '<p>Figures are from the ONS.<a href="#fn1" role="doc-noteref"><sup>1</sup></a></p>'
+            '<p>Spend rose.<sup><a href="#n2">[2]</a></sup></p><p>Score 3</p>'
+            '<section role="doc-endnotes"><ol><li id="fn1">Mid-year estimates.</li></ol></section>'
+        )
+    )
+    assert [(ln.text, ln.cites_note, ln.chrome) for ln in lines] == [
+        ("Figures are from the ONS.", True, False),
+        ("Spend rose.", True, False),
+        ("Score 3", False, False),
+        ("Mid-year estimates.", False, True),
+    ]
+
+
+def test_a_toggles_state_hidden_from_screen_readers_is_not_read() -> None:
+    lines = page_lines(
+        make_soup(
+            '<h4><button aria-expanded="false"><span>Safety management</span>'
+            '<span aria-hidden="true"> Show</span></button></h4>'
+        )
+    )
+    assert [ln.text for ln in lines] == ["Safety management"]
