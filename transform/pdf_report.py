@@ -1218,7 +1218,8 @@ _ABOUT_ENDS = frozenset(_FACT_LABELS) | SUMMARY_LABELS | {"about", "key facts"}
 def _about_facts(blocks: Sequence[Block], words: _Vocabulary) -> dict[Section, list[Fact]]:
     """The About part's demographic and financial facts, each section from its label to the
     next label or heading: rows of a two-column table as "label: value" (either cell may wrap
-    onto the next row), else each paragraph or list item."""
+    onto the next row), else each paragraph or list item. With neither label printed, one
+    key-facts table under the About heading is shared out fact by fact (`_facts_unlabelled`)."""
     body = Counter(b.style for b in blocks).most_common(1)
     body_size = body[0][0][1] if body else 0.0
     out: dict[Section, list[Fact]] = {}
@@ -1226,20 +1227,55 @@ def _about_facts(blocks: Sequence[Block], words: _Vocabulary) -> dict[Section, l
         section = _FACT_LABELS.get(_key(block.text))
         if section is None or section in out:
             continue
-        inside: list[Block] = []
-        for following in blocks[index + 1 :]:
-            key = _key(following.text)
-            if (
-                key in _ABOUT_ENDS
-                or key.startswith("about ")
-                or _statement_named(following.text)
-                or _is_theme(following.text)
-                or following.style[1] > body_size + 0.5
-            ):
-                break
-            inside.append(following)
+        inside = _facts_block(blocks, index, body_size)
         out[section] = [parse_fact(text, section) for text in _fact_texts(inside, words)]
-    return out
+    return out or _facts_unlabelled(blocks, body_size, words)
+
+
+def _facts_block(blocks: Sequence[Block], index: int, body_size: float) -> list[Block]:
+    """The blocks after the label at `index`, up to the next label, statement, theme or a
+    heading set larger than the body."""
+    inside: list[Block] = []
+    for following in blocks[index + 1 :]:
+        key = _key(following.text)
+        if (
+            key in _ABOUT_ENDS
+            or key.startswith("about ")
+            or _statement_named(following.text)
+            or _is_theme(following.text)
+            or following.style[1] > body_size + 0.5
+        ):
+            break
+        inside.append(following)
+    return inside
+
+
+def _facts_unlabelled(
+    blocks: Sequence[Block], body_size: float, words: _Vocabulary
+) -> dict[Section, list[Fact]]:
+    """Facts printed as one label/value table under "Key facts" or "About ..." with no
+    Demographics or Financial label: the first such heading that heads table rows (a contents
+    list names it too, with no table under it). Each fact goes where it belongs by what it
+    says (`_is_financial`); a fact of neither kind stays with the demographics, never dropped."""
+    for index, block in enumerate(blocks):
+        key = _key(block.text)
+        if key != "key facts" and key != "about" and not key.startswith("about "):
+            continue
+        inside = _facts_block(blocks, index, body_size)
+        if not any(row.cells >= 2 for b in inside for row in b.rows):
+            continue
+        out: dict[Section, list[Fact]] = {}
+        for text in _fact_texts(inside, words):
+            section: Section = "financial" if _is_financial(text) else "demographics"
+            out.setdefault(section, []).append(parse_fact(text, section))
+        return out
+    return {}
+
+
+def _is_financial(text: str) -> bool:
+    """A fact about money or the support it pays for: a sum in pounds, or wording of one of
+    the financial kinds (budget, spend, precept, long- or short-term support)."""
+    return "£" in text or parse_fact(text, "financial").kind != "unclassified"
 
 
 def _cells(row: TextLine) -> list[tuple[float, str]]:
@@ -1365,22 +1401,47 @@ def _people_experience(blocks: Sequence[Block]) -> list[str]:
     under the first such label that heads any (a contents list names the label too, with
     its next entry under it)."""
     for start, label in enumerate(blocks):
-        if _key(label.text) == EXPERIENCE_LABEL and (found := _experience_after(blocks, start)):
+        if _unnumbered(_key(label.text)) == EXPERIENCE_LABEL and (
+            found := _experience_after(blocks, start)
+        ):
             return found
     return []
 
 
+_SECTION_NUMBER = re.compile(r"^\d{1,2}[.)]?\s+(?=[a-z])")
+
+
+def _unnumbered(key: str) -> str:
+    """A label without the section number a numbered report sets before it ("3. Summary of
+    people's experiences"), so the label reads the same numbered or not."""
+    return _SECTION_NUMBER.sub("", key)
+
+
 def _experience_after(blocks: Sequence[Block], start: int) -> list[str]:
-    """The paragraphs after the label at `start`, up to the next label or title."""
+    """The paragraphs after the label at `start`, up to the next label or title, or the next
+    heading set as the label is (`_heading_like`)."""
     out: list[str] = []
     rest = blocks[start + 1 :]
+    label = blocks[start]
+    set_apart = bool(rest) and rest[0].style != label.style  # the label is not body text
     for i, b in enumerate(rest):
         following = rest[i + 1] if i + 1 < len(rest) else None
-        key = _key(b.text)
-        if key in SUMMARY_LABELS or key in SECTION_LABELS or _is_subheading(b, following):
+        key = _unnumbered(_key(b.text))
+        if (
+            key in SUMMARY_LABELS
+            or key in SECTION_LABELS
+            or _is_subheading(b, following)
+            or (set_apart and _heading_like(b, label))
+        ):
             break
         out.append(b.text)
     return out
+
+
+def _heading_like(block: Block, label: Block) -> bool:
+    """A short block set in the label's own font and size (the caller has seen that the
+    paragraphs are not): the next heading of the label's rank, whatever its words."""
+    return block.style == label.style and len(block.rows) == 1 and len(block.text.split()) <= 12
 
 
 def _where(block: Block) -> Provenance:
