@@ -212,7 +212,7 @@ def _like_siblings(found: dict[int, Tag], family: set[int]) -> dict[int, Tag]:
         parent = block.parent
         if parent is None or parent.name in _OUTER:
             continue
-        kind = [c for c in parent.find_all(block.name, recursive=False)]
+        kind = list(parent.find_all(block.name, recursive=False))
         if 2 * sum(id(c) in found for c in kind) < len(kind):
             continue
         for sibling in kind:

@@ -239,10 +239,10 @@ def page_lines(
     broken = False  # a <br> was met and the next text decides whether it starts a line
     foreign_open: list[int] = []  # the foreign elements the walk is inside
     hidden_open: list[int] = []  # the visually hidden elements the walk is inside
-    cited: list[bool] = [False]  # the line being gathered cites a footnote
+    cited = False  # the line being gathered cites a footnote
 
     def flush(tag: str, chrome: bool, in_main: bool) -> None:
-        nonlocal broken
+        nonlocal broken, cited
         broken = False
         text = clean_text("".join(run.text for run in buffer))
         if tag in HEADING_TAGS:
@@ -260,13 +260,13 @@ def page_lines(
                     in_main=in_main,
                     foreign=bool(foreign_open),
                     hidden=all(run.hidden for run in visible),
-                    cites_note=cited[0],
+                    cites_note=cited,
                 )
             )
             paths.append(tuple(open_blocks))
         buffer.clear()
         hrefs.clear()
-        cited[0] = False
+        cited = False
 
     def settle_break(
         next_text: str, block: str, chrome: bool, link: bool, bold: bool, in_main: bool
@@ -282,7 +282,7 @@ def page_lines(
             flush(block, chrome, in_main)
 
     def walk(node: Tag, block: str, chrome: bool, link: bool, bold: bool, in_main: bool) -> None:
-        nonlocal broken
+        nonlocal broken, cited
         for child in node.children:
             if isinstance(child, Comment | Declaration | Doctype | ProcessingInstruction):
                 continue
@@ -293,7 +293,7 @@ def page_lines(
             if not isinstance(child, Tag) or child.name in _SKIP_TAGS:
                 continue
             if _is_note_reference(child):
-                cited[0] = True
+                cited = True
                 continue  # a footnote's number ("1", "[2]") is no part of the text
             if child.get("aria-hidden") == "true" and (
                 _has_spoken_alternative(node) or _in_control(child)
