@@ -29,7 +29,7 @@ import statistics
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Container, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import PurePosixPath
@@ -384,32 +384,39 @@ def _reading_order(
     columns.update({id(line): right_edge for line in out if line.x0 >= right - _SAME_COLUMN})
     for rows_alone in alone:
         columns.update(_left_column_runs(rows_alone, right, left_edge))
-    _justified_in_columns(out, columns)
+    out, columns = _justified_in_columns(out, columns)
     return out, columns, (round(right), round(left_edge))
 
 
-def _justified_in_columns(lines: list[TextLine], columns: dict[int, float]) -> None:
-    """Make each column line set justified one piece, in place (`columns`: a column's line,
-    by id, to where its column ends): a narrow column stretches a line's spaces wider than
-    a cell gap, so the text layer splits it into pieces as it splits a table's cells; but
-    such a line ends at its column's edge and its pieces stand evenly apart, no further
-    than words of a justified line ever do. Two pieces show no evenness: they are one line
-    only as little further apart than a cell gap (a label and its value set at the
-    column's edge, a table's row, stay apart)."""
-    for k, line in enumerate(lines):
+def _justified_in_columns(
+    lines: Sequence[TextLine], columns: Mapping[int, float]
+) -> tuple[list[TextLine], dict[int, float]]:
+    """The lines with each column line set justified made one piece, and where each column
+    line's column ends (`columns`: by line id) for the lines returned: a narrow column
+    stretches a line's spaces wider than a cell gap, so the text layer splits it into
+    pieces as it splits a table's cells; but such a line ends at its column's edge and its
+    pieces stand evenly apart, no further than words of a justified line ever do. Two
+    pieces show no evenness: they are one line only as little further apart than a cell
+    gap (a label and its value set at the column's edge, a table's row, stay apart)."""
+    out: list[TextLine] = []
+    edges: dict[int, float] = {}
+    for line in lines:
         edge = columns.get(id(line))
-        if edge is None or len(line.parts) < 2 or abs(edge - line.x1) > _FLUSH * line.size:
-            continue
-        gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(line.parts)]
-        widest = _WIDEST_WORD_SPACE if len(gaps) > 1 else _ONE_WIDE_SPACE
-        if max(gaps) > widest * line.size:
-            continue
-        if max(gaps) - min(gaps) > _EVEN_SPACING * line.size:
-            continue
-        whole = replace(line, cells=1, parts=())
-        del columns[id(line)]
-        lines[k] = whole
-        columns[id(whole)] = edge
+        if edge is not None and _is_justified(line, edge):
+            line = replace(line, cells=1, parts=())
+        out.append(line)
+        if edge is not None:
+            edges[id(line)] = edge
+    return out, edges
+
+
+def _is_justified(line: TextLine, edge: float) -> bool:
+    """A line split into pieces that ends at its column's `edge`, its pieces evenly apart."""
+    if len(line.parts) < 2 or abs(edge - line.x1) > _FLUSH * line.size:
+        return False
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(line.parts)]
+    widest = _WIDEST_WORD_SPACE if len(gaps) > 1 else _ONE_WIDE_SPACE
+    return max(gaps) <= widest * line.size and max(gaps) - min(gaps) <= _EVEN_SPACING * line.size
 
 
 def _after_columns(
