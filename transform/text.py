@@ -192,6 +192,15 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 
 _NOTE_NUMBER = re.compile(r"^\[?\d{1,3}\]?$")
 
+# A list item's mark typed into its text, no part of what it says: a bullet glyph (an
+# editor's "• ", a symbol font's private-use bullet), or a word processor's list mark set
+# apart by a run of no-break spaces (Word's "Save as Web Page" writes "·", "o", "§" or
+# "1." before `&nbsp;&nbsp;&nbsp;` in each list paragraph).
+_LIST_MARK = re.compile(
+    r"^\s*(?:[\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u00b7\ue000-\uf8ff]\s+"
+    r"|(?:[o\u00a7\u00d8\u00fc\u00a8v]|\d{1,2}[.)]|[a-z][.)])\u00a0[\u00a0 ]+)"
+)
+
 
 def _is_note_reference(tag: Tag) -> bool:
     """A footnote reference: marked so (`role="doc-noteref"`), or a link within the page
@@ -220,6 +229,26 @@ def _has_spoken_alternative(node: Tag) -> bool:
     )
 
 
+_VALUE_ROLES = frozenset({"progressbar", "meter"})
+
+
+def _text_alternative(tag: Tag) -> str:
+    """What an element with no text of its own says to a screen reader, as its text: an
+    image's `alt` (a rating badge drawn as a picture), the `aria-label` of a drawing marked
+    `role="img"`, a meter's or progress bar's `aria-valuetext` (a score dial). Empty for
+    anything else, and for a decorative image (`alt=""`, or hidden from screen readers)."""
+    if tag.get("aria-hidden") == "true":
+        return ""
+    role = tag.get("role")
+    if tag.name == "img" and role not in ("presentation", "none"):
+        return clean_text(str(tag.get("alt") or ""))
+    if role == "img" and not tag.get_text(strip=True):
+        return clean_text(str(tag.get("aria-label") or ""))
+    if role in _VALUE_ROLES and not tag.get_text(strip=True):
+        return clean_text(str(tag.get("aria-valuetext") or ""))
+    return ""
+
+
 def page_lines(
     soup: BeautifulSoup | Tag, *, rejoin_wrapped: bool = False, foreign: Collection[int] = ()
 ) -> list[Line]:
@@ -244,7 +273,7 @@ def page_lines(
     def flush(tag: str, chrome: bool, in_main: bool) -> None:
         nonlocal broken, cited
         broken = False
-        text = clean_text("".join(run.text for run in buffer))
+        text = clean_text(_LIST_MARK.sub("", "".join(run.text for run in buffer), count=1))
         if tag in HEADING_TAGS:
             text = _SECTION_NUMBER.sub("", text, count=1)
         if text:
@@ -301,6 +330,11 @@ def page_lines(
                 continue  # "1/4" beside its spoken "Score: 1 out of 4"; a toggle's "Show"
             if child.name != "br":  # before its hrefs are counted to the line it starts
                 settle_break(child.get_text(), block, chrome, link, bold, in_main)
+            alternative = _text_alternative(child)
+            if alternative:
+                settle_break(alternative, block, chrome, link, bold, in_main)
+                buffer.append(_Run(f" {alternative} ", link, bold, bool(hidden_open)))
+                continue
             inner = chrome or _is_chrome(child)
             inner_main = in_main or child.name == "main" or child.get("role") == "main"
             in_link = link or (child.name == "a" and child.get("href") is not None)

@@ -201,3 +201,55 @@ def test_a_toggles_state_hidden_from_screen_readers_is_not_read() -> None:
         )
     )
     assert [ln.text for ln in lines] == ["Safety management"]
+
+
+def test_a_list_mark_typed_into_the_text_is_no_part_of_it() -> None:
+    """Word's "Save as Web Page" writes each list paragraph's mark as text ("·", "o", "1."
+    then no-break spaces, in a conditional comment); editors type "• ". A figure or a word
+    at a line's start stays."""
+    word_item = (
+        "<p class=MsoListParagraphCxSpFirst style='mso-list:l0 level1 lfo1'>"
+        "<![if !supportLists]><span style='font-family:Symbol'>\u00b7<span "
+        "style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp; </span></span>"
+        "<![endif]>I can get an assessment when I need one.<o:p></o:p></p>"
+    )
+    lines = page_lines(
+        make_soup(
+            word_item + "<p><!--[if !supportLists]--><span>o<span>&nbsp;&nbsp;&nbsp; </span>"
+            "</span><!--[endif]-->Carers were offered a review.</p>"
+            "<p>2.&nbsp;&nbsp;&nbsp;Waiting lists fell.</p><p>\u2022 Typed by an editor.</p>"
+            "<p>2. Waiting lists</p><p>o is a letter</p><p>3 - Evidence shows a good standard</p>"
+        )
+    )
+    assert [ln.text for ln in lines] == [
+        "I can get an assessment when I need one.",
+        "Carers were offered a review.",
+        "Waiting lists fell.",
+        "Typed by an editor.",
+        "2. Waiting lists",
+        "o is a letter",
+        "3 - Evidence shows a good standard",
+    ]
+
+
+def test_an_element_without_text_reads_as_its_text_alternative() -> None:
+    """A rating badge drawn as a picture, a dial marked as an image or a meter, say their
+    value to a screen reader; a decorative image says nothing."""
+    lines = page_lines(
+        make_soup(
+            '<p>Rating <img src="good.svg" alt="Good"></p>'
+            '<div><div role="img" aria-label="Score: 3 out of 4"><svg></svg></div></div>'
+            '<div role="meter" aria-valuenow="2" aria-valuetext="2 - Evidence shows some '
+            'shortfalls"></div><p><img src="x.png" alt="">Plain</p>'
+            '<p><img alt="Tick" aria-hidden="true">Done</p>'
+            '<div role="img" aria-label="unused">Text wins</div>'
+        )
+    )
+    assert [ln.text for ln in lines] == [
+        "Rating Good",
+        "Score: 3 out of 4",
+        "2 - Evidence shows some shortfalls",
+        "Plain",
+        "Done",
+        "Text wins",
+    ]
