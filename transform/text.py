@@ -230,6 +230,21 @@ def _has_spoken_alternative(node: Tag) -> bool:
 
 
 _VALUE_ROLES = frozenset({"progressbar", "meter"})
+# Where a counting widget keeps the figure its script counts up to (Elementor, Divi, the
+# counter plugins): the page is served with the figure it counts from ("0").
+_COUNTER_TARGETS = ("data-to-value", "data-number-value", "data-count-to", "data-target")
+_FIGURE = re.compile(r"^\d+(?:[.,]\d+)*$")
+
+
+def _counts_to(tag: Tag) -> str:
+    """The figure a counting widget shows once its script has run, or "" if `tag` is none:
+    a bare figure served in place of the one in its counter attribute."""
+    for name in _COUNTER_TARGETS:
+        target = str(tag.get(name) or "").strip()
+        if _FIGURE.match(target):
+            shown = tag.get_text(strip=True)
+            return target if not shown or _FIGURE.match(shown) else ""
+    return ""
 
 
 def _text_alternative(tag: Tag) -> str:
@@ -330,10 +345,12 @@ def page_lines(
                 continue  # "1/4" beside its spoken "Score: 1 out of 4"; a toggle's "Show"
             if child.name != "br":  # before its hrefs are counted to the line it starts
                 settle_break(child.get_text(), block, chrome, link, bold, in_main)
-            alternative = _text_alternative(child)
-            if alternative:
-                settle_break(alternative, block, chrome, link, bold, in_main)
-                buffer.append(_Run(f" {alternative} ", link, bold, bool(hidden_open)))
+            counted = _counts_to(child)
+            alternative = "" if counted else _text_alternative(child)
+            if counted or alternative:  # in place of its text; a picture's set apart by spaces
+                text = counted or f" {alternative} "
+                settle_break(text, block, chrome, link, bold, in_main)
+                buffer.append(_Run(text, link, bold, bool(hidden_open)))
                 continue
             inner = chrome or _is_chrome(child)
             inner_main = in_main or child.name == "main" or child.get("role") == "main"

@@ -253,3 +253,17 @@ def test_an_element_without_text_reads_as_its_text_alternative() -> None:
         "Done",
         "Text wins",
     ]
+
+
+def test_a_counting_widget_reads_as_the_figure_it_counts_to() -> None:
+    """Page builders serve a counter at the figure it counts from and keep the one it shows
+    in an attribute; a link's `data-target` is no figure."""
+    lines = page_lines(
+        make_soup(
+            '<div><span class="elementor-counter-number" data-to-value="3" '
+            'data-from-value="0">0</span><span> out of 4</span></div>'
+            '<p><span class="percent-value" data-number-value="64">0</span>%</p>'
+            '<p><button data-target="#panel-2">2</button> panels</p>'
+        )
+    )
+    assert [ln.text for ln in lines] == ["3 out of 4", "64%", "2 panels"]
