@@ -46,6 +46,7 @@ from transform.records import (
     StatementReading,
 )
 from transform.text import (
+    HEADING_TAGS,
     SENTENCE_END,
     Line,
     label_key,
@@ -360,12 +361,33 @@ def _regions(doc: _Doc) -> list[_Region]:
                 break
             following = _anchor(line)
             if following is not None and following.statement != anchor.statement:
+                while owned and _titles_next_part(lines[owned[-1]]):
+                    owned.pop()  # the next statement's title ("Quality statement 2")
                 break
             owned.append(cursor)
             cursor += 1
         regions.append(_Region(anchor, index, owned))
         index = cursor
     return regions
+
+
+# A statement's number as its label ("Quality statement 2", "Quality statement 2 of 9",
+# "QS2"), at a line's end (after a toggle's hidden "Show section:").
+_STATEMENT_NUMBER_LABEL = re.compile(
+    r"(?:^|\s)(?:(?:quality\s+)?statement\s+\d(?:\s+of\s+9)?|qs\s*\d)$", re.IGNORECASE
+)
+
+
+def _titles_next_part(line: Line) -> bool:
+    """A heading, a disclosure's summary or a statement's number label with nothing under
+    it before the next statement is named: that statement's title, not a line of this one."""
+    if SENTENCE_END.search(line.text):
+        return False
+    return (
+        line.tag in HEADING_TAGS
+        or line.tag == "summary"
+        or (len(line.text.split()) <= 8 and bool(_STATEMENT_NUMBER_LABEL.search(line.text)))
+    )
 
 
 def _score_in(doc: _Doc, region: _Region) -> tuple[ScoreValue | None, int | None, str | None]:

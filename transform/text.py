@@ -192,14 +192,32 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 
 _NOTE_NUMBER = re.compile(r"^\[?\d{1,3}\]?$")
 
+# A CMS's shortcodes left unrendered ("[/et_pb_text][/et_pb_column]", "[contact_form id=3]"):
+# markup that leaked into the text, no part of the page's content.
+_SHORTCODES = re.compile(r"^(?:\[/?[A-Za-z_][\w-]*(?:\s[^\]]*)?\]\s*)+$")
+
 # A list item's mark typed into its text, no part of what it says: a bullet glyph (an
 # editor's "• ", a symbol font's private-use bullet), or a word processor's list mark set
 # apart by a run of no-break spaces (Word's "Save as Web Page" writes "·", "o", "§" or
 # "1." before `&nbsp;&nbsp;&nbsp;` in each list paragraph).
 _LIST_MARK = re.compile(
     r"^\s*(?:[\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u00b7\ue000-\uf8ff]\s+"
-    r"|(?:[o\u00a7\u00d8\u00fc\u00a8v]|\d{1,2}[.)]|[a-z][.)])\u00a0[\u00a0 ]+)"
+    r"|(?:[^\s\w]{1,2}|[oOvü\u00d8]|[0-9]{1,2}[.)]|[a-z]{1,3}[.)])\u00a0[\u00a0 ]+)"
 )
+_PARAGRAPH_TAGS = frozenset({"p", "div"})
+# Word's "Save as Web Page" list paragraphs: a list item set as a paragraph.
+_WORD_LIST_CLASS = re.compile(r"^MsoListParagraph")
+_WORD_LIST_STYLE = re.compile(r"mso-list:\s*l\d")
+
+
+def _block_name(tag: Tag) -> str:
+    """The element's name, but "li" for a word processor's list paragraph."""
+    if tag.name == "p" and (
+        any(_WORD_LIST_CLASS.match(c) for c in tag.get("class") or [])
+        or _WORD_LIST_STYLE.search(str(tag.get("style") or ""))
+    ):
+        return "li"
+    return str(tag.name)
 
 
 def _is_note_reference(tag: Tag) -> bool:
@@ -288,7 +306,10 @@ def page_lines(
     def flush(tag: str, chrome: bool, in_main: bool) -> None:
         nonlocal broken, cited
         broken = False
-        text = clean_text(_LIST_MARK.sub("", "".join(run.text for run in buffer), count=1))
+        raw = "".join(run.text for run in buffer)
+        text = clean_text(_LIST_MARK.sub("", raw, count=1))
+        if tag in _PARAGRAPH_TAGS and _LIST_MARK.match(raw):
+            tag = "li"  # a paragraph marked as a list item is one
         if tag in HEADING_TAGS:
             text = _SECTION_NUMBER.sub("", text, count=1)
         if text:
@@ -297,7 +318,7 @@ def page_lines(
                 Line(
                     text,
                     tag,
-                    chrome or bool(_COPYRIGHT.match(text)),
+                    chrome or bool(_COPYRIGHT.match(text) or _SHORTCODES.match(text)),
                     link=all(run.link for run in visible),
                     bold=all(run.bold for run in visible),
                     hrefs=tuple(hrefs),
@@ -344,7 +365,12 @@ def page_lines(
             ):
                 continue  # "1/4" beside its spoken "Score: 1 out of 4"; a toggle's "Show"
             if child.name != "br":  # before its hrefs are counted to the line it starts
-                settle_break(child.get_text(), block, chrome, link, bold, in_main)
+                shown = child.get_text()
+                settle_break(shown, block, chrome, link, bold, in_main)
+                if shown[:1].isdigit() and buffer and buffer[-1].text[-1:].isdigit():
+                    # two figures set side by side ("Score: 2" and "50%" in a progress
+                    # bar's two parts): never one number
+                    buffer.append(_Run(" ", link, bold))
             counted = _counts_to(child)
             alternative = "" if counted else _text_alternative(child)
             if counted or alternative:  # in place of its text; a picture's set apart by spaces
@@ -361,10 +387,11 @@ def page_lines(
                     flush(block, chrome, in_main)
                 broken = True
                 continue
-            if child.name in BLOCK_TAGS:
+            name = _block_name(child)
+            if name in BLOCK_TAGS:
                 flush(block, chrome, in_main)
                 open_blocks.append(len(block_tags))
-                block_tags[open_blocks[-1]] = child.name
+                block_tags[open_blocks[-1]] = name
             if child.name == "a" and child.get("href") is not None:
                 hrefs.append(str(child["href"]).strip())
             is_foreign = id(child) in foreign
@@ -374,9 +401,9 @@ def page_lines(
             is_hidden = bool(_HIDDEN_CLASS.search(" ".join(child.get("class") or [])))
             if is_hidden:
                 hidden_open.append(id(child))
-            if child.name in BLOCK_TAGS:
-                walk(child, child.name, inner, in_link, in_bold, inner_main)
-                flush(child.name, inner, inner_main)
+            if name in BLOCK_TAGS:
+                walk(child, name, inner, in_link, in_bold, inner_main)
+                flush(name, inner, inner_main)
                 open_blocks.pop()
             else:
                 walk(child, block, inner, in_link, in_bold, inner_main)

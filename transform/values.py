@@ -37,11 +37,12 @@ _BAND = re.compile(
 _BAND_SCORE = {"significant": 1, "some": 2, "good": 3, "exceptional": 4}
 
 # "3", "3 out of 4", "3/4", "3 of 4", "3 (out of 4)", "3 - Evidence shows a good standard",
-# "Score: 3", "Indicative score 3", "3: Good standard"
+# "Score: 3", "Indicative score 3", "3: Good standard", "3 75%" (a bar's share of the most)
 _SCORE = re.compile(
     rf"(?:{SCORE_LABEL}\s*(?:of\s*)?[:{DASHES}\-]?\s*)?"
-    r"(?P<score>\d{1,2})(?![\d.,%])"
+    r"(?P<score>\d{1,2})(?![\d,%]|\.\d)"
     r"(?:\s*\(?\s*(?:/|out\s+of|of)\s*4\s*\)?)?"
+    r"(?:\s*\(?(?P<share>\d{1,3})\s*%\)?)?"
     rf"(?:\s*(?:[:.|]|{_DASH})?\s*\(?(?P<label>(?:evidence\s+shows\s+)?(?:an?\s+)?"
     r"(?:significant\s+shortfalls|some\s+shortfalls|good\s+standard|exceptional\s+standard)"
     r")\)?\.?)?",
@@ -81,6 +82,8 @@ def score_value(text: str) -> ScoreValue | None:
     if match:
         label = match.group("label")
         number = int(match.group("score"))
+        if match.group("share") is not None and int(match.group("share")) != number * 25:
+            return None  # "2 60%" is no score shown as its share of 4
         if label is not None:
             banded = _BAND_SCORE[_BAND.fullmatch(label).group("band").split()[0].lower()]  # type: ignore[union-attr]
             if banded != number:

@@ -424,3 +424,78 @@ def test_a_source_note_citing_a_footnote_is_no_fact() -> None:
         "Share of the council's total budget spent on adult social care: 40.93%",
         "People in long-term support: 16,733",
     ]
+
+
+def _all_statements_page(sections: str) -> bytes:
+    return (
+        "<title>Norfolk County Council: local authority assessment</title>"
+        "<h1>Norfolk County Council: local authority assessment</h1>"
+        f"<p>Published: 1 March 2026</p><main>{sections}</main>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        '<details><summary><span class="visually-hidden">Show section: </span>'
+        "Quality statement {n}</summary><div>",
+        '<div><div class="govuk-accordion__section-header"><span>Quality statement {n} of 9'
+        "</span></div><div>",
+    ],
+)
+def test_a_statements_title_before_its_name_is_not_the_last_finding_of_the_one_before(
+    title: str,
+) -> None:
+    """All nine statements on one page, each under a toggle or an accordion header that
+    gives its number ("Quality statement 2") before the heading naming it."""
+    sections = "".join(
+        title.format(n=n)
+        + f"<h3>{name}</h3><p>Score: 3</p><h4>Key findings for this quality statement</h4>"
+        f"<h5>Finding {n}</h5><p>Text of finding {n}.</p></div></div>".replace(
+            "</div></div>", "</div></details>" if "details" in title else "</div></div>"
+        )
+        for n, name in enumerate(NAMES, start=1)
+    )
+    page = read_page(_all_statements_page(sections), f"{BASE}/norfolk-0326/report")
+    assert [[(k.heading, k.text) for k in s.key_findings] for s in page.statements] == [
+        [(f"Finding {n}", f"Text of finding {n}.")] for n in range(1, 10)
+    ]
+
+
+def test_word_list_paragraphs_are_a_findings_list_not_its_headings() -> None:
+    """Word's list paragraphs (class `MsoListParagraph...`, the mark typed as text) after
+    "Developments described to us included:" are the items of the finding's list."""
+    item = (
+        "<p class=MsoListParagraphCxSpMiddle style='mso-list:l6 level1 lfo7'>"
+        "<![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>"
+        "\u00b7<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span>"
+        "</span><![endif]><span>{}<o:p></o:p></span></p>"
+    )
+    items = "".join(item.format(t) for t in ("a home care framework", "an extra care scheme"))
+    body = (
+        "<title>Assessing needs</title><h1>Stoke-on-Trent City Council: local authority "
+        "assessment</h1><p>Published: 13 June 2025</p><h2>Assessing needs</h2>"
+        "<p class=MsoNormal><b>Score:</b> 3</p><h3>Key findings for this quality statement</h3>"
+        "<h4>Understanding local needs</h4><p class=MsoNormal>Developments described to us "
+        f"included:<o:p></o:p></p>{items}"
+    )
+    page = read_page(body.encode(), f"{BASE}/stokeontrent-0625-theme1-needs")
+    assert [(k.heading, k.text) for k in texts_of(page).key_findings] == [
+        ("Understanding local needs", "Developments described to us included:"),
+        ("Understanding local needs", "a home care framework"),
+        ("Understanding local needs", "an extra care scheme"),
+    ]
+
+
+def test_a_progress_bars_two_figures_are_not_one_number() -> None:
+    """An Elementor progress bar per statement: "Score: 2" and the bar's "50%" side by side,
+    no space between their elements."""
+    rows = "".join(
+        f'<div class="elementor-widget-container"><span class="elementor-title">{n}</span>'
+        '<div role="progressbar" aria-valuenow="50"><div data-max="50">'
+        '<span class="elementor-progress-text">Score: 2</span>'
+        '<span class="elementor-progress-percentage">50%</span></div></div></div>'
+        for n in NAMES
+    )
+    page = read_page(_summary_with_rows(rows), f"{BASE}/x-summary")
+    assert scores(page) == [2] * 9

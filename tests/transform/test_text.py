@@ -267,3 +267,41 @@ def test_a_counting_widget_reads_as_the_figure_it_counts_to() -> None:
         )
     )
     assert [ln.text for ln in lines] == ["3 out of 4", "64%", "2 panels"]
+
+
+def test_a_marked_paragraph_is_a_list_item() -> None:
+    """Word's list paragraphs (by class or `mso-list` style) and a paragraph whose list mark
+    is typed into it are list items; a plain paragraph stays one."""
+    lines = page_lines(
+        make_soup(
+            "<p class=MsoListParagraphCxSpFirst>first</p>"
+            "<p style='margin-left:36pt;mso-list:l0 level1 lfo1'>second</p>"
+            "<p>-&nbsp;&nbsp;&nbsp;&nbsp;third</p><p>plain</p>"
+        )
+    )
+    assert [(ln.tag, ln.text) for ln in lines] == [
+        ("li", "first"),
+        ("li", "second"),
+        ("li", "third"),
+        ("p", "plain"),
+    ]
+
+
+def test_figures_in_elements_side_by_side_stay_apart() -> None:
+    lines = page_lines(make_soup("<p><span>Score: 2</span><span>50%</span> and <b>1</b>2</p>"))
+    assert [ln.text for ln in lines] == ["Score: 2 50% and 12"]
+
+
+def test_shortcodes_left_unrendered_are_chrome() -> None:
+    lines = page_lines(
+        make_soup(
+            '<p>[/et_pb_text][/et_pb_column]</p><p>[cqc_feedback_form id="3"]</p>'
+            "<p>[placeholder: score not in our sources]</p><p>[1]</p>"
+        )
+    )
+    assert [(ln.text, ln.chrome) for ln in lines] == [
+        ("[/et_pb_text][/et_pb_column]", True),
+        ('[cqc_feedback_form id="3"]', True),
+        ("[placeholder: score not in our sources]", False),
+        ("[1]", False),
+    ]
