@@ -85,9 +85,10 @@ _SCORE_ROW = re.compile(
     rf"(?<![\d/])(?P<score>[1-4])(?:\s*/\s*4)?(?:\s*[:{_DASH}]?\s*evidence shows .*)?$",
     re.IGNORECASE,
 )
-# "Score: 3", "Score 3", "3", "3 - Evidence shows ...", "Score 3 - Evidence shows ..."
+# "Score: 3", "Score 3", "3", "3 - Evidence shows ...", "Score 3 - Evidence shows ...", and a
+# pilot's "Indicative score: 3 - Evidence shows ..."
 _SCORE_LINE = re.compile(
-    rf"^(?:score\s*:?\s*)?(?P<score>[1-4])(?:\s*/\s*4)?"
+    rf"^(?:(?:indicative\s+)?score\s*:?\s*)?(?P<score>[1-4])(?:\s*/\s*4)?"
     rf"(?:\s*[:{_DASH}]?\s*(?P<label>evidence shows .+))?$",
     re.IGNORECASE,
 )
@@ -243,6 +244,7 @@ def _body(text: PdfText) -> _Body:
         dropped += [line.text for line in page[:top] + page[bottom:]]
         kept.append(page[top:bottom])
     ordered = [_reading_order(rows) for rows in kept]
+    measure = _text_width([row for rows in kept for row in rows])
     found = Counter(edges for _, _, edges in ordered if edges is not None).most_common(1)
     for rows, (page_lines, columns, edges) in zip(kept, ordered, strict=True):
         if edges is None and found and rows and _set_at(rows, found[0][0][0]):
@@ -252,9 +254,68 @@ def _body(text: PdfText) -> _Body:
             columns = {id(row): found[0][0][1] for row in rows}
         elif edges is None and found:
             columns = _left_column_runs(rows, *found[0][0])
+        if narrow := _narrow_columns(page_lines, measure, columns):
+            columns = {**narrow, **columns}
         lines += page_lines
         rights.update(columns)
     return _Body(lines, dropped, rights)
+
+
+def _text_width(rows: Sequence[TextLine]) -> tuple[float, float]:
+    """Where the document's text starts and ends across the page: its lines of several
+    words, a few outliers either side aside (as `_Layout` measures it)."""
+    wide = [row for row in rows if row.text.count(" ") >= 3] or list(rows)  # single-spaced
+    if not wide:
+        return 0.0, 0.0
+    lefts, rights = sorted(r.x0 for r in wide), sorted(r.x1 for r in wide)
+    return lefts[len(lefts) // 20], rights[len(rights) * 19 // 20]
+
+
+# A run of rows wrapped at a measure ending short of this share of the text's width is a
+# column (a two-column section whose right column is empty: its text fitted in the left).
+_NARROW_MEASURE = 0.6
+
+
+def _narrow_columns(
+    rows: Sequence[TextLine], measure: tuple[float, float], placed: Mapping[int, float]
+) -> dict[int, float]:
+    """Where the lines of a column the page's columns do not account for end (`placed`:
+    the lines already known to be in one, by id; `measure`: where the document's text
+    starts and ends, see `_text_width`): for each run of other rows, in reading order,
+    ending short of `_NARROW_MEASURE` of the width, that holds prose wrapped where its
+    longest row ends (see `_wrapped_at`, `_runs_on`), from its first row with a line
+    close under it (see `_column_start`), that row's end. A two-column section whose text
+    fits its left column shows no gutter; read against the page's full width, each of its
+    lines would seem to end on purpose, a paragraph of its own."""
+    left, right = measure
+    limit = left + _NARROW_MEASURE * (right - left)
+    columns: dict[int, float] = {}
+    run: list[TextLine] = []
+    for row in [*rows, None]:
+        if row is not None and row.x1 <= limit and id(row) not in placed:
+            run.append(row)
+            continue
+        if len(run) > _WRAPPED_ROWS:  # fewer rows cannot show wrapping (`_wrapped_at`)
+            run = run[_column_start(run) :]
+            edge = max((line.x1 for line in run), default=0.0)
+            if _wrapped_at(run, edge) and _runs_on(run, edge):
+                columns.update({id(line): edge for line in run})
+        run = []
+    return columns
+
+
+def _runs_on(rows: Sequence[TextLine], edge: float) -> bool:
+    """Whether lines ending at `edge` (within a font size) run on into the next line, as
+    prose wrapped there does and a list's items never do: at least `_WRAPPED_ROWS` of them
+    end inside a word broken with a hyphen, or have a line of their style under them that
+    starts in lower case (mid-sentence)."""
+    running = sum(
+        abs(edge - row.x1) <= row.size
+        and following.style == row.style
+        and (_broken(row.text) or following.text[:1].islower())
+        for row, following in itertools.pairwise(rows)
+    )
+    return running >= _WRAPPED_ROWS
 
 
 def _left_column_runs(rows: Sequence[TextLine], gutter: float, edge: float) -> dict[int, float]:

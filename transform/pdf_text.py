@@ -351,10 +351,11 @@ def _rect_pieces(
             boxes.append((char, left.value, right.value))
     boxes.sort()
     # Rectangles closer than a cell gap are one piece (PDFium also splits at kerning and font
-    # changes): only a real gap, a table's cells or two columns, makes pieces.
+    # changes): only a real gap, a table's cells or two columns, makes pieces; so does a
+    # rectangle that starts left of the one before it (see `_goes_back`).
     groups: list[list[tuple[int, float, float]]] = []
     for box in boxes:
-        if groups and box[1] - groups[-1][-1][2] < gap:
+        if groups and box[1] - groups[-1][-1][2] < gap and not _goes_back(groups[-1][-1], box):
             groups[-1].append(box)
         else:
             groups.append([box])
@@ -369,6 +370,14 @@ def _rect_pieces(
             styled = min(char + letter, stop)
             out.append(piece_at(styled, text, group[0][1], max(b[2] for b in group)))
     return out
+
+
+def _goes_back(before: tuple[int, float, float], box: tuple[int, float, float]) -> bool:
+    """Whether a run's rectangle (first char, left, right) starts left of where the one
+    before it starts: text drawn back across the line, as a table's cell spanning rows is
+    drawn after the row it is level with (groff's tbl), is no part of the text before it
+    (its baseline may differ too: each piece is placed by its own first letter)."""
+    return box[1] < before[1]
 
 
 def _first_char_in(handle: object, across: tuple[float, float], height: tuple[float, float]) -> int:
