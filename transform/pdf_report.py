@@ -366,13 +366,30 @@ def _set_at(rows: Sequence[TextLine], gutter: float) -> bool:
     if not on_right or not on_left or len(on_right) + len(on_left) < len(pieces):
         return False
     # each row's right-hand text starts at the gutter (a justified line's words may follow
-    # as pieces of their own); a table's third column starts elsewhere
+    # as pieces of their own), or is a list item indented within the column; a table's
+    # third column starts elsewhere
     right_ids = {id(p) for p in on_right}
-    starts = [min((p.x0 for p in r.pieces if id(p) in right_ids), default=gutter) for r in rows]
-    if any(abs(x - gutter) > _SAME_COLUMN for x in starts):
+    firsts = [
+        min(mine, key=lambda p: p.x0)
+        for r in rows
+        if (mine := [p for p in r.pieces if id(p) in right_ids])
+    ]
+    listed = any(_BULLET.match(p.text) for p in firsts)
+    if not all(abs(p.x0 - gutter) <= _SAME_COLUMN or _indented(p, gutter, listed) for p in firsts):
         return False
     words = [_median_words(rows, side) for side in (on_left, on_right)]
     return min(words) >= _PROSE_WORDS
+
+
+# A list item in a column is indented from its edge by at most this many font sizes.
+_ITEM_INDENT = 3.0
+
+
+def _indented(piece: TextLine, edge: float, listed: bool) -> bool:
+    """Whether a piece starts a little right of a column's left `edge` as a list within
+    the column does (`listed`: the column holds a list item, its mark first): an item,
+    or an item's wrapped line, indented from the edge."""
+    return listed and 0 < piece.x0 - edge <= _ITEM_INDENT * piece.size
 
 
 def _steady(lines: list[TextLine]) -> list[TextLine]:
@@ -411,7 +428,9 @@ def _reading_order(
     right_column: list[TextLine] = []
     in_columns: list[TextLine] = []  # the left column's rows set beside a right column
     beside: list[TextLine] = []  # those of them level with its text: where it ends shows
-    alone: list[list[TextLine]] = []  # the left column's rows with no right column beside
+    # the left column's rows with no right column beside: all of them, or those above the
+    # right column's start (a section that fitted its left column, above the next one's)
+    alone: list[list[TextLine]] = []
 
     def flush(spanned: bool = False) -> list[TextLine]:
         """The left column, the right one, then what stands under the columns' end (see
@@ -423,13 +442,17 @@ def _reading_order(
             top = min(r.y - r.size for r in right_column)  # a line above its first one
             bottom = max(r.y + r.size for r in right_column)
             in_columns.extend(r for r in left_column[:split] if r.y >= top)
+            alone.append([r for r in left_column[:split] if r.y < top])  # above its start
             beside.extend(r for r in left_column[:split] if top <= r.y <= bottom)
         return left_column[:split] + right_column + left_column[split:]
 
+    breaks = _column_breaks(rows, right)
     for row in rows:
         pieces = row.pieces
-        if any(p.x0 < right - _SAME_COLUMN and p.x1 > right + _SAME_COLUMN for p in pieces):
-            out += [*flush(spanned=True), row]  # spans the gutter
+        if id(row) in breaks or any(
+            p.x0 < right - _SAME_COLUMN and p.x1 > right + _SAME_COLUMN for p in pieces
+        ):
+            out += [*flush(spanned=True), row]  # spans the gutter, or opens new columns
             left_column, right_column = [], []
             continue
         on_left = [p for p in pieces if p.x0 < right - _SAME_COLUMN]
@@ -447,6 +470,30 @@ def _reading_order(
         columns.update(_left_column_runs(rows_alone, right, left_edge))
     out, columns = _justified_in_columns(out, columns)
     return out, columns, (round(right), round(left_edge))
+
+
+def _column_breaks(rows: Sequence[TextLine], right: float) -> set[int]:
+    """The rows (by id) that end one set of columns and head the next on the same page:
+    headings set in the left column's width, larger than any text of the right column,
+    with right-column text above and below them but none close to them on either side
+    (further than a paragraph's gap at the usual 1.2 line spacing). Sections set each in
+    its own two columns, their headings between, put the heading where the gutter
+    runs; read as one pair of columns, the right column of the second section would come
+    before the first section's heading."""
+    on_right = [p for r in rows for p in r.pieces if p.x0 >= right - _SAME_COLUMN]
+    if not on_right:
+        return set()
+    largest = max(p.size for p in on_right)
+    breaks: set[int] = set()
+    for row in rows:
+        if row.size <= largest + 0.5 or any(p.x1 > right for p in row.pieces):
+            continue
+        reach = _PARAGRAPH_GAP * 1.2 * row.size
+        above = [row.y - p.y for p in on_right if p.y < row.y]
+        below = [p.y - row.y for p in on_right if p.y > row.y]
+        if above and below and min(above) > reach and min(below) > reach:
+            breaks.add(id(row))
+    return breaks
 
 
 def _justified_in_columns(
@@ -556,7 +603,7 @@ def _right_column(rows: Sequence[TextLine]) -> float | None:
     near = [p for p in pieces if abs(p.x0 - start) <= _SAME_COLUMN]
     if len(near) < _COLUMN_ROWS:
         return None
-    right = min(p.x0 for p in near)
+    right = _column_edge(pieces, min(p.x0 for p in near), left + _COLUMN_SHARE * width)
     # rows crossing the gutter count where the right column stands: text set full width
     # above or below the columns (a statement's opening parts) says nothing against them
     top, bottom = min(p.y for p in near), max(p.y for p in near)
@@ -577,6 +624,19 @@ def _right_column(rows: Sequence[TextLine]) -> float | None:
     if min(words) < _PROSE_WORDS or filled < _COLUMN_FILLED * len(on_right):
         return None
     return right
+
+
+def _column_edge(pieces: Sequence[TextLine], start: float, first_quarter: float) -> float:
+    """Where a right column whose lines mostly start at `start` begins: at the leftmost
+    piece starting between the left column's end (its pieces that start in the page's
+    `first_quarter` and end before `start`) and `start`. A list's items, indented within
+    the column, may outnumber its other lines on a page; the column's prose starts left of
+    them."""
+    ends = [p.x1 for p in pieces if p.x0 < first_quarter and p.x1 <= start]
+    if not ends:
+        return start
+    end = max(ends)
+    return min((p.x0 for p in pieces if end < p.x0 < start), default=start)
 
 
 # A line set justified in a column spreads its words no further apart than this many font
@@ -1308,7 +1368,7 @@ def _facts_block(blocks: Sequence[Block], index: int, body_size: float) -> list[
         key = _key(following.text)
         if (
             key in _ABOUT_ENDS
-            or key.startswith("about ")
+            or _about_heading(following.text)
             or _statement_named(following.text)
             or _is_theme(following.text)
             or following.style[1] > body_size + 0.5
@@ -1318,19 +1378,27 @@ def _facts_block(blocks: Sequence[Block], index: int, body_size: float) -> list[
     return inside
 
 
+def _about_heading(text: str) -> bool:
+    """Whether a block is the About part's heading ("About <council>"): a title, not a fact
+    that happens to start with the word ("About 805,700 people live here.")."""
+    return _key(text).startswith("about ") and _is_short_title(text)
+
+
 def _facts_unlabelled(
     blocks: Sequence[Block], body_size: float, words: _Vocabulary
 ) -> dict[Section, list[Fact]]:
     """Facts printed as one label/value table under "Key facts" or "About ..." with no
     Demographics or Financial label: the first such heading that heads table rows (a contents
-    list names it too, with no table under it). Each fact goes where it belongs by what it
+    list names it too, with no table under it), or sentences, one a paragraph or list item,
+    under "Key facts" (see `_sentence_facts`). Each fact goes where it belongs by what it
     says (`_is_financial`); a fact of neither kind stays with the demographics, never dropped."""
     for index, block in enumerate(blocks):
         key = _key(block.text)
-        if key != "key facts" and key != "about" and not key.startswith("about "):
+        if key != "key facts" and key != "about" and not _about_heading(block.text):
             continue
         inside = _facts_block(blocks, index, body_size)
-        if not any(row.cells >= 2 for b in inside for row in b.rows):
+        tabled = any(row.cells >= 2 for b in inside for row in b.rows)
+        if not tabled and not (key == "key facts" and _sentence_facts(inside)):
             continue
         out: dict[Section, list[Fact]] = {}
         for text in _fact_texts(inside, words):
@@ -1338,6 +1406,13 @@ def _facts_unlabelled(
             out.setdefault(section, []).append(parse_fact(text, section))
         return out
     return {}
+
+
+def _sentence_facts(blocks: Sequence[Block]) -> bool:
+    """Whether the blocks under a "Key facts" heading are facts printed as sentences, one
+    a block, each ending with a full stop: a contents list that names the heading lists
+    titles under it, which never end so."""
+    return bool(blocks) and all(_FULL_STOP.search(b.text) for b in blocks)
 
 
 def _is_financial(text: str) -> bool:

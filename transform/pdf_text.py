@@ -197,30 +197,53 @@ def _drawn_marks(page: pdfium.PdfPage, height: float) -> list[_Mark]:
 
 
 def _marked(rows: tuple[TextLine, ...], marks: list[_Mark]) -> tuple[TextLine, ...]:
-    """Rows with the list mark drawn beside them put before their text ("• "), as a mark
-    in the text layer would be: the only shape at a row's height just left of its first
-    letter (within twice `_MARK_GAP`), close to it and smaller than its letters. A row that
-    already starts with a mark, or has several shapes beside it (a meter's pips), is left
-    as it is."""
+    """Rows with the list mark drawn beside any of their pieces put before its text
+    ("• "), as a mark in the text layer would be (a list item in a right-hand column
+    shares its row with the left column's text): see `_mark_beside`. A piece that already
+    starts with a mark, or has several shapes beside it (a meter's pips), is left as it
+    is."""
     if not marks:
         return rows
     out = list(rows)
     for k, row in enumerate(rows):
-        level = [
-            mark
-            for mark in marks
-            if row.x0 - 2 * _MARK_GAP * row.size <= mark.x0 and mark.x1 < row.x0
-            if row.y - row.size <= (mark.top + mark.bottom) / 2 <= row.y
-        ]
-        if len(level) != 1 or not (row.text[:1].isalnum() or row.text[:1] in _OPENERS):
-            continue
-        mark = level[0]
-        if row.x0 > mark.x1 + _MARK_GAP * row.size or mark.x1 - mark.x0 > _MARK_SHARE * row.size:
-            continue
-        first = replace(row.pieces[0], text=f"\u2022 {row.pieces[0].text}", x0=mark.x0)
-        parts = (first, *row.parts[1:]) if row.parts else ()
-        out[k] = replace(row, text=f"\u2022 {row.text}", x0=mark.x0, parts=parts)
+        pieces = list(row.pieces)
+        found = False
+        for index, piece in enumerate(pieces):
+            mark = _mark_beside(piece, marks)
+            if mark is not None:
+                pieces[index] = replace(piece, text=f"\u2022 {piece.text}", x0=mark.x0)
+                found = True
+        if found:
+            out[k] = _remarked(row, pieces)
     return tuple(out)
+
+
+def _mark_beside(piece: TextLine, marks: list[_Mark]) -> _Mark | None:
+    """The list mark drawn beside a piece of text: the only shape at its height just left
+    of its first letter (within twice `_MARK_GAP`), close to it and smaller than its
+    letters; None where there is none, or the text starts with no letter or opener."""
+    if not (piece.text[:1].isalnum() or piece.text[:1] in _OPENERS):
+        return None
+    level = [
+        mark
+        for mark in marks
+        if piece.x0 - 2 * _MARK_GAP * piece.size <= mark.x0 and mark.x1 < piece.x0
+        if piece.y - piece.size <= (mark.top + mark.bottom) / 2 <= piece.y
+    ]
+    if len(level) != 1:
+        return None
+    mark = level[0]
+    if piece.x0 > mark.x1 + _MARK_GAP * piece.size or mark.x1 - mark.x0 > _MARK_SHARE * piece.size:
+        return None
+    return mark
+
+
+def _remarked(row: TextLine, pieces: list[TextLine]) -> TextLine:
+    """A row whose pieces (`pieces`, its own with marks put before some) now carry their
+    marks: a row of one piece is that piece; a row of several is joined again."""
+    if not row.parts:
+        return pieces[0]
+    return one_row(pieces)
 
 
 def _pieces(textpage: pdfium.PdfTextPage, page_number: int, height: float) -> list[TextLine]:

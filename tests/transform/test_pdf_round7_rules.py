@@ -2,7 +2,11 @@
 canvas (helpers from `test_pdf_drawn_rules`): a score table's theme cell drawn back across
 the row it is level with, in the same run of text (groff's tbl), and a two-column section
 whose text fits its left column, on a page and in a document with no right column; a
-pilot's "Indicative score" line heading its section."""
+pilot's "Indicative score" line heading its section. Office exports (Chromium's and Typst's
+CSS or flowed columns): sections each set in their own two columns on one page, a list mark
+drawn beside a right column's line, a right column whose indented list outnumbers its
+prose, a short page whose right column holds a list, a section fitted in its left column
+above the next one's columns, and key facts printed as sentences."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from tests.transform.test_pdf_drawn_rules import (
     RIGHT,
     Draw,
     block_texts,
+    disc,
     page_rows,
     paragraph,
     pdf,
@@ -158,3 +163,154 @@ def test_a_pilots_indicative_score_heads_its_section() -> None:
     assert (statement.number, statement.score) == (1, 3)
     assert statement.score_label == "Evidence shows a good standard"
     assert statement.commitment == "We maximise the effectiveness of people's care and support."
+
+
+GUTTER_X = LEFT + COLUMN + 20  # where a two-column section's right column starts
+TITLE = ("Helvetica-Bold", 16.0)
+
+
+def test_sections_each_in_their_own_columns_are_read_section_by_section() -> None:
+    """Two sections on one page, each set in two columns, the second's heading set between
+    them in the left column's width: the gutter runs past the heading, but nothing of the
+    right column stands near it. Each section reads left column then right, the heading
+    between them, not the first section's left column, the heading and the second's left
+    column before either right column."""
+    first = wrapped(PROSE, COLUMN), wrapped(EXPERIENCES[0], COLUMN)
+    second = wrapped(EXPERIENCES[1], COLUMN), wrapped(PROSE, COLUMN)
+    below = 110 + 13 * max(len(first[0]), len(first[1])) + 30
+    data = pdf(
+        [
+            text(LEFT, 80, "Assessing needs", TITLE),
+            paragraph(LEFT, 110, first[0]),
+            paragraph(GUTTER_X, 110, first[1]),
+            text(LEFT, below, "Safeguarding", TITLE),
+            paragraph(LEFT, below + 30, second[0]),
+            paragraph(GUTTER_X, below + 30, second[1]),
+        ]
+    )
+    assert block_texts(data) == [
+        "Assessing needs",
+        PROSE,
+        EXPERIENCES[0],
+        "Safeguarding",
+        EXPERIENCES[1],
+        PROSE,
+    ]
+
+
+def test_a_mark_drawn_beside_a_right_columns_line_starts_that_piece() -> None:
+    """A list item in the right column shares its row with the left column's text: the
+    disc drawn before it is its mark, put before its own piece, not the row's."""
+    data = pdf(
+        [
+            text(LEFT, 100, "carers were satisfied with their care and support,"),
+            disc(GUTTER_X + 5, 96.5, 1.5),
+            text(GUTTER_X + 12, 100, "a falls prevention service"),
+        ]
+    )
+    (row,) = page_rows(data)
+    assert [part.text for part in row.parts] == [
+        "carers were satisfied with their care and support,",
+        "\u2022 a falls prevention service",
+    ]
+
+
+ITEMS = ("a daily safeguarding triage meeting", "a multi-agency risk panel", "quarterly audits")
+
+
+def list_column(top: float, x: float) -> list[Draw]:
+    """A list's items set at `x`, each with a disc drawn before it, 13 points apart."""
+    steps: list[Draw] = []
+    for k, item in enumerate(ITEMS):
+        steps += [disc(x - 7, top + 13 * k - 3.5, 1.5), text(x, top + 13 * k, item)]
+    return steps
+
+
+def test_a_right_column_starts_at_its_prose_not_at_its_indented_list() -> None:
+    """A page whose right column holds a line of prose, a lead-in and an indented list of
+    three items: the items' starts outnumber the prose's, but the column starts where its
+    prose does, left of them. Read so, the prose lines are the right column's, after the
+    left column, not pieces of rows across the gutter."""
+    left = wrapped(EXPERIENCES[0], COLUMN)
+    data = pdf(
+        [
+            paragraph(LEFT, 80, left),
+            text(GUTTER_X, 80, "Records were kept well and reviewed."),
+            text(GUTTER_X, 106, "Developments described to us included:"),
+            *list_column(119, GUTTER_X + 20),
+        ]
+    )
+    assert block_texts(data) == [
+        EXPERIENCES[0],
+        "Records were kept well and reviewed.",
+        "Developments described to us included:",
+        *(f"\u2022 {item}" for item in ITEMS),
+    ]
+
+
+def test_a_short_page_whose_right_column_holds_an_indented_list() -> None:
+    """A page too short to show its own columns, in a document set in two: its right
+    column holds a list item whose mark and wrapped line are indented from the column's
+    edge. It is still read in the document's columns, the left one then the right."""
+    lines = wrapped(PROSE, COLUMN)
+    data = pdf(
+        [paragraph(LEFT, 100, lines), paragraph(GUTTER_X, 100, lines)],
+        [
+            text(LEFT, 80, "What people expect", HEADING),
+            text(LEFT, 100, "My views and experiences help to change how"),
+            text(LEFT, 113, "services work."),
+            text(GUTTER_X + 2, 100, "\u2022 The people who support me keep learning"),
+            text(GUTTER_X + 9, 113, "and improving."),
+        ],
+    )
+    assert block_texts(data)[-3:] == [
+        "What people expect",
+        "My views and experiences help to change how services work.",
+        "\u2022 The people who support me keep learning and improving.",
+    ]
+
+
+def test_a_section_fitted_in_its_left_column_above_the_next_ones_columns() -> None:
+    """A section whose text fits its left column, above the next section's two columns
+    on the same page (its heading, close under its theme's, wider than the column): its
+    lines wrap at the left column's edge, so its paragraphs read whole, not line by line."""
+    first, second = (wrapped(p, COLUMN) for p in EXPERIENCES)
+    bottom = 130 + 13 * (len(first) + len(second)) + 30
+    columns = wrapped(PROSE, COLUMN)
+    data = pdf(
+        [
+            text(LEFT, 60, "Providing support", TITLE),
+            text(LEFT, 82, "Care provision, integration and continuity", ("Helvetica-Bold", 14)),
+            text(LEFT, 105, "Key findings", HEADING),
+            paragraph(LEFT, 125, first),
+            paragraph(LEFT, 130 + 13 * len(first), second),
+            text(LEFT, bottom, "Partnership and communities", TITLE),
+            paragraph(LEFT, bottom + 30, columns),
+            paragraph(GUTTER_X, bottom + 30, columns),
+        ]
+    )
+    assert block_texts(data)[3:5] == list(EXPERIENCES)
+
+
+SENTENCE_FACTS = (
+    "About 805,700 people live in the county.",
+    "The council is under Conservative control.",
+    "In 2023/24 the council spent about \u00a3496m on adult social care.",
+)
+
+
+def test_key_facts_printed_as_sentences() -> None:
+    """Key facts set as sentences, one a paragraph, under "Key facts" with no Demographics
+    or Financial label: each is a fact, shared out by what it says; one that starts with
+    "About" is a fact, not the About part's heading."""
+    data = pdf(
+        [
+            text(LEFT, 80, "About Northshire County Council", TITLE),
+            text(LEFT, 105, "Key facts", HEADING),
+            *(text(LEFT, 125 + 18 * k, fact) for k, fact in enumerate(SENTENCE_FACTS)),
+            text(LEFT, 200, "How the local authority works with people", TITLE),
+        ]
+    )
+    facts, _ = read_pdf_facts(data, "https://example.org/report.pdf")
+    assert [fact.raw_text for fact in facts.demographics] == list(SENTENCE_FACTS[:2])
+    assert [fact.raw_text for fact in facts.financial_facts] == [SENTENCE_FACTS[2]]
