@@ -307,8 +307,9 @@ def page_lines(
         nonlocal broken, cited
         broken = False
         raw = "".join(run.text for run in buffer)
-        text = clean_text(_LIST_MARK.sub("", raw, count=1))
-        if tag in _PARAGRAPH_TAGS and _LIST_MARK.match(raw):
+        mark = _LIST_MARK.match(raw)
+        text = clean_text(raw[mark.end() :] if mark else raw)
+        if mark and tag in _PARAGRAPH_TAGS:
             tag = "li"  # a paragraph marked as a list item is one
         if tag in HEADING_TAGS:
             text = _SECTION_NUMBER.sub("", text, count=1)
