@@ -55,6 +55,7 @@ from transform.text import (
     shared_soup,
 )
 from transform.values import (
+    DASHES,
     DATE_PATTERN,
     SCORE_LABEL,
     ScoreValue,
@@ -857,9 +858,16 @@ _FIGURE_LABEL_MAX_WORDS = 16
 _CLAUSE_END = re.compile(r"[.!?;,]$")
 
 
+# "Source: Adult Social Care Finance Return, 2024/25", "Sources - ONS mid-year estimates".
+_SOURCE_NOTE = re.compile(rf"^(?:data\s+)?sources?\s*[:\-{DASHES}]", re.IGNORECASE)
+
+
 def _cites_a_source(line: Line) -> bool:
     """A note about the facts, not one of them: a line citing a footnote and stating no
-    figure ("Population and age figures are from the Office for National Statistics.[1]")."""
+    figure ("Population and age figures are from the Office for National Statistics.[1]"),
+    or a line naming the facts' source, whatever years it gives ("Source: ... 2024/25")."""
+    if _SOURCE_NOTE.match(line.text):
+        return True
     return line.cites_note and not any(ch.isdigit() for ch in line.text)
 
 

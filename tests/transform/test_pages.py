@@ -426,6 +426,19 @@ def test_a_source_note_citing_a_footnote_is_no_fact() -> None:
     ]
 
 
+def test_a_source_line_after_the_facts_is_no_fact() -> None:
+    """A "Source: ... 2024/25" line under the list names where the facts come from: its
+    years make it no figure of its own."""
+    financial = (
+        "<ul><li>Net expenditure per adult aged 18 and over was £509.</li></ul>"
+        '<p class="small">Source: Adult Social Care Finance Return, 2024/25 (NHS England).</p>'
+    )
+    page = read_page(_about("", financial), f"{BASE}/stokeontrent-0625")
+    assert [fact.raw_text for fact in page.financial_facts] == [
+        "Net expenditure per adult aged 18 and over was £509."
+    ]
+
+
 def _all_statements_page(sections: str) -> bytes:
     return (
         "<title>Norfolk County Council: local authority assessment</title>"
