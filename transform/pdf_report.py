@@ -200,12 +200,14 @@ def _body(text: PdfText) -> _Body:
     aside) recurs at the edge of most pages, and page numbers in any form."""
     pages = [list(page) for page in text.pages]
     with_text = [page for page in pages if page]
-    seen: Counter[str] = Counter()
+    seen: dict[str, list[TextLine]] = {}
     for page in with_text:
         edge = page[:_EDGE_ROWS] + page[-_EDGE_ROWS:]
-        seen.update({key for line in edge for key in _edge_keys(line)})
+        placed = {key: line for line in reversed(edge) for key in _edge_keys(line)}
+        for key, line in placed.items():
+            seen.setdefault(key, []).append(line)
     needed = max(2, round(len(with_text) * _FURNITURE_SHARE))
-    recurring = {key for key, count in seen.items() if count >= needed}
+    recurring = {key for key, lines in seen.items() if len(_steady(lines)) >= needed}
 
     def recurs(line: TextLine) -> bool:
         # the whole row recurs, or one of its cells does (a running header that names the
@@ -243,6 +245,7 @@ def _body(text: PdfText) -> _Body:
             bottom -= 1
         dropped += [line.text for line in page[:top] + page[bottom:]]
         kept.append(page[top:bottom])
+    _drop_closing_notice(kept, dropped)
     ordered = [_reading_order(rows) for rows in kept]
     measure = _text_width([row for rows in kept for row in rows])
     found = Counter(edges for _, _, edges in ordered if edges is not None).most_common(1)
@@ -256,9 +259,42 @@ def _body(text: PdfText) -> _Body:
             columns = _left_column_runs(rows, *found[0][0])
         if narrow := _narrow_columns(page_lines, measure, columns):
             columns = {**narrow, **columns}
+        if found and lines and id(lines[-1]) in rights:
+            columns.update(_carried_over(page_lines, columns, *found[0][0]))
         lines += page_lines
         rights.update(columns)
     return _Body(lines, dropped, rights)
+
+
+# A copyright notice: "© Care Quality Commission 2025", "Copyright 2024 ...", "(c) ...".
+_COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)\s|copyright\b)", re.IGNORECASE)
+
+
+def _drop_closing_notice(kept: list[list[TextLine]], dropped: list[str]) -> None:
+    """Move the document's closing copyright notice (the last row of its last page with
+    text) from the body to the furniture (`kept`: each page's body rows): it belongs to no
+    section, yet set under a page's columns it reads as a row of the left one, splitting a
+    paragraph that runs on into the right one."""
+    last = next((rows for rows in reversed(kept) if rows), None)
+    if last and _COPYRIGHT.match(last[-1].text) and last[-1].cells == 1:
+        dropped.append(last.pop().text)
+
+
+def _carried_over(
+    rows: Sequence[TextLine], placed: Mapping[int, float], gutter: float, edge: float
+) -> dict[int, float]:
+    """Where a page's first line ends, as a line of the document's left column (`gutter`:
+    where its right column starts; `edge`: where its left one ends), when the page before
+    ended in a column (the caller's test) and this line, in no column yet (`placed`), ends
+    at that column's edge with the next line of its paragraph close under it: a paragraph
+    carried over the page turn into the left column, too short there to show its wrapping
+    (see `_wrapped_at`). Read against the page's full width it would seem to end on purpose."""
+    if not rows or id(rows[0]) in placed or len(rows) < 2:
+        return {}
+    first = rows[0]
+    if first.x1 <= gutter and abs(edge - first.x1) <= first.size and _goes_on(first, rows[1]):
+        return {id(first): edge}
+    return {}
 
 
 def _text_width(rows: Sequence[TextLine]) -> tuple[float, float]:
@@ -395,7 +431,9 @@ def _indented(piece: TextLine, edge: float, listed: bool) -> bool:
 def _steady(lines: list[TextLine]) -> list[TextLine]:
     """The running header's (or footer's) rows where it stands on most pages, within a line
     of their median baseline: a cover that happens to print one of its cells ("Care
-    Quality Commission") elsewhere, in a heading's style, says nothing of where it stands."""
+    Quality Commission") elsewhere, in a heading's style, says nothing of where it stands;
+    nor does a heading that happens to end two short pages (a contents page's last entry,
+    the same label at the foot of a later page): furniture recurs where it stood."""
     if not lines:
         return lines
     middle = statistics.median(line.y for line in lines)
@@ -545,6 +583,8 @@ def _after_columns(
     last = max(right, key=lambda r: r.y)
     largest = max(r.size for r in right)
     edge = max((r.x1 for r in left if top <= r.y <= last.y + last.size), default=None)
+    if edge is not None and (carried := _carried_into(left, right, edge)) is not None:
+        return carried
     for k, row in enumerate(left):
         if row.y <= last.y + last.size:
             if row.y >= top:
@@ -558,6 +598,43 @@ def _after_columns(
     if spanned:
         return _lead_in(left, len(left), last.y + last.size, {r.style for r in right})
     return len(left)
+
+
+def _carried_into(left: Sequence[TextLine], right: Sequence[TextLine], edge: float) -> int | None:
+    """Where the left column ends when its text runs on into the right column's first line
+    from under the right column's end (after the row that does: see `_runs_into`), or
+    None. A column set under a heading that ends before the page's foot flows on at the
+    right column's top: its last line, cut mid-sentence at the column's `edge`, comes
+    before the right column however large the heading above it."""
+    end = max(r.y + r.size for r in right)
+    first = min(right, key=lambda r: r.y)
+    for k, row in enumerate(left):
+        following = left[k + 1] if k + 1 < len(left) else None
+        if row.y > end and _runs_into(row, first, edge) and not _goes_on(row, following):
+            return k + 1
+    return None
+
+
+def _runs_into(row: TextLine, following: TextLine, edge: float) -> bool:
+    """Whether `row` runs on into `following`: set in its style, it fills its column (ends
+    at `edge`, within a font size) with no sentence end, and `following` starts in lower
+    case (mid-sentence)."""
+    return (
+        row.style == following.style
+        and abs(edge - row.x1) <= row.size
+        and not _SENTENCE_END.search(row.text)
+        and following.text[:1].islower()
+    )
+
+
+def _goes_on(row: TextLine, following: TextLine | None) -> bool:
+    """Whether a line has the next line of its paragraph close under it (its style, within a
+    paragraph's gap at the usual 1.2 line spacing)."""
+    return (
+        following is not None
+        and following.style == row.style
+        and 0 < following.y - row.y <= _PARAGRAPH_GAP * 1.2 * row.size
+    )
 
 
 def _lead_in(
@@ -933,10 +1010,15 @@ def _blocks(
     `_vocabulary`, when already known)."""
     layout = _Layout.of(lines, rights)
     words = _vocabulary(lines) if words is None else words
+    lefts = _column_lefts(lines, rights or {})
     blocks: list[Block] = []
     prev: TextLine | None = None
     for line in lines:
-        if prev is not None and not layout.breaks(prev, line):
+        if (
+            prev is not None
+            and not layout.breaks(prev, line)
+            and not _item_ends(blocks[-1], line, lefts, layout.left)
+        ):
             last = blocks[-1]
             last.text = _join_line(last.text, line.text, words)
             last.lines.append(line.text)
@@ -947,6 +1029,38 @@ def _blocks(
     for block in blocks:
         block.text = _printable(block.text)
     return blocks
+
+
+def _column_lefts(lines: Sequence[TextLine], rights: Mapping[int, float]) -> dict[int, float]:
+    """Where each column line's column starts (by line id): the leftmost start of the
+    document's lines whose column ends where its does (within `_SAME_COLUMN`)."""
+    by_edge: dict[float, float] = {}  # a column's right edge -> its lines' leftmost start
+    for line in lines:
+        if (edge := rights.get(id(line))) is not None:
+            by_edge[edge] = min(line.x0, by_edge.get(edge, line.x0))
+    edges = sorted(by_edge)
+    merged: dict[float, float] = {}
+    start = 0
+    for k in range(1, len(edges) + 1):
+        if k == len(edges) or edges[k] - edges[k - 1] > _SAME_COLUMN:
+            left = min(by_edge[e] for e in edges[start:k])
+            merged.update({e: left for e in edges[start:k]})
+            start = k
+    return {id(line): merged[rights[id(line)]] for line in lines if id(line) in rights}
+
+
+def _item_ends(block: Block, following: TextLine, lefts: Mapping[int, float], left: float) -> bool:
+    """Whether a list item (`block`, its first line led by a list mark) ends where its text
+    would run on over a column or page break (no gap shows there): `following` starts
+    left of where the item's mark stands in its column (`lefts`: column lines' column
+    starts, by id; `left`: the text's left edge elsewhere), as the paragraph after an
+    indented list does; an item's wrapped line starts level with its text, right of it."""
+    line = block.rows[-1]
+    if (following.page == line.page and following.y > line.y) or not _BULLET.match(block.text):
+        return False
+    first = block.rows[0]
+    indent = first.x0 - lefts.get(id(first), left)
+    return following.x0 - lefts.get(id(following), left) < indent - _SAME_COLUMN
 
 
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
@@ -1163,11 +1277,36 @@ def _overall_pct(text: str) -> int | None:
     return int(match.group("pct")) if match else None
 
 
-def _rating_block(blocks: Sequence[Block]) -> Block | None:
-    """The first block that reads as a rating, after the rating label if there is one."""
+def _rating_block(blocks: Sequence[Block]) -> tuple[Block, Rating] | None:
+    """The first block that reads as a rating, after the rating label if there is one; or
+    the block right under the label when it names the council before its rating
+    ("<council>: Good", see `_rating_after_name`)."""
     labels = [i for i, b in enumerate(blocks) if _key(b.text) == RATING_LABEL]
     start = labels[0] + 1 if labels else 0
-    return next((b for b in blocks[start:] if _as_rating(b.text)), None)
+    for k, b in enumerate(blocks[start:]):
+        if rating := _as_rating(b.text) or (
+            _rating_after_name(b.text) if labels and k == 0 else None
+        ):
+            return b, rating
+    return None
+
+
+# "<council>: <rating>", "<council> - <rating> ...": a name, then its rating.
+_NAME_THEN_RATING = re.compile(rf"^(?P<name>[^\W\d_][^:]*?)\s*(?::|\s[{_DASH}]\s)\s*(?P<rest>.+)$")
+
+
+def _rating_after_name(text: str) -> Rating | None:
+    """The rating a line under the rating label states after a name ("London Borough of
+    X: Outstanding"): the label says what the line is, so the name before the colon is the
+    council's, whatever its words."""
+    match = _NAME_THEN_RATING.match(text)
+    if match is None or len(match.group("name").split()) > _COUNCIL_MAX_WORDS:
+        return None
+    words = match.group("rest").split()
+    for count in (2, 1):  # "Requires improvement", then "Good"
+        if (rating := _as_rating(" ".join(words[:count]).rstrip(".,;:"))) is not None:
+            return rating
+    return None
 
 
 def _council_in_title(text: str) -> str | None:
@@ -1191,6 +1330,8 @@ def _council(summary: Sequence[Block], furniture: Sequence[str]) -> str | None:
         summary[i + 1].text for i, b in enumerate(summary[:-1]) if _key(b.text) == RATING_LABEL
     ]
     for name in labelled[:1]:
+        if _rating_after_name(name) and (named := _NAME_THEN_RATING.match(name)):
+            return named.group("name")
         if (
             not (_as_rating(name) or _OVERALL.match(name))
             and len(name.split()) <= _COUNCIL_MAX_WORDS
@@ -1600,8 +1741,7 @@ def _reading(
     sections = _sections(blocks)
     summary = _without_trailing_themes(blocks[: sections[0].start] if sections else blocks)
     where: dict[str, Provenance] = {}
-    rating_block = _rating_block(summary)
-    rating = _as_rating(rating_block.text) if rating_block else None
+    rating_block, rating = _rating_block(summary) or (None, None)
     if rating_block is None:  # "... rating and score: Good - Overall ...", "Rating | Good"
         rating_block = next((b for b in summary if _rating_beside_label(b)), None)
         rating = _rating_beside_label(rating_block) if rating_block else None
