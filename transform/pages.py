@@ -860,15 +860,26 @@ _CLAUSE_END = re.compile(r"[.!?;,]$")
 
 # "Source: Adult Social Care Finance Return, 2024/25", "Sources - ONS mid-year estimates".
 _SOURCE_NOTE = re.compile(rf"^(?:data\s+)?sources?\s*[:\-{DASHES}]", re.IGNORECASE)
+# "Figures are taken from the local authority's published returns", "Data comes from ...".
+_FIGURES_FROM = re.compile(r"\b(?:figures|data|statistics)\b.*\bfrom\b", re.IGNORECASE)
+# Where a section sets its facts: an item of a list, a description list or a table.
+_FACT_ITEM_TAGS = frozenset({"li", "dt", "dd", "td", "th"})
 
 
 def _cites_a_source(line: Line) -> bool:
     """A note about the facts, not one of them: a line citing a footnote and stating no
-    figure ("Population and age figures are from the Office for National Statistics.[1]"),
-    or a line naming the facts' source, whatever years it gives ("Source: ... 2024/25")."""
-    if _SOURCE_NOTE.match(line.text):
+    figure ("Population and age figures are from the Office for National Statistics.[1]");
+    or, set apart from the list of facts (not one of its items), a line naming their source,
+    whatever years it gives ("Source: ... 2024/25"), or saying, with no figure, where they
+    come from ("Figures are taken from ..."). An item of the list is one of the facts."""
+    has_figure = any(ch.isdigit() for ch in line.text)
+    if line.cites_note and not has_figure:
         return True
-    return line.cites_note and not any(ch.isdigit() for ch in line.text)
+    if line.tag in _FACT_ITEM_TAGS:
+        return False
+    return bool(_SOURCE_NOTE.match(line.text)) or (
+        not has_figure and bool(_FIGURES_FROM.search(line.text))
+    )
 
 
 def _is_bullet_label(lines: list[Line], index: int) -> bool:

@@ -439,6 +439,23 @@ def test_a_source_line_after_the_facts_is_no_fact() -> None:
     ]
 
 
+def test_a_line_saying_where_the_figures_come_from_is_no_fact() -> None:
+    """Over the list, "Figures are taken from ... returns." is a note on the facts: it states
+    no figure and is no item of the list; the list's items stay facts, figure or none."""
+    financial = (
+        "<p>Figures are taken from the local authority's published annual data returns.</p>"
+        "<dl><dt>Expenditure per adult aged 18 and over</dt><dd>£655</dd></dl>"
+        "<ul><li>The adult social care precept was raised.</li>"
+        "<li>Figures from the local authority's published returns.</li></ul>"
+    )
+    page = read_page(_about("", financial), f"{BASE}/stokeontrent-0625")
+    assert [fact.raw_text for fact in page.financial_facts] == [
+        "Expenditure per adult aged 18 and over: £655",
+        "The adult social care precept was raised.",
+        "Figures from the local authority's published returns.",
+    ]
+
+
 def _all_statements_page(sections: str) -> bytes:
     return (
         "<title>Norfolk County Council: local authority assessment</title>"
