@@ -695,12 +695,20 @@ def _skippable_near_rating(line: Line, council: str | None) -> bool:
 
 _PCT_WORDS = re.compile(r"\b(?:overall|score|rating|scored)\b", re.IGNORECASE)
 _PCT_LINE_MAX_WORDS = 14
+# A line opening with its label and the %, whatever it explains after: "Overall score: 61%
+# (the total of the nine quality statement scores as a percentage of the maximum)".
+_PCT_AFTER_LABEL = re.compile(
+    rf"(?:overall\s+)?(?:percentage\s+)?score\s*[:\-{DASHES}]?\s*(?P<pct>\d{{1,3}})\s*"
+    r"(?:%|per\s?cent\b)",
+    re.IGNORECASE,
+)
 
 
 def _pcts(doc: _Doc, skip: set[int]) -> _Found:
-    """The overall %: "Overall rating for <council>: 64%"; a short line with one % that says
-    overall, score or rating ("Overall score: 64 per cent"); or a bare % just after such a
-    label or a rating (a table cell, a definition)."""
+    """The overall %: "Overall rating for <council>: 64%"; a line opening "Overall score: 64%",
+    whatever follows; a short line with one % that says overall, score or rating ("The
+    overall score was 64 per cent"); or a bare % just after such a label or a rating (a table
+    cell, a definition)."""
     found = _Found()
     lines = _outside(doc, skip)
     for position, (_, line) in enumerate(lines):
@@ -711,6 +719,9 @@ def _pcts(doc: _Doc, skip: set[int]) -> _Found:
                 found.strong.append((int(match.group(2)), line, text))
             else:
                 found.doubts.append(f"overall percentage is not a number: {match.group(2)!r}")
+            continue
+        if lead := _PCT_AFTER_LABEL.match(text):
+            found.strong.append((int(lead.group("pct")), line, text))
             continue
         values = pct_values(text)
         if len(values) != 1:

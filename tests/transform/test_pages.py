@@ -295,6 +295,18 @@ def _summary_with_rows(rows: str) -> bytes:
     ).encode()
 
 
+def test_a_pct_after_its_label_is_read_whatever_the_line_explains_after_it() -> None:
+    explained = (
+        "Overall score: 67% (the total of the nine quality statement scores as a percentage"
+        " of the maximum)"
+    )
+    page = _summary_with_rows("").decode()
+    assert "Overall rating for Derbyshire County Council: 67%" in page
+    page = page.replace("Overall rating for Derbyshire County Council: 67%", explained)
+    reading = read_page(page.encode(), f"{BASE}/derbyshirecc-0824-summary")
+    assert reading.overall_score_pct == 67
+
+
 def test_table_with_bare_score_cells() -> None:
     scores = [3, 3, 2, 3, 3, 2, 3, 2, 3]
     rows = "".join(f"<tr><td>{n}</td><td>{s}</td></tr>" for n, s in zip(NAMES, scores, strict=True))
