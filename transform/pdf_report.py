@@ -1018,6 +1018,8 @@ def _blocks(
             prev is not None
             and not layout.breaks(prev, line)
             and not _item_ends(blocks[-1], line, lefts, layout.left)
+            and not _is_label(prev)
+            and not _is_label(line)
         ):
             last = blocks[-1]
             last.text = _join_line(last.text, line.text, words)
@@ -1029,6 +1031,22 @@ def _blocks(
     for block in blocks:
         block.text = _printable(block.text)
     return blocks
+
+
+# The longest label `_is_label` knows, in characters: a longer line is none (checked first,
+# as nearly every line is longer).
+_LABEL_CHARS = max(len(label) for label in (*SECTION_LABELS, *SUMMARY_LABELS)) + 2
+
+
+def _is_label(line: TextLine) -> bool:
+    """Whether a line is, all by itself, one of the labels the reader finds a report's
+    sections by ("Key findings for this quality statement", "Overall summary", ...). A
+    label stands alone: set last in a column, nothing shows it ending where the next
+    column's first line (a sub-heading in its style) goes on, and read into that line it
+    would no longer be found, the section under it read into the one before."""
+    return len(line.text) <= _LABEL_CHARS and (
+        (key := _key(line.text)) in SECTION_LABELS or key in SUMMARY_LABELS
+    )
 
 
 def _column_lefts(lines: Sequence[TextLine], rights: Mapping[int, float]) -> dict[int, float]:
