@@ -44,6 +44,7 @@ from transform.quality_statements import (
     Statement,
     UnknownStatementError,
     canonical_statement,
+    canonical_theme,
     is_theme_heading,
 )
 from transform.ratings import UnknownRatingError, normalise_rating
@@ -513,11 +514,13 @@ def _reading_order(
 def _column_breaks(rows: Sequence[TextLine], right: float) -> set[int]:
     """The rows (by id) that end one set of columns and head the next on the same page:
     headings set in the left column's width, larger than any text of the right column,
-    with right-column text above and below them but none close to them on either side
-    (further than a paragraph's gap at the usual 1.2 line spacing). Sections set each in
-    its own two columns, their headings between, put the heading where the gutter
-    runs; read as one pair of columns, the right column of the second section would come
-    before the first section's heading."""
+    with right-column text above and below them but none close to them on either side:
+    above, further than a paragraph's gap at the usual 1.2 line spacing; below, further
+    than the heading's own size (the columns it heads may start just under it, the right
+    one higher than a left one opening with a boxed score; text beside the heading is
+    level with it). Sections set each in its own two columns, their headings between,
+    put the heading where the gutter runs; read as one pair of columns, the right column
+    of the second section would come before the first section's heading."""
     on_right = [p for r in rows for p in r.pieces if p.x0 >= right - _SAME_COLUMN]
     if not on_right:
         return set()
@@ -529,7 +532,7 @@ def _column_breaks(rows: Sequence[TextLine], right: float) -> set[int]:
         reach = _PARAGRAPH_GAP * 1.2 * row.size
         above = [row.y - p.y for p in on_right if p.y < row.y]
         below = [p.y - row.y for p in on_right if p.y > row.y]
-        if above and below and min(above) > reach and min(below) > reach:
+        if above and below and min(above) > reach and min(below) > row.size:
             breaks.add(id(row))
     return breaks
 
@@ -1020,6 +1023,7 @@ def _blocks(
             and not _item_ends(blocks[-1], line, lefts, layout.left)
             and not _is_label(prev)
             and not _is_label(line)
+            and not _names_theme(blocks[-1].text)
         ):
             last = blocks[-1]
             last.text = _join_line(last.text, line.text, words)
@@ -1047,6 +1051,28 @@ def _is_label(line: TextLine) -> bool:
     return len(line.text) <= _LABEL_CHARS and (
         (key := _key(line.text)) in SECTION_LABELS or key in SUMMARY_LABELS
     )
+
+
+# The longest heading `_names_theme` knows, in characters ("Theme 3: How the local
+# authority ensures safety within the system", numbered): a longer block names none.
+_THEME_CHARS = 80
+
+
+def _names_theme(text: str) -> bool:
+    """Whether a block's text is, all of it, a theme's name ("Theme 1: How the local
+    authority works with people", "Providing support"): a theme's heading stands alone.
+    Set over its first statement's name in the same style, a name filling its line shows
+    no other break (the page's only such pair, the gap is the style's usual spacing); read
+    on into that name, the statement's section would not be found. A wrapped name's first
+    line ("Theme 3: How the local authority ensures safety") names no theme, so its second
+    line still joins it."""
+    if len(text) > _THEME_CHARS:
+        return False
+    try:
+        canonical_theme(_THEME_PREFIX.sub("", _NUMBERED.sub("", text, count=1)))
+    except UnknownStatementError:
+        return False
+    return True
 
 
 def _column_lefts(lines: Sequence[TextLine], rights: Mapping[int, float]) -> dict[int, float]:
@@ -1375,9 +1401,11 @@ def _table_scores(blocks: Sequence[Block], source: str) -> dict[int, _Score]:
     """Scores of the summary's table, read line by line (a table's rows may read as one
     paragraph): rows "Name 3" (any leader or separator), or a name alone followed by its
     score ("Score: 3", "3"). Read after "Quality statement scores" when that label is there,
-    so a contents page's page numbers are never scores."""
+    else without a contents list's entries (`_without_contents`), so a contents page's page
+    numbers are never scores."""
     labels = [i for i, b in enumerate(blocks) if _key(b.text) == SCORES_LABEL]
-    rows = [line for b in (blocks[labels[0] + 1 :] if labels else blocks) for line in b.lines]
+    table = blocks[labels[0] + 1 :] if labels else _without_contents(blocks)
+    rows = [line for b in table for line in b.lines]
     found: dict[int, _Score] = {}
 
     def add(statement: Statement, score: int, name: str) -> None:
@@ -1390,7 +1418,7 @@ def _table_scores(blocks: Sequence[Block], source: str) -> dict[int, _Score]:
             )
         found.setdefault(statement.number, _Score(statement, score, name))
 
-    placed = rows_of(blocks[labels[0] + 1 :] if labels else blocks)
+    placed = rows_of(table)
     for statement, score, name in _cell_scores(placed):
         add(statement, score, name)
     for i, row in enumerate(rows):
@@ -1403,6 +1431,25 @@ def _table_scores(blocks: Sequence[Block], source: str) -> dict[int, _Score]:
         ):
             add(st, int(m.group("score")), row)
     return found
+
+
+def _without_contents(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks without a contents list's entries: those after a "Contents" label on its
+    page, up to the next block set at least as large as the label. An entry with its page
+    number ("Assessing needs ........ 4") reads as a score row; a table without its own
+    label to be read after would otherwise be read with the contents list before it."""
+    kept: list[Block] = []
+    label: Block | None = None
+    for block in blocks:
+        if label is not None and (
+            block.page != label.page or block.style[1] >= label.style[1] - 0.5
+        ):
+            label = None
+        if label is None:
+            kept.append(block)
+        if _key(block.text) == "contents":
+            label = block
+    return kept
 
 
 def rows_of(blocks: Sequence[Block]) -> list[TextLine]:
@@ -1574,10 +1621,24 @@ def _sentence_facts(blocks: Sequence[Block]) -> bool:
     return bool(blocks) and all(_FULL_STOP.search(b.text) for b in blocks)
 
 
+# Long- or short-term support however the sentence names its kind ("accessing long-term
+# adult social care support"): a few words may stand between the term and "support".
+_TERM_SUPPORT = re.compile(
+    r"\b(?:long|short)[\s\-\u2010\u2011]term(?:\s+[^\W\d_]+){0,4}\s+support\b", re.IGNORECASE
+)
+
+
 def _is_financial(text: str) -> bool:
     """A fact about money or the support it pays for: a sum in pounds, or wording of one of
-    the financial kinds (budget, spend, precept, long- or short-term support)."""
-    return "£" in text or parse_fact(text, "financial").kind != "unclassified"
+    the financial kinds (budget, spend, precept, long- or short-term support). Support
+    counted in a sentence names its kind in words of its own (`_TERM_SUPPORT`), where the
+    kinds' keywords want "long-term support" together; a fact of that kind is financial
+    still, and read with the demographics it would count one too many."""
+    return (
+        "£" in text
+        or parse_fact(text, "financial").kind != "unclassified"
+        or bool(_TERM_SUPPORT.search(text))
+    )
 
 
 def _cells(row: TextLine) -> list[tuple[float, str]]:
