@@ -419,7 +419,11 @@ def _score_in(doc: _Doc, region: _Region) -> tuple[ScoreValue | None, int | None
             value = score_value(lines[after].text) if after is not None else None
             if value is not None:
                 return value, after, None
-            if after is not None and not _is_label(lines[after], SECTION_LABELS):
+            if (
+                after is not None
+                and not _is_label(lines[after], SECTION_LABELS)
+                and lines[after].key not in _SCORE_KEYS  # a title over its own "Score" row
+            ):
                 return None, None, f"score is not a number: {lines[after].text!r}"
             continue  # a column header ("Score") over values in other rows
         if line.key in STATEMENT_TEXT_LABELS:

@@ -307,6 +307,27 @@ def test_a_pct_after_its_label_is_read_whatever_the_line_explains_after_it() -> 
     assert reading.overall_score_pct == 67
 
 
+def test_a_score_table_titled_score_reads_its_score_row() -> None:
+    """A caption "Quality statement score" over a row "Score | 2": the caption titles the
+    table, the row labels the value."""
+    page = (
+        b"<html><head><title>Assessing needs - Derbyshire County Council: local authority"
+        b" assessment</title></head><body>"
+        b"<main><h1>Derbyshire County Council: local authority assessment</h1>"
+        b"<h2>Assessing needs</h2><table><caption>Quality statement score</caption>"
+        b"<tr><th>Score</th><td>2</td></tr><tr><th>What this means</th>"
+        b"<td>2 - Evidence shows some shortfalls</td></tr></table>"
+        b"<h3>What people expect</h3><ul><li>I can get an assessment when I need one.</li></ul>"
+        b"<h3>The local authority commitment</h3><p>We plan support with people in good time.</p>"
+        b"<h3>Key findings for this quality statement</h3><p>Waits had fallen.</p></main>"
+        b"</body></html>"
+    )
+    reading = read_page(page, f"{BASE}/derbyshirecc-0824-theme1-needs")
+    (statement,) = [s for s in reading.statements if s.number == 1]
+    assert statement.score == 2
+    assert reading.doubts == {}
+
+
 def test_table_with_bare_score_cells() -> None:
     scores = [3, 3, 2, 3, 3, 2, 3, 2, 3]
     rows = "".join(f"<tr><td>{n}</td><td>{s}</td></tr>" for n, s in zip(NAMES, scores, strict=True))
