@@ -8,7 +8,8 @@ text says, never what size, weight or font it is printed in:
 - a line that repeats at the top or bottom of most pages is a running header or footer,
   whatever it says, and so is a page number in any form ("Page 3 of 9", "3 / 9", "Page 3");
 - lines are joined into paragraphs unless something shows a break: a change of style, a
-  bullet, a gap wider than the style's usual line spacing, or room left on the line for the
+  bullet, a gap wider than the style's usual line spacing (or, where the document sets its
+  paragraphs closer, than halfway to their spacing), or room left on the line for the
   next line's first word (a line that ended on purpose, not one that wrapped). That holds
   across page breaks, and line-end hyphens are kept without a space ("long-term");
 - facts are found by their labels ("Overall rating for <council>: N%", "Local authority
@@ -237,11 +238,18 @@ def _body(text: PdfText) -> _Body:
     kept: list[list[TextLine]] = []
     for page in pages:
         top = 0
-        while top < min(_EDGE_ROWS, len(page)) and furniture(page[top], True):
+        while (
+            top < min(_EDGE_ROWS, len(page))
+            and furniture(page[top], True)
+            and _beside_furniture(page, top, top - 1)
+        ):
             top += 1
         bottom = len(page)
         while (
-            bottom > top and len(page) - bottom < _EDGE_ROWS and furniture(page[bottom - 1], False)
+            bottom > top
+            and len(page) - bottom < _EDGE_ROWS
+            and furniture(page[bottom - 1], False)
+            and _beside_furniture(page, bottom - 1, bottom)
         ):
             bottom -= 1
         dropped += [line.text for line in page[:top] + page[bottom:]]
@@ -251,8 +259,8 @@ def _body(text: PdfText) -> _Body:
     measure = _text_width([row for rows in kept for row in rows])
     found = Counter(edges for _, _, edges in ordered if edges is not None).most_common(1)
     for rows, (page_lines, columns, edges) in zip(kept, ordered, strict=True):
-        if edges is None and found and rows and _set_at(rows, found[0][0][0]):
-            page_lines, columns, _ = _reading_order(rows, found[0][0][0])
+        if edges is None and found and rows and _set_at(rows, *found[0][0]):
+            page_lines, columns = _columns_under(rows, found[0][0][0])
         # A page set in the document's left column alone (its last, say) is a column too.
         elif edges is None and found and rows and max(r.x1 for r in rows) <= found[0][0][0]:
             columns = {id(row): found[0][0][1] for row in rows}
@@ -265,6 +273,22 @@ def _body(text: PdfText) -> _Body:
         lines += page_lines
         rights.update(columns)
     return _Body(lines, dropped, rights)
+
+
+# A running header or footer of two rows keeps them within this many font sizes apart.
+_FURNITURE_BAND = 3.0
+
+
+def _beside_furniture(page: Sequence[TextLine], index: int, outer: int) -> bool:
+    """Whether row `index` of a page, dropped as furniture, stands near the furniture row
+    beyond it (`outer`; none for the page's outermost row): a header or footer of two rows
+    sets them together, while a body row that ends a short page far above its footer is
+    text, even when its words recur at that place on most pages (prose written from one
+    template, "... short breaks offer." closing each statement's page)."""
+    if not 0 <= outer < len(page):
+        return True
+    row = page[index]
+    return abs(row.y - page[outer].y) <= _FURNITURE_BAND * max(row.size, page[outer].size)
 
 
 # A copyright notice: "© Care Quality Commission 2025", "Copyright 2024 ...", "(c) ...".
@@ -386,17 +410,51 @@ def _column_start(run: Sequence[TextLine]) -> int:
     return len(run)
 
 
-def _set_at(rows: Sequence[TextLine], gutter: float) -> bool:
-    """Whether a page too short to show its own columns (two lines of prose each, say: the
-    end of a section, balanced) is set in the document's (`gutter`: where its right column
-    starts): prose on each side of the gutter, none across it, under the last row that
-    crosses it (a statement's opening parts, set full width above its findings' columns)."""
+def _under_crossing(rows: Sequence[TextLine], gutter: float) -> int:
+    """Where a page's rows under the last one that crosses the `gutter` begin (0: none
+    crosses it)."""
     crossing = [
         k
         for k, row in enumerate(rows)
         if any(p.x0 < gutter - _SAME_COLUMN and p.x1 > gutter + _SAME_COLUMN for p in row.pieces)
     ]
-    rows = rows[crossing[-1] + 1 :] if crossing else rows
+    return crossing[-1] + 1 if crossing else 0
+
+
+def _columns_under(
+    rows: Sequence[TextLine], gutter: float
+) -> tuple[list[TextLine], dict[int, float]]:
+    """A page set in the document's columns under its last row across the `gutter` (see
+    `_set_at`), in reading order, and where its column lines end. A table above that
+    row, its cells either side of the gutter (a score table over the first statement's
+    columns), keeps its rows whole: read as columns, its names would part from their
+    scores."""
+    start = _under_crossing(rows, gutter)
+    head = rows[:start]
+    if not any(_split_at(row, gutter) for row in head):
+        page_lines, columns, _ = _reading_order(rows, gutter)
+        return page_lines, columns
+    page_lines, columns, _ = _reading_order(rows[start:], gutter)
+    return [*head, *page_lines], columns
+
+
+def _split_at(row: TextLine, gutter: float) -> bool:
+    """Whether a row has text on each side of the `gutter` and none across it."""
+    pieces = row.pieces
+    return (
+        any(p.x1 <= gutter for p in pieces)
+        and any(p.x0 >= gutter - _SAME_COLUMN for p in pieces)
+        and not any(p.x0 < gutter - _SAME_COLUMN and p.x1 > gutter + _SAME_COLUMN for p in pieces)
+    )
+
+
+def _set_at(rows: Sequence[TextLine], gutter: float, edge: float) -> bool:
+    """Whether a page too short to show its own columns (two lines of prose each, say: the
+    end of a section, balanced) is set in the document's (`gutter`: where its right column
+    starts; `edge`: where its left one ends): prose on each side of the gutter, none
+    across it, under the last row that crosses it (a statement's opening parts, set full
+    width above its findings' columns)."""
+    rows = rows[_under_crossing(rows, gutter) :]
     pieces = [p for r in rows for p in r.pieces]
     on_right = [p for p in pieces if p.x0 >= gutter - _SAME_COLUMN]
     on_left = [p for p in pieces if p.x1 <= gutter]
@@ -415,7 +473,25 @@ def _set_at(rows: Sequence[TextLine], gutter: float) -> bool:
     if not all(abs(p.x0 - gutter) <= _SAME_COLUMN or _indented(p, gutter, listed) for p in firsts):
         return False
     words = [_median_words(rows, side) for side in (on_left, on_right)]
-    return min(words) >= _PROSE_WORDS
+    if min(words) >= _PROSE_WORDS:
+        return True
+    right_edge = max(p.x1 for p in on_right)
+    return _wraps_within(on_left, edge) and _wraps_within(on_right, right_edge)
+
+
+def _wraps_within(side: Sequence[TextLine], edge: float) -> bool:
+    """Whether a column's pieces (`side`, top to bottom) hold a sentence wrapped at its
+    `edge`: a line ending there (within a font size) with a line of its size under it
+    that goes on in lower case (its font may differ: a bold label opening the line).
+    Prose shows it, a table's cells seldom do; a column of a few lines (a statement's
+    heading and its wrapped score beside the start of a list) has too few words a line
+    to show it is prose by their count."""
+    return any(
+        abs(edge - piece.x1) <= piece.size
+        and following.size == piece.size
+        and following.text[:1].islower()
+        for piece, following in itertools.pairwise(side)
+    )
 
 
 # A list item in a column is indented from its edge by at most this many font sizes.
@@ -529,12 +605,22 @@ def _column_breaks(rows: Sequence[TextLine], right: float) -> set[int]:
     for row in rows:
         if row.size <= largest + 0.5 or any(p.x1 > right for p in row.pieces):
             continue
-        reach = _PARAGRAPH_GAP * 1.2 * row.size
-        above = [row.y - p.y for p in on_right if p.y < row.y]
+        above = [p for p in on_right if p.y < row.y]
         below = [p.y - row.y for p in on_right if p.y > row.y]
-        if above and below and min(above) > reach and min(below) > row.size:
+        if above and below and _clear_above(row, above) and min(below) > row.size:
             breaks.add(id(row))
     return breaks
+
+
+def _clear_above(heading: TextLine, above: Sequence[TextLine]) -> bool:
+    """Whether the right column's text above a heading (`above`) stops further above it
+    than a paragraph's gap at the usual 1.2 line spacing, of the heading's size or of
+    that text's own (its last line's): a column running on beside the heading would have
+    a line of its own closer than its paragraphs are apart. A heading's space above is
+    often less than its own size's paragraph gap, more than its smaller text's."""
+    last = max(above, key=lambda p: p.y)
+    reach = _PARAGRAPH_GAP * 1.2 * min(heading.size, last.size)
+    return heading.y - last.y > reach
 
 
 def _justified_in_columns(
@@ -748,6 +834,25 @@ _JUSTIFIED_LINES = 20
 _JUSTIFIED_SHARE = 0.6
 
 
+# A style's paragraphs set apart by a gap this much wider than its lines' (in line spacings)
+# or more, recurring, show where its paragraphs end even below `_PARAGRAPH_GAP`.
+_PARAGRAPH_SPACING = 0.15
+_PARAGRAPH_SPACINGS = 3  # gaps of one width: at least this many
+
+
+def _paragraph_gap(gaps: list[float], pitch: float) -> float:
+    """The gap (baseline to baseline) beyond which a style's line starts a new paragraph:
+    `_PARAGRAPH_GAP` line spacings, or, where the document sets its paragraphs apart by
+    less than that (LibreOffice's small spacing after a paragraph), halfway between its
+    line spacing and the narrowest gap wider than it that recurs (its paragraph spacing):
+    a gap no wrapped line leaves, seen again and again, is the document's paragraph break."""
+    widths = Counter(round(gap * 2) / 2 for gap in gaps if gap > (1 + _PARAGRAPH_SPACING) * pitch)
+    recurring = [width for width, count in widths.items() if count >= _PARAGRAPH_SPACINGS]
+    if not recurring or min(recurring) > _PARAGRAPH_GAP * pitch:
+        return _PARAGRAPH_GAP * pitch
+    return (pitch + min(recurring)) / 2
+
+
 def _lower_quartile(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[(len(ordered) - 1) // 4]
@@ -761,6 +866,8 @@ class _Layout:
     right: float
     bottom: float  # the lowest baseline of any body line: the foot of the text column
     pitch: dict[tuple[str, float], float] = field(default_factory=dict)  # baseline to baseline
+    # a gap wider than this (baseline to baseline) ends a paragraph of the style
+    parted: dict[tuple[str, float], float] = field(default_factory=dict)
     advance: dict[tuple[str, float], float] = field(default_factory=dict)  # per character
     # how often a word starts a paragraph (after a gap on the same page), and a sentence
     # within a line
@@ -786,6 +893,7 @@ class _Layout:
         # a style's line spacing is its wrapped lines', the closest regular spacing it has
         # (its lower quartile): list items and paragraphs set further apart are not lines
         pitch = {style: _lower_quartile(gaps) for style, gaps in spacings.items()}
+        parted = {style: _paragraph_gap(gaps, pitch[style]) for style, gaps in spacings.items()}
         advance = {style: statistics.median(widths) for style, widths in advances.items()}
         right = rights[len(rights) * 19 // 20] if rights else 0.0
         columns = columns or {}
@@ -796,7 +904,7 @@ class _Layout:
             usual = pitch.get(line.style, 1.2 * line.size)
             if line.page != prev.page:
                 continue
-            if line.y - prev.y > _PARAGRAPH_GAP * usual:
+            if line.y - prev.y > parted.get(line.style, _PARAGRAPH_GAP * usual):
                 opens_paragraphs[line.text.split(" ", 1)[0]] += 1
             elif line.style == prev.style and line.y > prev.y and prev.text.count(" ") >= 3:
                 wrapped[prev.style] += 1
@@ -810,6 +918,7 @@ class _Layout:
             right=right,
             bottom=max((line.y for line in lines), default=0.0),
             pitch=pitch,
+            parted=parted,
             advance=advance,
             opens_paragraphs=opens_paragraphs,
             opens_sentences=opens_sentences,
@@ -853,13 +962,14 @@ class _Layout:
         if line.cells > 1 or following.cells > 1:
             return True  # a table's row stands alone
         pitch = self.pitch.get(line.style, 1.2 * line.size)
+        parted = self.parted.get(line.style, _PARAGRAPH_GAP * pitch)
         column_break = (
             following.page == line.page
             and following.y <= line.y  # level with it: the columns' halves of one row
             and (id(line) in self.rights and id(following) in self.rights)
         )
         if following.page == line.page and not column_break:
-            if not 0 < following.y - line.y <= _PARAGRAPH_GAP * pitch:
+            if not 0 < following.y - line.y <= parted:
                 return True
             return self.ended_on_purpose(line, following)
         # Over a page or column break no gap shows. Room on the line for the next page's first word
