@@ -254,7 +254,8 @@ def _body(text: PdfText) -> _Body:
             bottom -= 1
         dropped += [line.text for line in page[:top] + page[bottom:]]
         kept.append(page[top:bottom])
-    _drop_closing_notice(kept, dropped)
+    kept, notice = _without_closing_notice(kept)
+    dropped += notice
     ordered = [_reading_order(rows) for rows in kept]
     measure = _text_width([row for rows in kept for row in rows])
     found = Counter(edges for _, _, edges in ordered if edges is not None).most_common(1)
@@ -295,14 +296,18 @@ def _beside_furniture(page: Sequence[TextLine], index: int, outer: int) -> bool:
 _COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)\s|copyright\b)", re.IGNORECASE)
 
 
-def _drop_closing_notice(kept: list[list[TextLine]], dropped: list[str]) -> None:
-    """Move the document's closing copyright notice (the last row of its last page with
-    text) from the body to the furniture (`kept`: each page's body rows): it belongs to no
-    section, yet set under a page's columns it reads as a row of the left one, splitting a
-    paragraph that runs on into the right one."""
-    last = next((rows for rows in reversed(kept) if rows), None)
-    if last and _COPYRIGHT.match(last[-1].text) and last[-1].cells == 1:
-        dropped.append(last.pop().text)
+def _without_closing_notice(
+    kept: list[list[TextLine]],
+) -> tuple[list[list[TextLine]], list[str]]:
+    """Each page's body rows (`kept`) without the document's closing copyright notice (the
+    last row of its last page with text), and the notice, for the furniture: it belongs to
+    no section, yet set under a page's columns it reads as a row of the left one, splitting
+    a paragraph that runs on into the right one."""
+    at = next((i for i in range(len(kept) - 1, -1, -1) if kept[i]), None)
+    if at is None or not (_COPYRIGHT.match(kept[at][-1].text) and kept[at][-1].cells == 1):
+        return kept, []
+    notice = kept[at][-1]
+    return [*kept[:at], kept[at][:-1], *kept[at + 1 :]], [notice.text]
 
 
 def _carried_over(
