@@ -1406,11 +1406,18 @@ _OVERALL_IN = re.compile(
 def _rating_after_label(text: str) -> Rating | None:
     """The rating a line states after its rating label, whatever follows it."""
     for match in _RATING_AFTER_LABEL.finditer(text):
-        words = match.group("rest").split()
-        for count in (2, 1):  # "Requires improvement", then "Good"
-            rating = _as_rating(" ".join(words[:count]).rstrip(".,;:"))
-            if rating is not None:
-                return rating
+        if (rating := _leading_rating(match.group("rest"))) is not None:
+            return rating
+    return None
+
+
+def _leading_rating(text: str) -> Rating | None:
+    """The rating a text opens with, whatever follows it: "Requires improvement - ...",
+    then "Good. Evidence ..."."""
+    words = text.split()
+    for count in (2, 1):
+        if (rating := _as_rating(" ".join(words[:count]).rstrip(".,;:"))) is not None:
+            return rating
     return None
 
 
@@ -1461,11 +1468,7 @@ def _rating_after_name(text: str) -> Rating | None:
     match = _NAME_THEN_RATING.match(text)
     if match is None or len(match.group("name").split()) > _COUNCIL_MAX_WORDS:
         return None
-    words = match.group("rest").split()
-    for count in (2, 1):  # "Requires improvement", then "Good"
-        if (rating := _as_rating(" ".join(words[:count]).rstrip(".,;:"))) is not None:
-            return rating
-    return None
+    return _leading_rating(match.group("rest"))
 
 
 def _council_in_title(text: str) -> str | None:
