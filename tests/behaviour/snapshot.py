@@ -1,0 +1,250 @@
+"""What the program does, written down so a refactor can prove it changed nothing.
+
+`take_snapshot(work)` runs the installed `cqc` command as a user would (a subprocess, so it
+does not depend on where any module lives): the demo's ingest of the offline mirror, a
+reparse of its archive into a fresh warehouse, every read command on the demo warehouse, the
+HTML report and the exports. It returns named texts: every table of both warehouses (rows
+sorted), every command's output, every report file. What differs from one run to the next
+(times, durations, the mirror's port, temporary paths, file mtimes) is masked.
+
+    python -m tests.behaviour.snapshot OUT   # write the texts to OUT, to diff two checkouts
+
+`tests/behaviour/test_snapshot.py` compares their digests with `golden.json`.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import duckdb
+
+MIRROR_PAGE = (
+    "mirror/site/care-services/local-authority-assessment-reports/Hertfordshire-0524-summary.html"
+)
+_REPO = Path(__file__).resolve().parents[2]
+
+_MASKS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"https?://127\.0\.0\.1:\d+"), "http://MIRROR"),
+    (
+        re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}(?::?\d{2})?)?"),
+        "<TIME>",
+    ),
+    (re.compile(r"\d{8}T\d{6}Z"), "<STAMP>"),
+    (
+        re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT"),
+        "<HTTPDATE>",
+    ),
+    (re.compile(r"\b\d+(?:\.\d+)?\s?(?:s|ms|seconds)\b"), "<DURATION>"),
+    (re.compile(r"\d{2} \w+ \d{4} \d{2}:\d{2} UTC"), "<WHEN>"),
+    (re.compile(r"urn:uuid:[0-9a-f-]{36}"), "urn:uuid:<ID>"),
+]
+# Columns whose values are times or depend on the clock, the machine or file mtimes.
+_VOLATILE = re.compile(
+    r"(_at|_ms|_s|seconds|duration|elapsed|last_modified|etag|warc_file|warc_offset|"
+    r"record_id|archive_path|offset|peak_mb|pid|host)$"
+)
+
+
+def mask(text: str, work: Path) -> str:
+    """`text` without what differs between two runs of the same program."""
+    text = text.replace(str(work.resolve()), "<WORK>").replace(str(work), "<WORK>")
+    for pattern, replacement in _MASKS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def table_texts(db: Path, work: Path, prefix: str) -> dict[str, str]:
+    """Every table and view of the warehouse at `db`, one text each, rows sorted."""
+    texts: dict[str, str] = {}
+    with duckdb.connect(str(db), read_only=True) as conn:
+        names = [
+            row[0]
+            for row in conn.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = 'main' ORDER BY table_name"
+            ).fetchall()
+        ]
+        for name in names:
+            cursor = conn.execute(f'SELECT * FROM "{name}"')
+            columns = [d[0] for d in cursor.description or []]
+            kept = [i for i, column in enumerate(columns) if not _VOLATILE.search(column)]
+            rows = sorted(
+                mask(json.dumps([row[i] for i in kept], default=str, ensure_ascii=False), work)
+                for row in cursor.fetchall()
+            )
+            header = json.dumps([columns[i] for i in kept])
+            texts[f"{prefix}/{name}"] = "\n".join([header, *rows]) + "\n"
+    return texts
+
+
+def _csv_text(text: str) -> str:
+    """A CSV file without its volatile columns, rows sorted (exports have no row order)."""
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        return text
+    kept = [i for i, column in enumerate(rows[0]) if not _VOLATILE.search(column)]
+    body = sorted(json.dumps([row[i] for i in kept], ensure_ascii=False) for row in rows[1:])
+    return "\n".join([json.dumps([rows[0][i] for i in kept]), *body]) + "\n"
+
+
+_DICTIONARY_ROW = re.compile(r"^\| `(\w+)` \|(.*)\|([^|]*)\|$")
+
+
+def _dictionary_text(text: str) -> str:
+    """The data dictionary, the example value of each volatile column masked."""
+    lines = []
+    for line in text.splitlines():
+        found = _DICTIONARY_ROW.match(line)
+        if found and _VOLATILE.search(found.group(1)):
+            line = f"| `{found.group(1)}` |{found.group(2)}| <VOLATILE> |"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def _cqc() -> str:
+    found = shutil.which("cqc", path=str(Path(sys.executable).parent))
+    if found is None:
+        raise RuntimeError("the `cqc` command is not installed beside this Python")
+    return found
+
+
+def _runner(work: Path) -> Callable[[Sequence[str]], str]:
+    env = {**os.environ, "COLUMNS": "140", "NO_COLOR": "1", "TERM": "dumb"}
+    for key in [k for k in env if k.startswith("CQC_")]:
+        del env[key]
+
+    def run(arguments: Sequence[str], stderr: bool = True) -> str:
+        """The command's exit status and output (stderr too, unless it runs a flow: Prefect's
+        log lines name runs at random)."""
+        done = subprocess.run(
+            [_cqc(), *arguments],
+            cwd=_REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
+        out = f"$ cqc {' '.join(arguments)}\nexit {done.returncode}\n--- stdout\n{done.stdout}"
+        if stderr:
+            out += f"--- stderr\n{done.stderr}"
+        return mask(out, work)
+
+    return run
+
+
+def _files(root: Path, work: Path, prefix: str) -> dict[str, str]:
+    """Every file under `root`: text masked, binary as its size and digest."""
+    texts: dict[str, str] = {}
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        name = f"{prefix}/{path.relative_to(root)}"
+        data = path.read_bytes()
+        try:
+            text = mask(data.decode("utf-8-sig"), work)
+        except UnicodeDecodeError:
+            texts[name] = f"binary {len(data)} bytes\n"
+            continue
+        if path.suffix == ".csv":
+            text = _csv_text(text)
+        elif path.name == "data_dictionary.md":
+            text = _dictionary_text(text)
+        texts[name] = text
+    return texts
+
+
+def take_snapshot(work: Path) -> dict[str, str]:
+    """Run everything into `work` (empty) and return the named, masked texts."""
+    run = _runner(work)
+    demo = work / "demo"
+    db = demo / "cqc.duckdb"
+    texts: dict[str, str] = {"cli/demo": run(["demo", "--out", str(demo)], stderr=False)}
+    texts |= table_texts(db, work, "ingest")
+    texts |= _files(demo / "report", work, "report")
+
+    reparsed = work / "reparsed.duckdb"
+    texts["cli/reparse"] = run(
+        ["reparse", "--db", str(reparsed), "--archive", str(demo / "raw")], stderr=False
+    )
+    texts |= table_texts(reparsed, work, "reparse")
+
+    refreshed = work / "refreshed.duckdb"
+    shutil.copy(db, refreshed)
+    texts["cli/refresh-benchmarks"] = run(
+        ["refresh-benchmarks", "--db", str(refreshed)], stderr=False
+    )
+    index_copy = work / "raw-copy"
+    shutil.copytree(demo / "raw", index_copy)
+    (index_copy / "index.jsonl").unlink(missing_ok=True)
+    texts["cli/archive-rebuild-index"] = run(
+        ["archive", "rebuild-index", "--archive", str(index_copy)]
+    )
+
+    d = ["--db", str(db)]
+    commands: dict[str, list[str]] = {
+        "sql-league": ["sql", "SELECT * FROM league_table ORDER BY rank, council", *d],
+        "sql-error": ["sql", "SELECT * FROM no_such_table", *d],
+        "compare": ["compare", "Stoke-on-Trent", "Staffordshire", "Durham", *d],
+        "compare-csv": ["compare", "Hertfordshire", "Birmingham", "--format", "csv", *d],
+        "compare-unknown": ["compare", "Stoke on Trnt", *d],
+        "benchmark": ["benchmark", *d],
+        "benchmark-region": ["benchmark", "--region", "west midlands", "--include-pilots", *d],
+        "benchmark-json": ["benchmark", "--region", "London", "--format", "json", *d],
+        "neighbours": ["neighbours", "Stoke on Trent", *d],
+        "neighbours-csv": ["neighbours", "Durham", "--k", "5", "--format", "csv", *d],
+        "outcomes": ["outcomes", *d],
+        "outcomes-json": ["outcomes", "--format", "json", *d],
+        "search": ["search", "waiting list", *d],
+        "search-json": ["search", "carers", "--statement", "1", "--format", "json", *d],
+        "search-region": ["search", "safeguarding", "--region", "London", "--limit", "3", *d],
+        "parse-page": ["parse", MIRROR_PAGE],
+        "version": ["--version"],
+    }
+    for name, arguments in commands.items():
+        texts[f"cli/{name}"] = run(arguments)
+    for fmt in ("parquet", "csv", "xlsx"):
+        out = work / f"export-{fmt}"
+        texts[f"cli/export-{fmt}"] = run(["export", "--out", str(out), "--format", fmt, *d])
+        exported = _files(out, work, f"export-{fmt}")
+        if fmt == "csv":
+            texts |= exported
+        else:  # binary: which files, not their bytes (writers stamp times into them)
+            texts[f"export-{fmt}/files"] = "\n".join(sorted(exported)) + "\n"
+            for name, text in exported.items():
+                if not text.startswith("binary "):
+                    texts[name] = text
+    return texts
+
+
+def digests(texts: dict[str, str]) -> dict[str, str]:
+    return {
+        name: hashlib.sha256(text.encode()).hexdigest()[:16] for name, text in sorted(texts.items())
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0])
+    work = out / "work"
+    shutil.rmtree(out, ignore_errors=True)
+    work.mkdir(parents=True)
+    texts = take_snapshot(work)
+    for name, text in texts.items():
+        target = out / "texts" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text)
+    (out / "digests.json").write_text(json.dumps(digests(texts), indent=1) + "\n")
+    print(f"{len(texts)} texts written under {out / 'texts'}")
+
+
+if __name__ == "__main__":
+    main()
