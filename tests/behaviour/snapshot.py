@@ -23,6 +23,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -162,8 +163,17 @@ def _files(root: Path, work: Path, prefix: str) -> dict[str, str]:
     return texts
 
 
-def take_snapshot(work: Path) -> dict[str, str]:
-    """Run everything into `work` (empty) and return the named, masked texts."""
+def take_snapshot() -> dict[str, str]:
+    """Run everything in a fresh directory and return the named, masked texts."""
+    # A path of one length whatever the machine: Rich wraps lines that hold it.
+    work = Path(tempfile.mkdtemp(prefix="cqc-snapshot-", dir="/tmp"))
+    try:
+        return _take(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _take(work: Path) -> dict[str, str]:
     run = _runner(work)
     demo = work / "demo"
     db = demo / "cqc.duckdb"
@@ -234,10 +244,8 @@ def digests(texts: dict[str, str]) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     out = Path(args[0])
-    work = out / "work"
     shutil.rmtree(out, ignore_errors=True)
-    work.mkdir(parents=True)
-    texts = take_snapshot(work)
+    texts = take_snapshot()
     for name, text in texts.items():
         target = out / "texts" / name
         target.parent.mkdir(parents=True, exist_ok=True)
