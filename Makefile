@@ -53,7 +53,7 @@ mirror-site: install ## regenerate both skins, mirror/site and mirror/site-drupa
 
 data-dictionary: install ## regenerate docs/data_dictionary.md (examples from the mirror)
 	$(BIN)/python -m mirror.sample data/sample.duckdb
-	$(BIN)/python -m warehouse.dictionary --examples-from data/sample.duckdb \
+	$(BIN)/python -m publish.dictionary --examples-from data/sample.duckdb \
 		> docs/data_dictionary.md
 
 benchmark: install ## ingest the mirror three ways; print requests, bytes and times

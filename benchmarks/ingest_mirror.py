@@ -1,5 +1,8 @@
 """Benchmark: full, --full revalidation and normal-night ingests against the offline mirror.
 
+Each run is the pipeline's one run path (`pipeline.reports.run_reports`) and its benchmark
+refresh, without Prefect (whose temporary server would add its start-up to the first run).
+
 Prints requests, bytes, wall time and the politeness floor (requests x the live default
 interval of 1 s) of each run, and the parsers' throughput alone. Asserts nothing about speed.
 Run with `make benchmark`.
@@ -12,8 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from flows.settings import Settings
 from mirror.server import MirrorServer
+from pipeline.benchmarks import rebuild_benchmarks
+from pipeline.reports import ArchiveSource, SiteSource, run_reports
+from pipeline.settings import Settings
 from transform.pages import parse_page
 
 SITE = Path(__file__).resolve().parents[1] / "mirror" / "site"
@@ -31,8 +36,6 @@ def parse_all_pages() -> tuple[int, float]:
 
 
 def main() -> None:
-    from flows.ingest import nightly_ingest
-
     count, seconds = parse_all_pages()
     print(f"parse only: {count} pages in {seconds:.2f}s ({count / seconds:.0f} pages/s)")
     print(
@@ -49,13 +52,15 @@ def main() -> None:
         for label, full in runs:
             server.clear_requests()
             started = time.perf_counter()
-            s = nightly_ingest(
+            settings = Settings(
                 base_url=server.base_url,
                 db=out / "cqc.duckdb",
                 archive=out / "raw",
                 full=full,
                 min_interval_s=0.0,
             )
+            s = run_reports(settings, SiteSource())
+            rebuild_benchmarks(settings, s.run_id)
             wall = time.perf_counter() - started
             requests = len(server.requests)
             print(
@@ -64,10 +69,10 @@ def main() -> None:
                 f"{s.reports_new}/{s.reports_changed}/{s.reports_unchanged}/{s.failed}/"
                 f"{s.reports_skipped}"
             )
-        from flows.reparse import reparse
-
         started = time.perf_counter()
-        r = reparse(db=out / "rebuilt.duckdb", archive=out / "raw")
+        rebuilt = Settings(db=out / "rebuilt.duckdb", archive=out / "raw")
+        r = run_reports(rebuilt, ArchiveSource())
+        rebuild_benchmarks(rebuilt, r.run_id)
         print(
             f"{'reparse into an empty warehouse':<34}{0:>9}{0:>8}{0:>6}{0:>7.2f}"
             f"{time.perf_counter() - started:>8.1f}{0:>9}  {r.reports_new}/{r.reports_changed}/"

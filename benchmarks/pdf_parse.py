@@ -11,7 +11,7 @@ seconds, pages per second and peak traced memory of:
 
 then, for each mirror skin (fpdf2 "classic", reportlab "drupal"), the wall time of parsing all
 72 report PDFs in one process and the per-PDF times, next to pdfplumber's on a sample of them;
-last, the classic skin's 72 through the guarded worker an ingest uses (`flows.pdf_guard`), its
+last, the classic skin's 72 through the guarded worker an ingest uses (`pipeline.pdf_guard`), its
 start included. Asserts nothing about speed. Run with `make benchmark-pdf`.
 """
 
@@ -22,15 +22,16 @@ import statistics
 import time
 import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pdfplumber
 from pypdf import PdfReader as PypdfReader
 
-from flows.pdf_guard import GuardedPdfParser
 from mirror import skin_drupal
 from mirror.build import SITE_DIR, load_reports
 from mirror.pdf import build_report_pdf
+from pipeline.pdf_guard import GuardedPdfParser
 from transform.pdf_report import parse_report_pdf
 from transform.pdf_text import read_text_lines
 
@@ -127,12 +128,10 @@ def main() -> None:
     for skin, pdfs in by_skin.items():
         page_count = sum(read_text_lines(pdf).page_count for _, pdf in pdfs)
         started = time.perf_counter()
-        per_pdf = [
-            timed(lambda path=path, pdf=pdf: parse_report_pdf(pdf, path)) for path, pdf in pdfs
-        ]
+        per_pdf = [timed(partial(parse_report_pdf, pdf, path)) for path, pdf in pdfs]
         wall = time.perf_counter() - started
         sample = pdfs[::PLUMBER_SAMPLE]
-        plumber = [timed(lambda pdf=pdf: plumber_lines(pdf)) for _, pdf in sample]
+        plumber = [timed(partial(plumber_lines, pdf)) for _, pdf in sample]
         sample_pages = sum(read_text_lines(pdf).page_count for _, pdf in sample)
         print(
             f"{skin}: all {len(pdfs)} PDFs ({page_count} pages) parsed in {wall:.2f}s wall, "

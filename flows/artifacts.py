@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from prefect.artifacts import create_markdown_artifact
 
 if TYPE_CHECKING:
-    from flows.phases import IngestSummary, SiteChange
+    from pipeline.phases import IngestSummary, SiteChange
 
 ARTIFACT_KEY = "cqc-run-summary"
 

@@ -1,54 +1,25 @@
-"""The `refresh_benchmarks` flow: rebuild the benchmark tables from the loaded reports.
-
-Runs at the end of every ingest and reparse (as part of that run), and on its own (`cqc
-refresh-benchmarks`, the `refresh-benchmarks` deployment) as a run of its own, mode 'refresh'
-in `ingest_run`, e.g. after loading reports by hand or a change to the benchmark SQL.
-"""
+"""The `refresh_benchmarks` flow (also the `refresh-benchmarks` deployment): a shell around
+`pipeline.benchmarks.rebuild_benchmarks`."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
-from prefect import flow
+from prefect import State, flow
 
-from flows.run import RunLogger, failed_if_busy, open_run, run_logger
-from flows.settings import Settings
+from flows.states import STOPS_A_RUN, stopped
+from pipeline.benchmarks import rebuild_benchmarks
+from pipeline.settings import Settings
 from warehouse.benchmarks import BenchmarkRefresh
-from warehouse.benchmarks import refresh_benchmarks as rebuild
-from warehouse.db import connect, init_schema
 
 
 @flow(name="refresh_benchmarks", log_prints=False)
-def refresh_benchmarks(db: Path | None = None, run_id: int | None = None) -> BenchmarkRefresh:
+def refresh_benchmarks(
+    db: Path | None = None, run_id: int | None = None
+) -> BenchmarkRefresh | State[None]:
     """Rebuild league_table, regional_benchmark and the other benchmark tables in one go."""
     settings = Settings().with_overrides(db=db)
-    return failed_if_busy(lambda: rebuild_benchmarks(settings, run_id))
-
-
-def rebuild_benchmarks(settings: Settings, run_id: int | None) -> BenchmarkRefresh:
-    """Rebuild for the ingest or reparse run `run_id` that just loaded reports, or, on its own
-    (`run_id` None), as a refresh run with its own `ingest_run` row."""
-    if run_id is None:
-        with open_run(settings, "refresh") as run:
-            return _rebuild(run.conn, run.run_id, run.logger)
-    logger = run_logger()
-    with connect(settings.db, wait_s=settings.lock_wait_s, on_wait=logger.warning) as conn:
-        init_schema(conn)
-        return _rebuild(conn, run_id, logger)
-
-
-def _rebuild(conn: duckdb.DuckDBPyConnection, run_id: int, logger: RunLogger) -> BenchmarkRefresh:
-    done = rebuild(conn, run_id=run_id)
-    logger.info(
-        "benchmarks refreshed (#%d, run %d): %d councils ranked, %d pilots kept apart",
-        done.refresh_id,
-        run_id,
-        done.councils_ranked,
-        done.pilots,
-    )
-    if done.search_error:
-        logger.warning("%s; `cqc search` reads the previous index", done.search_error)
-    else:
-        logger.info("search index rebuilt: %d texts", done.search_documents)
-    return done
+    try:
+        return rebuild_benchmarks(settings, run_id)
+    except STOPS_A_RUN as exc:
+        return stopped(exc)

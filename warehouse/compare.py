@@ -1,6 +1,6 @@
 """Reading the benchmark tables for people: councils side by side, and a region's table.
 
-The SQL lives here; `flows.cli` only matches names and prints. Everything is read from the
+The SQL lives here; `cli.common` only matches names and prints. Everything is read from the
 materialised benchmark tables, so what is printed is what the exports and the report show.
 """
 

@@ -2,7 +2,7 @@
 each report compared with its author's answer key.
 
 The site is answered from its `routes.json` through an in-process HTTP transport; the
-production crawler (`flows.crawl.crawl_site`) discovers and fetches it into a real WARC
+production crawler (`pipeline.crawl.crawl_site`) discovers and fetches it into a real WARC
 archive, and the production per-report pipeline (`transform.pipeline.build_outcome`) reads
 each report back from that archive. Nothing here knows how the parser works: a family passes
 when what would be loaded equals what its author says the pages print.
@@ -28,7 +28,7 @@ import httpx
 from extract.http import SiteClient
 from extract.incremental import ConditionalFetcher
 from extract.warc import WarcArchive
-from flows.crawl import ReportFetch, archived_source, crawl_site
+from pipeline.crawl import ReportFetch, archived_source, crawl_site
 from transform.councils import UnknownCouncilError, match_council
 from transform.errors import PageParseError
 from transform.pdf_report import PdfReading

@@ -15,13 +15,13 @@ from typing import Any
 import duckdb
 import pytest
 
-import flows.ingest
+import pipeline.reports
 from extract.http import SiteClient
 from extract.warc import WarcArchive
 from flows.ingest import IngestSummary, nightly_ingest
-from flows.progress import listening
 from mirror.build import findings_only_in_pdf, load_reports
 from mirror.server import MirrorServer, ServedRequest
+from pipeline.progress import listening
 from transform.councils import load_councils, match_council
 from transform.pages import read_page
 from transform.report import assembled_report
@@ -514,7 +514,7 @@ def test_polite_incremental_runs_follow_robots_survive_faults_and_keep_history(
         clients.append(client)
         return client
 
-    monkeypatch.setattr(flows.ingest, "SiteClient", client_on_the_clock)
+    monkeypatch.setattr(pipeline.reports, "SiteClient", client_on_the_clock)
     robots = f"User-agent: *\nDisallow: {REPORTS_PATH}/liverpool-0925\n"
     faults = {f"{REPORTS_PATH}/eastsussex-1025-summary": [429, 503]}
     db, archive = tmp_path / "cqc.duckdb", tmp_path / "raw"

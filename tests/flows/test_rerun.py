@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-import flows.ingest
+import pipeline.reports
 from flows.ingest import IngestSummary, nightly_ingest
 from mirror.server import MirrorServer
 from warehouse.db import BENCHMARK_TABLES, connect
@@ -75,7 +75,7 @@ def runs(prefect_server: None, tmp_path_factory: pytest.TempPathFactory) -> Runs
         # As after a parser upgrade: the flow finds every report parsed by another version.
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(
-                flows.ingest,
+                pipeline.reports,
                 "parsed_versions",
                 lambda conn: dict.fromkeys(held_slugs(conn), "0.0.0-older"),
             )

@@ -12,7 +12,7 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from flows.cli import app
+from cli.main import app
 from mirror import build as classic
 from mirror import skin_drupal as drupal
 from mirror.build import LISTING_PATH, STATEMENTS, Report, findings_only_in_pdf, load_reports

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from flows.cli import app
+from cli.main import app
 from warehouse.search import load_fts
 
 COOKBOOK = Path(__file__).resolve().parents[2] / "docs" / "cookbook.md"

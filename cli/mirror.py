@@ -1,0 +1,32 @@
+"""`cqc mirror`: serve the bundled offline copy of the site."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cli.common import app, console, skin_named
+
+
+@app.command()
+def mirror(
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 picks a free one)")] = 8765,
+    skin: Annotated[
+        str, typer.Option(help="Markup and URL shapes: classic | drupal (same facts)")
+    ] = "classic",
+) -> None:
+    """Serve the bundled offline mirror of the CQC report pages until interrupted."""
+    from mirror.server import MirrorServer
+
+    server = MirrorServer(port=port, skin=skin_named(skin))
+    server.start()
+    console.print(
+        f"Serving the offline CQC mirror ({skin} skin) at [bold]{server.base_url}[/bold] (Ctrl-C)"
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()

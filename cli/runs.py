@@ -1,0 +1,249 @@
+"""`cqc ingest`, `cqc reparse`, `cqc refresh-benchmarks` and `cqc demo`: the commands that run
+a flow and write the warehouse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TypeVar
+
+import typer
+
+from cli.common import (
+    EXIT_REPORTS_NOT_LOADED,
+    EXIT_RUN_FAILED,
+    OutputFormat,
+    app,
+    console,
+    err_console,
+    print_query,
+    settings_with,
+    skin_named,
+    stopped_by_signals,
+    write_html_report,
+)
+from extract.http import LIVE_BASE_URL, FetchError, RunStopError
+
+if TYPE_CHECKING:
+    from pipeline.phases import IngestSummary
+    from transform.records import ReportIssue
+
+T = TypeVar("T")
+
+DEMO_DIR = Path("data/demo")
+LEAGUE_TABLE_SQL = """
+SELECT rank, council, region, overall_rating AS rating, overall_score_pct AS pct,
+       strftime(published_on, '%Y-%m-%d') AS published
+FROM league_table ORDER BY rank, council
+"""
+
+
+@app.command()
+def ingest(
+    base_url: Annotated[
+        str | None, typer.Option(help=f"Site to read (env CQC_BASE_URL; {LIVE_BASE_URL})")
+    ] = None,
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    archive: Annotated[
+        Path | None, typer.Option(help="Raw archive directory (env CQC_ARCHIVE)")
+    ] = None,
+    max_reports: Annotated[
+        int | None, typer.Option(help="Stop after this many reports (for trials)")
+    ] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Revalidate every held report, not tonight's slice")
+    ] = False,
+    min_interval: Annotated[
+        float | None,
+        typer.Option(help="Seconds between requests (env CQC_MIN_INTERVAL_S; default 1)"),
+    ] = None,
+) -> None:
+    """Run the nightly ingest once: crawl into the archive, parse what changed, load it.
+
+    Exit status: 0 every report listed and due is loaded (warnings allowed); 3 the run
+    finished but some reports are not loaded (or not reached before the run's deadline);
+    1 the run failed (listing unreadable, warehouse busy, archive unwritable, the site asking
+    for more patience than allowed); 130 / 143 stopped by SIGINT / SIGTERM (the run is marked
+    failed and the warehouse left consistent)."""
+    from flows.ingest import nightly_ingest
+    from pipeline.phases import IngestSummary
+
+    with ingest_session():
+        result = nightly_ingest(
+            base_url=base_url,
+            db=db,
+            archive=archive,
+            max_reports=max_reports,
+            full=full or None,
+            min_interval_s=min_interval,
+        )
+    summary = result_of(result, IngestSummary)
+    settings = settings_with(base_url=base_url, db=db, archive=archive)
+    print_summary(summary, settings.db)
+    if summary.failed or summary.reports_not_reached:
+        raise typer.Exit(EXIT_REPORTS_NOT_LOADED)
+
+
+@app.command()
+def reparse(
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    archive: Annotated[
+        Path | None, typer.Option(help="Raw archive directory (env CQC_ARCHIVE)")
+    ] = None,
+) -> None:
+    """Rebuild the parsed tables from the raw archive alone (no network)."""
+    from prefect.exceptions import FailedRun
+
+    from flows.reparse import reparse as reparse_flow
+    from pipeline.phases import IngestSummary
+    from warehouse.db import WarehouseBusyError
+
+    settings = settings_with(db=db, archive=archive)
+    try:
+        with stopped_by_signals():
+            summary = result_of(
+                reparse_flow(db=settings.db, archive=settings.archive), IngestSummary
+            )
+    except (WarehouseBusyError, FailedRun) as exc:
+        err_console.print(f"[red]reparse failed:[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from exc
+    console.print(
+        f"Run {summary.run_id} (reparse): {summary.loaded} reports re-parsed "
+        f"({summary.pdfs_parsed} PDFs), {summary.reports_new} new, "
+        f"{summary.reports_changed} changed by it, {summary.failed} with issues, "
+        f"{summary.reports_skipped} listed but never fetched, in {summary.seconds:.1f}s",
+        highlight=False,
+    )
+
+
+@app.command("refresh-benchmarks")
+def refresh_benchmarks_command(
+    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+) -> None:
+    """Rebuild the benchmark tables from the loaded reports (every ingest ends with this)."""
+    from prefect.exceptions import FailedRun
+
+    from flows.benchmarks import refresh_benchmarks
+    from warehouse.benchmarks import BenchmarkRefresh
+
+    try:
+        done = result_of(refresh_benchmarks(db=settings_with(db=db).db), BenchmarkRefresh)
+    except FailedRun as exc:
+        err_console.print(f"[red]refresh failed:[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from exc
+    console.print(
+        f"Benchmarks refreshed: {done.councils_ranked} councils ranked, "
+        f"{done.pilots} pilots kept apart"
+        + (
+            f"; {done.search_documents} texts indexed for search." if not done.search_error else "."
+        ),
+        highlight=False,
+    )
+    if done.search_error:
+        from rich.markup import escape
+
+        err_console.print(
+            f"[yellow]{escape(done.search_error)}[/yellow]; `cqc search` reads the previous index",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option(help="Where the demo warehouse and archive go")] = DEMO_DIR,
+    skin: Annotated[
+        str, typer.Option(help="Mirror skin: classic | drupal (same facts)")
+    ] = "classic",
+) -> None:
+    """Serve the offline mirror on a free port, ingest all of it, print the league table and
+    write the HTML report."""
+    from flows.ingest import nightly_ingest
+    from mirror.server import MirrorServer
+    from pipeline.phases import IngestSummary
+
+    db, archive = out / "cqc.duckdb", out / "raw"
+    with MirrorServer(skin=skin_named(skin)) as server:
+        console.print(f"Offline mirror of cqc.org.uk serving at {server.base_url}")
+        with ingest_session():
+            # Our own loopback server: no politeness interval needed.
+            result = nightly_ingest(
+                base_url=server.base_url, db=db, archive=archive, min_interval_s=0.0
+            )
+    summary = result_of(result, IngestSummary)
+    print_summary(summary, db)
+    print_query(LEAGUE_TABLE_SQL, db, OutputFormat.table)
+    write_html_report(out / "report", db)
+    console.print(f'Query it yourself: .venv/bin/cqc sql --db {db} "SELECT * FROM league_table"')
+
+
+@contextmanager
+def ingest_session() -> Iterator[None]:
+    """Around an ingest: a progress bar, SIGTERM/SIGINT ending the run cleanly, and a run that
+    cannot start or finish (listing unreachable or unrecognisable, warehouse busy) one clear
+    line and exit status 1, not a traceback."""
+    from prefect.exceptions import FailedRun
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from pipeline.progress import listening
+    from transform.errors import PageParseError
+    from warehouse.db import WarehouseBusyError
+
+    bar = Progress(
+        TextColumn("reports"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=err_console,
+        transient=True,
+    )
+    task_id = bar.add_task("", total=None)
+
+    def show(done: int, total: int, what: str) -> None:
+        bar.update(task_id, completed=done, total=total, description=what)
+
+    try:
+        with stopped_by_signals(), bar, listening(show):
+            yield
+    except (FetchError, PageParseError, WarehouseBusyError, FailedRun, RunStopError) as exc:
+        err_console.print(f"[red]ingest failed:[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_RUN_FAILED) from exc
+
+
+def print_summary(summary: IngestSummary, db: Path) -> None:
+    """The run's figures in one paragraph, then a line per report with issues."""
+    console.print(
+        f"Run {summary.run_id}: of {summary.listed} reports listed "
+        f"({summary.in_progress} councils in progress), [bold]{summary.reports_new}[/bold] new, "
+        f"{summary.reports_changed} changed, {summary.reports_unchanged} unchanged, "
+        f"[bold]{summary.failed}[/bold] with issues, {summary.reports_skipped} not due for "
+        f"revalidation. Pages: {summary.pages_fetched} fetched "
+        f"({summary.bytes_fetched / 1e6:.1f} MB), {summary.pages_not_modified} not modified, "
+        f"{summary.pages_failed} failed; {summary.pdfs_parsed} PDFs parsed, "
+        f"{summary.disagreements} PDF disagreements; {summary.seconds:.1f}s -> {db}",
+        highlight=False,
+    )
+    by_slug: dict[str, list[ReportIssue]] = {}
+    for issue in summary.issues:
+        by_slug.setdefault(issue.slug, []).append(issue)
+    for slug, issues in by_slug.items():
+        first = issues[0]
+        more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
+        where = f" at {first.url}" if first.url else ""
+        loaded = "" if first.blocking else " (loaded; a warning)"
+        console.print(
+            f"  [yellow]{slug}[/yellow] {first.stage}: {first.reason}{more}{where}{loaded}",
+            highlight=False,
+        )
+    if by_slug:
+        console.print("  (all of them: SELECT * FROM parse_issue)")
+
+
+def result_of(result: object, kind: type[T]) -> T:
+    """A flow's result as what it is (Prefect hands the caller its final state's data; a
+    Failed state raises instead)."""
+    if isinstance(result, kind):
+        return result
+    raise TypeError(f"the flow returned {type(result).__name__}, not a {kind.__name__}")
