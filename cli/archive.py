@@ -7,10 +7,9 @@ from typing import Annotated
 
 import typer
 
-from cli.common import EXIT_BAD_INPUT, app, console, err_console, settings_with
+from cli.common import EXIT_BAD_INPUT, console, err_console, settings_with
 
 archive_app = typer.Typer(help="The raw archive (WARC files under the archive directory).")
-app.add_typer(archive_app, name="archive")
 
 
 @archive_app.command("import-legacy")

@@ -6,10 +6,9 @@ from typing import Annotated
 
 import typer
 
-from cli.common import app, console, skin_named
+from cli.common import console, skin_named
 
 
-@app.command()
 def mirror(
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 picks a free one)")] = 8765,
     skin: Annotated[

@@ -10,11 +10,10 @@ from urllib.parse import urlsplit
 import typer
 from pydantic import BaseModel, JsonValue
 
-from cli.common import EXIT_BAD_INPUT, app, err_console, settings_with
+from cli.common import EXIT_BAD_INPUT, err_console, settings_with
 from extract.http import FetchError, RunStopError, SiteClient
 
 
-@app.command()
 def parse(
     source: Annotated[str, typer.Argument(help="A saved page (file path) or a page URL")],
     url: Annotated[

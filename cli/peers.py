@@ -14,7 +14,6 @@ from cli.common import (
     EXIT_BAD_INPUT,
     FormatOption,
     OutputFormat,
-    app,
     console,
     council_code,
     err_console,
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
     pass
 
 
-@app.command()
 def neighbours(
     council: Annotated[
         str | None, typer.Argument(help='A council, in any form compare takes: "Stoke on Trent"')
@@ -144,7 +142,6 @@ def _clear(db: Path | None) -> None:
     )
 
 
-@app.command()
 def outcomes(
     db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
     output: FormatOption = OutputFormat.table,

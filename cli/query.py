@@ -13,7 +13,6 @@ from cli.common import (
     ExportFormat,
     FormatOption,
     OutputFormat,
-    app,
     console,
     council_code,
     err_console,
@@ -25,7 +24,6 @@ from cli.common import (
 )
 
 
-@app.command()
 def sql(
     query: Annotated[str, typer.Argument(help="SQL to run against the warehouse (read-only)")],
     db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
@@ -36,7 +34,6 @@ def sql(
     print_query(query, db, output)
 
 
-@app.command()
 def compare(
     councils: Annotated[
         list[str], typer.Argument(help="Council names, e.g. Stoke-on-Trent Staffordshire Durham")
@@ -55,7 +52,6 @@ def compare(
     print_rows(header, rows, output)
 
 
-@app.command()
 def benchmark(
     region: Annotated[
         str | None, typer.Option(help='One region\'s table, e.g. "West Midlands"')
@@ -79,7 +75,6 @@ def benchmark(
     print_rows(columns, rows, output)
 
 
-@app.command()
 def export(
     out: Annotated[Path, typer.Option(help="Directory to write the files to")],
     fmt: Annotated[
@@ -109,7 +104,6 @@ def export(
     )
 
 
-@app.command()
 def report(
     out: Annotated[Path, typer.Option(help="Directory to write the HTML report to")],
     db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,

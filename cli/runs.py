@@ -14,7 +14,6 @@ from cli.common import (
     EXIT_REPORTS_NOT_LOADED,
     EXIT_RUN_FAILED,
     OutputFormat,
-    app,
     console,
     err_console,
     print_query,
@@ -39,7 +38,6 @@ FROM league_table ORDER BY rank, council
 """
 
 
-@app.command()
 def ingest(
     base_url: Annotated[
         str | None, typer.Option(help=f"Site to read (env CQC_BASE_URL; {LIVE_BASE_URL})")
@@ -85,7 +83,6 @@ def ingest(
         raise typer.Exit(EXIT_REPORTS_NOT_LOADED)
 
 
-@app.command()
 def reparse(
     db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
     archive: Annotated[
@@ -117,7 +114,6 @@ def reparse(
     )
 
 
-@app.command("refresh-benchmarks")
 def refresh_benchmarks_command(
     db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
 ) -> None:
@@ -150,7 +146,6 @@ def refresh_benchmarks_command(
         )
 
 
-@app.command()
 def demo(
     out: Annotated[Path, typer.Option(help="Where the demo warehouse and archive go")] = DEMO_DIR,
     skin: Annotated[

@@ -16,7 +16,6 @@ from rich.text import Text
 from cli.common import (
     FormatOption,
     OutputFormat,
-    app,
     console,
     err_console,
     print_rows,
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
     from warehouse.search import SearchHit
 
 
-@app.command()
 def search(
     query: Annotated[str, typer.Argument(help='Words to look for, e.g. "waiting list"')],
     statement: Annotated[

@@ -33,6 +33,27 @@ MIRROR_PAGE = (
     "mirror/site/care-services/local-authority-assessment-reports/Hertfordshire-0524-summary.html"
 )
 _REPO = Path(__file__).resolve().parents[2]
+# Every command's --help (the empty name: `cqc --help`).
+HELP = (
+    "",
+    "ingest",
+    "reparse",
+    "archive",
+    "archive import-legacy",
+    "archive rebuild-index",
+    "sql",
+    "refresh-benchmarks",
+    "compare",
+    "benchmark",
+    "export",
+    "report",
+    "parse",
+    "mirror",
+    "demo",
+    "search",
+    "neighbours",
+    "outcomes",
+)
 
 _MASKS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"https?://127\.0\.0\.1:\d+"), "http://MIRROR"),
@@ -221,6 +242,8 @@ def _take(work: Path) -> dict[str, str]:
     }
     for name, arguments in commands.items():
         texts[f"cli/{name}"] = run(arguments)
+    for command in HELP:
+        texts[f"help/{command or 'cqc'}"] = run([*command.split(), "--help"])
     for fmt in ("parquet", "csv", "xlsx"):
         out = work / f"export-{fmt}"
         texts[f"cli/export-{fmt}"] = run(["export", "--out", str(out), "--format", fmt, *d])
