@@ -10,278 +10,34 @@ ordering, markup variants chosen by report index, never at random).
 from __future__ import annotations
 
 import argparse
-import csv
 import shutil
-import zlib
-from dataclasses import dataclass
-from datetime import date
 from html import escape
 from pathlib import Path
 
-from transform.councils import load_councils, match_council
+from mirror.model import (
+    DATA_DIR,
+    FINDING_HEADINGS,
+    LISTING_PATH,
+    MIRROR_DIR,
+    PH_FIGURE,
+    PH_SCORE,
+    RATING_LABELS,
+    REAL_FINANCE,
+    REPORTS_PER_PAGE,
+    ROBOTS,
+    SCORE_LABELS,
+    STATEMENTS,
+    THEMES,
+    Report,
+    StatementPage,
+    findings_only_in_pdf,
+    fmt_date,
+    in_progress_names,
+    load_reports,
+    url_to_file,
+)
 
-MIRROR_DIR = Path(__file__).parent
-DATA_DIR = MIRROR_DIR / "data"
 SITE_DIR = MIRROR_DIR / "site"
-
-LISTING_PATH = "/care-services/local-authority-assessment-reports"
-REPORTS_PER_PAGE = 20
-PH_FIGURE = "[placeholder: figure not in our sources]"
-PH_SCORE = "[placeholder: score not in our sources]"
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-# Full names CQC uses where the league-table CSV has a short form.
-FULL_NAMES = {
-    "Stoke": "Stoke-on-Trent City Council",
-    "Stoke-on-Trent": "Stoke-on-Trent City Council",
-    "Southend": "Southend-on-Sea City Council",
-    "Southend-on-Sea": "Southend-on-Sea City Council",
-    "County Durham": "Durham County Council",
-    "Durham": "Durham County Council",
-    "Hammersmith and Fulham": "London Borough of Hammersmith and Fulham",
-}
-
-# Real publication days (docs/mirror.md); every other formal report's day is placeholder.
-REAL_DAYS = {"stokeontrent-0625": 13}
-PILOT_DATE = date(2023, 11, 17)
-PILOT_PLACEHOLDER_SLUGS = {
-    "North Lincolnshire Council": "northlincolnshire-cc",
-    "Suffolk County Council": "suffolk-cc",
-}
-
-# Themes as report pages name them.
-THEMES = {
-    1: "How the local authority works with people",
-    2: "Providing support",
-    3: "How the local authority ensures safety within the system",
-    4: "Leadership",
-}
-
-
-@dataclass(frozen=True)
-class StatementPage:
-    number: int
-    theme: int
-    name: str  # report-page wording
-    formal_suffix: str
-    pilot_path: str
-
-
-STATEMENTS: tuple[StatementPage, ...] = (
-    StatementPage(1, 1, "Assessing needs", "theme1-needs", "1-working-with-people/assessing-needs"),
-    StatementPage(
-        2,
-        1,
-        "Supporting people to lead healthier lives",
-        "theme1-healthier-lives",
-        "1-working-with-people/supporting-people-to-lead-healthier-lives",
-    ),
-    StatementPage(
-        3,
-        1,
-        "Equity in experience and outcomes",
-        "theme1-equity",
-        "1-working-with-people/equity-in-experience-and-outcomes",
-    ),
-    StatementPage(
-        4,
-        2,
-        "Care provision, integration and continuity",
-        "theme2-care",
-        "2-providing-support/care-provision-integration-continuity",
-    ),
-    StatementPage(
-        5,
-        2,
-        "Partnerships and communities",
-        "theme2-partnerships",
-        "2-providing-support/partnerships-communities",
-    ),
-    StatementPage(
-        6,
-        3,
-        "Safe pathways, systems and transitions",
-        "theme3-safe-systems",
-        "3-ensuring-safety/safe-pathways-systems-transitions",
-    ),
-    StatementPage(7, 3, "Safeguarding", "theme3-safeguarding", "3-ensuring-safety/safeguarding"),
-    StatementPage(
-        8,
-        4,
-        "Governance, management and sustainability",
-        "theme4-governance",
-        "4-leadership/governance-management-sustainability",
-    ),
-    StatementPage(
-        9,
-        4,
-        "Learning, improvement and innovation",
-        "theme4-learning",
-        "4-leadership/learning-improvement-innovation",
-    ),
-)
-
-SCORE_LABELS = {
-    1: "Evidence shows significant shortfalls",
-    2: "Evidence shows some shortfalls",
-    3: "Evidence shows a good standard",
-    4: "Evidence shows an exceptional standard",
-}
-RATING_LABELS = {
-    "Outstanding": "Evidence shows an exceptional standard",
-    "Good": "Evidence shows a good standard",
-    "Requires improvement": "Evidence shows some shortfalls",
-    "Inadequate": "Evidence shows significant shortfalls",
-}
-
-# Real financial facts quoted in ../shared/cqc_site_notes.md (formal, 2023/24 wording).
-REAL_FINANCE = {
-    "leicestercity-0725": {
-        "spent": "The local authority spent £172.5m on adult social care in 2023/24",
-        "share": "This was 22.89% of its total budget",
-        "difference": "It spent £15.3m less than it had estimated",
-    },
-    "lancashire-0825": {
-        "spent": "The local authority spent about £496m on adult social care in 2023/24",
-        "share": "This was about 45% of its net budget",
-        "long": "About 23,000 people were in long-term support",
-        "short": "Over 5,500 people were in short-term support",
-    },
-}
-
-
-@dataclass(frozen=True)
-class Report:
-    index: int  # position in the listing order (formal first, then pilots): picks markup variants
-    name: str
-    slug: str
-    pilot: bool
-    published: date
-    day_is_real: bool
-    rating: str
-    scores: tuple[int | None, ...]
-    pct: int | None
-
-    @property
-    def about_path(self) -> str:
-        return f"{LISTING_PATH}/{self.slug}"
-
-    @property
-    def summary_path(self) -> str:
-        sep = "/overall-" if self.pilot else "-"
-        return f"{LISTING_PATH}/{self.slug}{sep}summary"
-
-    def statement_path(self, st: StatementPage) -> str:
-        if self.pilot:
-            return f"{LISTING_PATH}/{self.slug}/{st.pilot_path}"
-        return f"{LISTING_PATH}/{self.slug}-{st.formal_suffix}"
-
-    @property
-    def pdf_path(self) -> str:
-        p = self.published
-        folder = f"/sites/default/files/{p.year}-{p.month:02d}"
-        return f"{folder}/{self.slug}-local-authority-assessment.pdf"
-
-    def statement_name(self, st: StatementPage) -> str:
-        if st.number == 5 and self.index % 3 == 1:
-            return "Partnership and communities"
-        return st.name
-
-
-def fmt_date(d: date) -> str:
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-
-
-def pct_half_up(total: int) -> int:
-    """round(total / 36 * 100), halves rounded up, in integer arithmetic."""
-    return (total * 200 + 36) // 72
-
-
-# --------------------------------------------------------------------------- loading data
-
-
-def load_reports(data_dir: Path = DATA_DIR) -> list[Report]:
-    """The 72 formal reports (most recent first, then by name) followed by the 5 pilots."""
-    formal: list[tuple[date, str, str, str, tuple[int, ...], int, bool]] = []
-    with (data_dir / "bongo_twisty_league_tables_parsed.csv").open(
-        newline="", encoding="utf-8"
-    ) as fh:
-        for row in csv.DictReader(fh):
-            name = FULL_NAMES.get(row["name"].strip(), row["name"].strip())
-            slug = row["url"].rstrip("/").rsplit("/", 1)[-1]
-            month_name, year_s = row["date"].split()
-            month, year = MONTHS.index(month_name) + 1, int(year_s)
-            if slug[-4:] != f"{month:02d}{year % 100:02d}":
-                raise ValueError(f"slug {slug!r} disagrees with publication month {row['date']!r}")
-            scores = tuple(int(row[f"qs{i}"]) for i in range(1, 10))
-            total = int(row["sum"])
-            if sum(scores) != total:
-                raise ValueError(f"{name}: qs1..qs9 add to {sum(scores)}, CSV sum says {total}")
-            pct = int(row["pct_calc"])
-            if pct != pct_half_up(total):
-                raise ValueError(
-                    f"{name}: pct {pct} != round({total}/36*100) = {pct_half_up(total)}"
-                )
-            real_day = REAL_DAYS.get(slug)
-            # Placeholder day: deterministic, derived from the slug.
-            day = real_day if real_day else 1 + zlib.crc32(slug.encode()) % 28
-            rating = row["overall"].strip()
-            if rating not in RATING_LABELS:
-                raise ValueError(f"{name}: unknown rating {rating!r}")
-            formal.append(
-                (date(year, month, day), name, slug, rating, scores, pct, real_day is not None)
-            )
-    formal.sort(key=lambda r: (-r[0].toordinal(), r[1]))
-    reports = [
-        Report(i, name, slug, False, d, real, rating, scores, pct)
-        for i, (d, name, slug, rating, scores, pct, real) in enumerate(formal)
-    ]
-    with (data_dir / "pilot_results.csv").open(newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            name = row["council_name"].strip()
-            slug = row["slug"].strip() or PILOT_PLACEHOLDER_SLUGS[name]
-            published = date.fromisoformat(row["published_on"])
-            if published != PILOT_DATE:
-                raise ValueError(f"{name}: pilot published {published}, expected {PILOT_DATE}")
-            p_scores = tuple(
-                int(row[f"qs{i}"]) if row[f"qs{i}"].strip() else None for i in range(1, 10)
-            )
-            rating = row["indicative_rating"].strip()
-            if rating not in RATING_LABELS:
-                raise ValueError(f"{name}: unknown rating {rating!r}")
-            reports.append(
-                Report(len(reports), name, slug, True, published, True, rating, p_scores, None)
-            )
-    return reports
-
-
-def in_progress_names(reports: list[Report]) -> list[str]:
-    """Councils in transform/councils.py's list with neither a formal report nor a pilot here."""
-    covered = {match_council(r.name).la_code for r in reports}
-    names = []
-    for council in load_councils():
-        if council.la_code in covered:
-            continue
-        name = council.name
-        if ", " in name:  # ONS style "Bristol, City of" -> "City of Bristol"
-            head, tail = name.split(", ", 1)
-            name = f"{tail} {head}"
-        names.append(name)
-    return sorted(names)
 
 
 # --------------------------------------------------------------------------- page furniture
@@ -511,19 +267,6 @@ def summary_content(r: Report) -> str:
     return "".join(parts)
 
 
-FINDING_HEADINGS = (
-    ("Access and timeliness", "People's experience", "Working with partners"),
-    ("How the local authority plans", "Information and advice"),
-    ("Staffing and capacity", "Monitoring and oversight", "Feedback from people"),
-)
-
-
-def findings_only_in_pdf(r: Report) -> bool:
-    """Every tenth formal report's statement pages leave the key findings to the PDF (an
-    invented quirk, so the mirror exercises filling fields from the PDF)."""
-    return not r.pilot and r.index % 10 == 3
-
-
 def statement_content(r: Report, st: StatementPage) -> str:
     score = r.scores[st.number - 1]
     name = r.statement_name(st)
@@ -654,20 +397,6 @@ def listing_pages(reports: list[Report]) -> dict[str, str]:
         key = LISTING_PATH if page == 0 else f"{LISTING_PATH}?page={page}"
         pages[key] = document("Local authority assessment reports", body)
     return pages
-
-
-# No Crawl-delay: the client would honour it, and 1 s per page makes the 850-page demo take
-# 15 minutes against our own loopback server. The client has its own min_interval_s.
-ROBOTS = "User-agent: *\nDisallow: /search/\n"
-
-
-def url_to_file(url_path: str) -> str:
-    """Site-relative file for a URL path (with an optional listing ?page=N query)."""
-    path, _, query = url_path.partition("?")
-    rel = path.lstrip("/")
-    if query:
-        return f"{rel}.page-{int(query.removeprefix('page='))}.html"
-    return f"{rel}.html"
 
 
 def build_pages(data_dir: Path = DATA_DIR) -> dict[str, str]:

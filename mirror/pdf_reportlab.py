@@ -40,11 +40,16 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
-from mirror.build import RATING_LABELS, SCORE_LABELS, STATEMENTS, THEMES, Report, fmt_date
-from mirror.pdf import (
+from mirror.model import (
+    RATING_LABELS,
+    SCORE_LABELS,
+    STATEMENTS,
+    THEMES,
+    Report,
     commitment,
     expectations,
     finding_paragraphs,
+    fmt_date,
     pdf_scores,
     placeholder_paragraph,
 )

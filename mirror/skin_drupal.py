@@ -23,23 +23,33 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from mirror.build import (
+from mirror.model import (
+    ABOUT_TEXT,
+    BANNER_TEXT,
     DATA_DIR,
+    EXPERIENCE_TEXT,
     FINDING_HEADINGS,
+    FINDING_TEXT,
+    IN_PROGRESS_INTRO,
+    LISTING_INTRO,
     LISTING_PATH,
     MIRROR_DIR,
     MONTHS,
-    PH_FIGURE,
     PH_SCORE,
     RATING_LABELS,
-    REAL_FINANCE,
     REPORTS_PER_PAGE,
     ROBOTS,
     SCORE_LABELS,
+    START_DATE_PLACEHOLDER,
     STATEMENTS,
+    STRENGTHS_TEXT,
     THEMES,
     Report,
     StatementPage,
+    commitment,
+    demographics,
+    expectations,
+    financial_facts,
     findings_only_in_pdf,
     fmt_date,
     in_progress_names,
@@ -71,90 +81,6 @@ STATEMENT_SEGMENTS = {
     8: "governance-management-and-sustainability",
     9: "learning-improvement-and-innovation",
 }
-
-# The same prose as mirror/build.py, word for word: the loaded tables must be identical.
-BANNER_TEXT = (
-    "<strong>Offline mirror.</strong> This page is part of an offline mirror of cqc.org.uk "
-    "built for testing. Names, dates, ratings and scores come from published results; all "
-    "prose is placeholder text written for the mirror, and any value marked [placeholder] is "
-    "not from a source. Councils missing from our sources are listed as in progress."
-)
-LISTING_INTRO = (
-    "[placeholder] Reports on how local authorities meet their duties under Part 1 of the "
-    "Care Act 2014."
-)
-IN_PROGRESS_INTRO = (
-    "[placeholder] The mirror lists here every council that is missing from our sources."
-)
-ABOUT_TEXT = (
-    "[placeholder] This paragraph stands in for the description of the area and the local "
-    "authority. It is written for the offline mirror and says nothing about the council."
-)
-START_DATE_PLACEHOLDER = "[placeholder: date not in our sources]"
-EXPERIENCE_TEXT = (
-    "[placeholder] This paragraph stands in for the summary of what people said about their "
-    "experience of care and support.",
-    "[placeholder] A second paragraph, also written for the mirror.",
-)
-STRENGTHS_TEXT = (
-    "[placeholder] This paragraph stands in for the summary of strengths, areas for "
-    "development and next steps."
-)
-FINDING_TEXT = (
-    "[placeholder] This paragraph stands in for the findings under this heading.&nbsp;It "
-    "contains no findings."
-)
-
-
-def expectations(st: StatementPage) -> tuple[str, str]:
-    return (
-        f"I [placeholder] expect what quality statement {st.number} covers to work for me.",
-        "I [placeholder] can get help that fits my life, in a way I understand.",
-    )
-
-
-def commitment(st: StatementPage) -> str:
-    return (
-        f"We [placeholder] commit to meeting quality statement {st.number}; this sentence was "
-        "written for the mirror."
-    )
-
-
-def demographics(r: Report) -> list[tuple[str, str]]:
-    """(label, value) pairs: the classic skin's "label: value" bullets, split."""
-    labels = (
-        "Population",
-        "Deprivation decile and rank out of 153",
-        "Age profile compared with England",
-        "Ethnicity compared with England",
-        "Political control",
-    )
-    return [(label, PH_FIGURE) for label in labels]
-
-
-def financial_facts(r: Report) -> list[str]:
-    """The classic skin's financial bullets, same text."""
-    if r.pilot:
-        return [
-            f"Total budget for 2022/23, estimated: {PH_FIGURE}",
-            f"Total budget for 2022/23, actual: {PH_FIGURE}",
-            f"Adult social care spend for 2022/23, estimated: {PH_FIGURE}",
-            f"Adult social care spend for 2022/23, actual: {PH_FIGURE}",
-            f"Share of the budget spent on adult social care: {PH_FIGURE}",
-            f"Whether the adult social care precept was raised: {PH_FIGURE}",
-            f"Approximate number of people in long-term support: {PH_FIGURE}",
-        ]
-    real = REAL_FINANCE.get(r.slug, {})
-    return [
-        real.get("spent", f"The local authority spent {PH_FIGURE} on adult social care in 2023/24"),
-        real.get("share", f"This was {PH_FIGURE} of its total budget"),
-        real.get(
-            "difference", f"The difference between its spend and its estimate was {PH_FIGURE}"
-        ),
-        real.get("long", f"People in long-term support: {PH_FIGURE}"),
-        real.get("short", f"People in short-term support: {PH_FIGURE}"),
-    ]
-
 
 # --------------------------------------------------------------------------- URLs
 

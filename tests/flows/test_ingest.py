@@ -20,7 +20,7 @@ from extract.http import SiteClient
 from extract.warc import WarcArchive
 from flows.ingest import IngestSummary, nightly_ingest
 from flows.progress import listening
-from mirror.build import findings_only_in_pdf, load_reports
+from mirror.model import findings_only_in_pdf, load_reports
 from mirror.server import MirrorServer, ServedRequest
 from transform.councils import load_councils, match_council
 from transform.pages import read_page

@@ -8,14 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mirror.build import (
-    LISTING_PATH,
-    SITE_DIR,
-    build_pages,
-    build_site,
-    load_reports,
-    pct_half_up,
-)
+from mirror.build import SITE_DIR, build_pages, build_site
+from mirror.model import LISTING_PATH, load_reports, pct_half_up
 
 REPORTS_DIR = "care-services/local-authority-assessment-reports"
 

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from mirror.build import SITE_DIR, load_reports
+from mirror.build import SITE_DIR
+from mirror.model import load_reports
 from mirror.pdf import BROKEN_DIR, build_report_pdf
 from mirror.server import MirrorServer
 
