@@ -1,8 +1,11 @@
 """Generate the offline mirror of cqc.org.uk's local authority assessment reports.
 
-The spec is `docs/mirror.md`: URLs, page families, labels, and what is real or placeholder.
-Output is deterministic: the same input CSVs give byte-identical files (no timestamps, stable
-ordering, markup variants chosen by report index, never at random).
+This module is the first skin, "classic": its templates and the command that builds it. The
+spec is `docs/mirror.md`: URLs, page families, labels, what is real and what is placeholder.
+Markup varies between reports (chosen by report index, never at random) so that parsers can
+only work by following links and reading labels. Which pages exist comes from `mirror.site`,
+the facts and prose on them from `mirror.model`; this module only says how they look. Output
+is deterministic: the same input CSVs give byte-identical files.
 
     python -m mirror.build [--out DIR]
 """
@@ -10,35 +13,41 @@ ordering, markup variants chosen by report index, never at random).
 from __future__ import annotations
 
 import argparse
-import shutil
 from html import escape
 from pathlib import Path
 
 from mirror.model import (
+    ABOUT_TEXT,
+    BANNER_TEXT,
     DATA_DIR,
+    EXPERIENCE_TEXT,
     FINDING_HEADINGS,
+    FINDING_TEXT,
+    IN_PROGRESS_INTRO,
+    LISTING_INTRO,
     LISTING_PATH,
     MIRROR_DIR,
-    PH_FIGURE,
     PH_SCORE,
     RATING_LABELS,
-    REAL_FINANCE,
-    REPORTS_PER_PAGE,
-    ROBOTS,
     SCORE_LABELS,
+    START_DATE_PLACEHOLDER,
     STATEMENTS,
+    STRENGTHS_TEXT,
     THEMES,
     Report,
     StatementPage,
+    commitment,
+    demographics,
+    expectations,
+    financial_facts,
     findings_only_in_pdf,
     fmt_date,
-    in_progress_names,
-    load_reports,
-    url_to_file,
 )
+from mirror.site import build_site
+from mirror.skin import Listing, ReportPage, Skin
 
 SITE_DIR = MIRROR_DIR / "site"
-
+BROKEN_DIR = "sites/default/files/broken"
 
 # --------------------------------------------------------------------------- page furniture
 
@@ -49,13 +58,7 @@ NAV_LABELS = ("Report sections", "In this report", "Report contents", "Sections 
 
 def banner(index: int) -> str:
     cls = BANNER_CLASSES[index % len(BANNER_CLASSES)]
-    return (
-        f'<div class="{cls}" role="note">\n  <p><strong>Offline mirror.</strong> This page is part '
-        "of an offline mirror of cqc.org.uk built for testing. Names, dates, ratings and scores "
-        "come from published results; all prose is placeholder text written for the mirror, and "
-        "any value marked [placeholder] is not from a source. Councils missing from our sources "
-        "are listed as in progress.</p>\n</div>\n"
-    )
+    return f'<div class="{cls}" role="note">\n  <p>{BANNER_TEXT}</p>\n</div>\n'
 
 
 def site_header() -> str:
@@ -130,8 +133,9 @@ def downloads(r: Report) -> str:
     )
 
 
-def report_page(r: Report, reports: list[Report], content: str) -> str:
-    other = reports[(r.index + 1) % len(reports)]
+def report_page(page: ReportPage, content: str) -> str:
+    """Any page of a report: the same frame round every page of the family."""
+    r = page.report
     heading = f"{r.name}: local authority assessment"
     main_cls = MAIN_CLASSES[r.index % len(MAIN_CLASSES)]
     header_line = (
@@ -149,7 +153,7 @@ def report_page(r: Report, reports: list[Report], content: str) -> str:
         + f'<div class="report-body">\n{content}</div>\n'
         + ("" if r.pilot else downloads(r))  # the pilots' PDFs are not mirrored
         + "</div>\n</main>\n"
-        + site_footer(other)
+        + site_footer(page.next_report)
     )
     return document(heading, body)
 
@@ -161,44 +165,11 @@ def about_content(r: Report) -> str:
     d = fmt_date(r.published)
     parts = [f"<p>Assessment published: {d}</p>\n"]
     if r.pilot:
-        parts.append("<p>Assessment start date: [placeholder: date not in our sources]</p>\n")
-    parts.append(
-        f"<h2>About {escape(r.name)}</h2>\n<p>[placeholder] This paragraph stands in for the "
-        "description of the area and the local authority. It is written for the offline mirror "
-        "and says nothing about the council.</p>\n"
-    )
-    demographics = (
-        f"Population: {PH_FIGURE}",
-        f"Deprivation decile and rank out of 153: {PH_FIGURE}",
-        f"Age profile compared with England: {PH_FIGURE}",
-        f"Ethnicity compared with England: {PH_FIGURE}",
-        f"Political control: {PH_FIGURE}",
-    )
-    if r.pilot:
-        finance: tuple[str, ...] = (
-            f"Total budget for 2022/23, estimated: {PH_FIGURE}",
-            f"Total budget for 2022/23, actual: {PH_FIGURE}",
-            f"Adult social care spend for 2022/23, estimated: {PH_FIGURE}",
-            f"Adult social care spend for 2022/23, actual: {PH_FIGURE}",
-            f"Share of the budget spent on adult social care: {PH_FIGURE}",
-            f"Whether the adult social care precept was raised: {PH_FIGURE}",
-            f"Approximate number of people in long-term support: {PH_FIGURE}",
-        )
-    else:
-        real = REAL_FINANCE.get(r.slug, {})
-        finance = (
-            real.get(
-                "spent", f"The local authority spent {PH_FIGURE} on adult social care in 2023/24"
-            ),
-            real.get("share", f"This was {PH_FIGURE} of its total budget"),
-            real.get(
-                "difference", f"The difference between its spend and its estimate was {PH_FIGURE}"
-            ),
-            real.get("long", f"People in long-term support: {PH_FIGURE}"),
-            real.get("short", f"People in short-term support: {PH_FIGURE}"),
-        )
-    for heading, bullets in (("Demographics", demographics), ("Financial facts", finance)):
-        lis = "".join(f"  <li>{escape(b)}</li>\n" for b in bullets)
+        parts.append(f"<p>Assessment start date: {START_DATE_PLACEHOLDER}</p>\n")
+    parts.append(f"<h2>About {escape(r.name)}</h2>\n<p>{ABOUT_TEXT}</p>\n")
+    bullets = [f"{label}: {value}" for label, value in demographics(r)]
+    for heading, texts in (("Demographics", bullets), ("Financial facts", financial_facts(r))):
+        lis = "".join(f"  <li>{escape(b)}</li>\n" for b in texts)
         parts.append(f"<h2>{heading}</h2>\n<ul>\n{lis}</ul>\n")
     return "".join(parts)
 
@@ -206,6 +177,9 @@ def about_content(r: Report) -> str:
 def score_text(r: Report, score: int | None) -> str:
     label = "Indicative score" if r.pilot else "Score"
     return f"{label}: {PH_SCORE if score is None else score}"
+
+
+ScoreRow = tuple[StatementPage, str, int | None]  # statement, its name in the report, score
 
 
 def summary_content(r: Report) -> str:
@@ -223,23 +197,25 @@ def summary_content(r: Report) -> str:
             f"<p>Overall rating for {escape(r.name)}: {r.pct}%</p>\n"
         )
     parts.append("<h2>Quality statement scores</h2>\n")
-    pairs = [(st, r.statement_name(st), r.scores[st.number - 1]) for st in STATEMENTS]
+    pairs: list[ScoreRow] = [
+        (st, r.statement_name(st), r.scores[st.number - 1]) for st in STATEMENTS
+    ]
     variant = r.index % 4
 
-    def table(rows: list) -> str:
+    def table(rows: list[ScoreRow]) -> str:
         trs = "".join(
             f"  <tr><td>{escape(n)}</td><td><strong>{score_text(r, s)}</strong></td></tr>\n"
             for _, n, s in rows
         )
         return f"<table>\n <tbody>\n{trs} </tbody>\n</table>\n"
 
-    def ulist(rows: list) -> str:
+    def ulist(rows: list[ScoreRow]) -> str:
         lis = "".join(
             f"  <li>{escape(n)} <span>{score_text(r, s)}</span></li>\n" for _, n, s in rows
         )
         return f"<ul>\n{lis}</ul>\n"
 
-    def dlist(rows: list) -> str:
+    def dlist(rows: list[ScoreRow]) -> str:
         items = "".join(
             f"  <dt>{escape(n)}</dt>\n  <dd>\n    {score_text(r, s)}\n  </dd>\n" for _, n, s in rows
         )
@@ -257,12 +233,10 @@ def summary_content(r: Report) -> str:
             parts.append(f"<h3>{escape(theme)}</h3>\n")
             parts.append(table(group) if t % 2 else ulist(group))
     parts.append(
-        "<h2>Summary of people's experiences</h2>\n<p>[placeholder] This paragraph stands in for "
-        "the summary of what people said about their experience of care and support.</p>\n"
-        "<p>[placeholder] A second paragraph, also written for the mirror.</p>\n"
-        "<h2>Summary of strengths, areas for development and next steps</h2>\n"
-        "<p>[placeholder] This paragraph stands in for the summary of strengths, areas for "
-        "development and next steps.</p>\n"
+        "<h2>Summary of people's experiences</h2>\n"
+        + "".join(f"<p>{p}</p>\n" for p in EXPERIENCE_TEXT)
+        + "<h2>Summary of strengths, areas for development and next steps</h2>\n"
+        + f"<p>{STRENGTHS_TEXT}</p>\n"
     )
     return "".join(parts)
 
@@ -282,42 +256,20 @@ def statement_content(r: Report, st: StatementPage) -> str:
     if score is not None:
         parts.append(f"<p>{score} - {SCORE_LABELS[score]}</p>\n")
     parts.append("<h2>What people expect</h2>\n")
-    expectations = (
-        f"I [placeholder] expect what quality statement {st.number} covers to work for me.",
-        "I [placeholder] can get help that fits my life, in a way I understand.",
-    )
     if (r.index + st.number) % 2:
         parts.append(
-            "<ul>\n" + "".join(f"  <li>{escape(e)}</li>\n" for e in expectations) + "</ul>\n"
+            "<ul>\n" + "".join(f"  <li>{escape(e)}</li>\n" for e in expectations(st)) + "</ul>\n"
         )
     else:
-        parts.append("".join(f"<p>{escape(e)}</p>\n" for e in expectations))
-    parts.append(
-        "<h2>The local authority commitment</h2>\n"
-        f"<p>We [placeholder] commit to meeting quality statement {st.number}; this sentence "
-        "was written for the mirror.</p>\n"
-    )
+        parts.append("".join(f"<p>{escape(e)}</p>\n" for e in expectations(st)))
+    parts.append(f"<h2>The local authority commitment</h2>\n<p>{commitment(st)}</p>\n")
     if findings_only_in_pdf(r):
         return "".join(parts)
     parts.append("<h2>Key findings for this quality statement</h2>\n")
     headings = FINDING_HEADINGS[(r.index + st.number) % len(FINDING_HEADINGS)]
     for h in headings:
-        parts.append(
-            f"<h3>{escape(h)}</h3>\n<p>[placeholder] This paragraph stands in for the findings "
-            f"under this heading.&nbsp;It contains no findings.</p>\n"
-        )
+        parts.append(f"<h3>{escape(h)}</h3>\n<p>{FINDING_TEXT}</p>\n")
     return "".join(parts)
-
-
-def report_family(r: Report, reports: list[Report]) -> dict[str, str]:
-    """URL path -> HTML for every page of one report."""
-    pages = {
-        r.about_path: report_page(r, reports, about_content(r)),
-        r.summary_path: report_page(r, reports, summary_content(r)),
-    }
-    for st in STATEMENTS:
-        pages[r.statement_path(st)] = report_page(r, reports, statement_content(r, st))
-    return pages
 
 
 # --------------------------------------------------------------------------- listing
@@ -363,81 +315,63 @@ def pager(page: int, n_pages: int) -> str:
     )
 
 
-def listing_pages(reports: list[Report]) -> dict[str, str]:
-    formal = [r for r in reports if not r.pilot]
-    pilots = [r for r in reports if r.pilot]
-    n_pages = -(-len(formal) // REPORTS_PER_PAGE)
-    pages = {}
-    for page in range(n_pages):
-        chunk = formal[page * REPORTS_PER_PAGE : (page + 1) * REPORTS_PER_PAGE]
-        content = [
-            "<h1>Local authority assessment reports</h1>\n",
-            "<p>[placeholder] Reports on how local authorities meet their duties under Part 1 "
-            "of the Care Act 2014.</p>\n",
-            "<h2>Assessment reports</h2>\n<ul>\n",
-            *(listing_link(r) for r in chunk),
-            "</ul>\n",
-        ]
-        if page == 0:
-            content.append(
-                "<h2>Assessments in progress</h2>\n<p>[placeholder] The mirror lists here every "
-                "council that is missing from our sources.</p>\n<ul>\n"
-            )
-            content += [f"  <li>{escape(n)}</li>\n" for n in in_progress_names(reports)]
-            content.append("</ul>\n<h2>Pilot assessments</h2>\n<ul>\n")
-            content += [listing_link(r) for r in pilots]
-            content.append("</ul>\n")
-        content.append(pager(page, n_pages))
-        body = (
-            site_header()
-            + banner(page)
-            + f'<main class="main-content">\n{"".join(content)}</main>\n'
-            + site_footer(None)
-        )
-        key = LISTING_PATH if page == 0 else f"{LISTING_PATH}?page={page}"
-        pages[key] = document("Local authority assessment reports", body)
-    return pages
+def listing_page(listing: Listing) -> str:
+    content = [
+        "<h1>Local authority assessment reports</h1>\n",
+        f"<p>{LISTING_INTRO}</p>\n",
+        "<h2>Assessment reports</h2>\n<ul>\n",
+        *(listing_link(r) for r in listing.reports),
+        "</ul>\n",
+    ]
+    if listing.number == 0:
+        content.append(f"<h2>Assessments in progress</h2>\n<p>{IN_PROGRESS_INTRO}</p>\n<ul>\n")
+        content += [f"  <li>{escape(n)}</li>\n" for n in listing.in_progress]
+        content.append("</ul>\n<h2>Pilot assessments</h2>\n<ul>\n")
+        content += [listing_link(r) for r in listing.pilots]
+        content.append("</ul>\n")
+    content.append(pager(listing.number, listing.count))
+    body = (
+        site_header()
+        + banner(listing.number)
+        + f'<main class="main-content">\n{"".join(content)}</main>\n'
+        + site_footer(None)
+    )
+    return document("Local authority assessment reports", body)
 
 
-def build_pages(data_dir: Path = DATA_DIR) -> dict[str, str]:
-    """Every page of the site: URL (path and optional query) -> HTML."""
-    reports = load_reports(data_dir)
-    pages = listing_pages(reports)
-    for r in reports:
-        family = report_family(r, reports)
-        if set(family) & set(pages):
-            raise ValueError(f"duplicate URL in {r.slug}")
-        pages.update(family)
-    return pages
+# --------------------------------------------------------------------------- the skin
 
 
-def build_site(out_dir: Path, data_dir: Path = DATA_DIR) -> int:
-    """Write the mirror into out_dir (replacing it); return the number of HTML pages written.
+def fpdf_report(r: Report) -> bytes:
+    """The report's PDF from fpdf2 (imported on first use: the HTML pages need no PDF
+    library)."""
+    from mirror.pdf import build_report_pdf
 
-    The formal reports' PDFs (and broken PDFs for error paths) are written too.
-    """
-    pages = build_pages(data_dir)
-    out_dir = Path(out_dir)
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
-    out_dir.mkdir(parents=True)
-    for url in sorted(pages):
-        target = out_dir / url_to_file(url)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(pages[url].encode("utf-8"))
-    (out_dir / "robots.txt").write_bytes(ROBOTS.encode("utf-8"))
-    from mirror.pdf import write_pdfs  # imports this module: deferred to avoid a cycle
+    return build_report_pdf(r)
 
-    write_pdfs(out_dir, load_reports(data_dir))
-    return len(pages)
+
+# The classic URL shapes are the model's own (`Report.about_path` and the rest).
+CLASSIC = Skin(
+    about_path=lambda r: r.about_path,
+    summary_path=lambda r: r.summary_path,
+    statement_path=Report.statement_path,
+    pdf_path=lambda r: r.pdf_path,
+    broken_dir=BROKEN_DIR,
+    listing_page=listing_page,
+    report_page=report_page,
+    about=about_content,
+    summary=summary_content,
+    statement=statement_content,
+    pdf=fpdf_report,
+)
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").partition("\n")[0])
     parser.add_argument("--out", type=Path, default=SITE_DIR, help="output directory")
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="input CSV directory")
     args = parser.parse_args(argv)
-    n = build_site(args.out, args.data)
+    n = build_site(CLASSIC, args.out, args.data)
     print(f"wrote {n} pages to {args.out}")
 
 

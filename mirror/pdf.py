@@ -2,17 +2,17 @@
 
 Real reports are long PDFs whose sections run across page breaks under a running header and a
 "Page X of Y" footer; the PDF parser must cope with that, so these files do too. Names, dates,
-ratings and scores are the mirror's real data (`mirror.build.Report`); all prose is placeholder
+ratings and scores are the mirror's real data (`mirror.model.Report`); all prose is placeholder
 and says so. Output is deterministic (fixed creation date and document id, no randomness), so
-rebuilding the mirror gives byte-identical files.
+rebuilding the mirror gives byte-identical files. This is the classic skin's PDF engine.
 
-Broken files for the parser's error paths are written under `sites/default/files/broken/`.
+`broken_pdfs` makes the deliberately broken files for the parser's error paths (every skin
+writes the same ones, in its own folder).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 from fpdf import FPDF
 
@@ -32,7 +32,6 @@ from mirror.model import (
 
 # A fixed timestamp: a real one would make every rebuild differ.
 CREATION_DATE = datetime(2025, 10, 31, tzinfo=UTC)
-BROKEN_DIR = "sites/default/files/broken"
 BODY_SIZE = 10.5
 LINE_H = 5.5  # mm, body line height
 PARA_GAP = 3.0  # mm of extra space after a paragraph: the parser splits paragraphs on it
@@ -198,24 +197,3 @@ def broken_pdfs(good: bytes) -> dict[str, bytes]:
         "not-a-pdf-local-authority-assessment.pdf": html,
         "no-text-layer-local-authority-assessment.pdf": build_no_text_pdf(),
     }
-
-
-def write_pdfs(out_dir: Path, reports: list[Report]) -> int:
-    """Write every formal report's PDF at the URL its pages link, plus the broken ones."""
-    n = 0
-    first: bytes | None = None
-    for r in reports:
-        if r.pilot:
-            continue
-        data = build_report_pdf(r)
-        first = first or data
-        target = out_dir / r.pdf_path.lstrip("/")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        n += 1
-    if first is not None:
-        broken = out_dir / BROKEN_DIR
-        broken.mkdir(parents=True, exist_ok=True)
-        for name, data in broken_pdfs(first).items():
-            (broken / name).write_bytes(data)
-    return n

@@ -3,16 +3,16 @@
 Real CQC PDFs may be laid out in ways we have not seen (notes: "layout, fonts, file names and
 cover wording are unknown"), so the parser must read facts from what lines say, never from font
 sizes, bold or positions. This engine prints the SAME facts and the SAME prose as `mirror.pdf`
-(its `finding_paragraphs`, `expectations`, `commitment`, `placeholder_paragraph`, `pdf_scores`)
-in a structurally different layout: another cover wording (three variants by report index),
-Times at 12 pt body / 13 pt headings (sub-headings as large as the body), a two-line running
-header with other text, a "12 / 40" or "Page 12" footer, the score table as a real `Table` with
-theme rows, "Score 3" instead of "Score: 3", en dashes in score labels, bullet glyphs for
-"What people expect", and statement sections that flow on without page breaks.
+(`mirror.model`'s `finding_paragraphs`, `expectations`, `commitment`, `placeholder_paragraph`,
+`pdf_scores`) in a structurally different layout: another cover wording (three variants by
+report index), Times at 12 pt body / 13 pt headings (sub-headings as large as the body), a
+two-line running header with other text, a "12 / 40" or "Page 12" footer, the score table as a
+real `Table` with theme rows, "Score 3" instead of "Score: 3", en dashes in score labels, bullet
+glyphs for "What people expect", and statement sections that flow on without page breaks.
 
 Output is deterministic (`invariant=1`: fixed creation date and document id).
 
-    build_report_pdf(r: mirror.build.Report) -> bytes
+    build_report_pdf(r: mirror.model.Report) -> bytes
 """
 
 from __future__ import annotations

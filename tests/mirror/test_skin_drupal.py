@@ -18,6 +18,7 @@ from mirror import model
 from mirror import skin_drupal as drupal
 from mirror.model import LISTING_PATH, STATEMENTS, Report, findings_only_in_pdf, load_reports
 from mirror.server import SKINS, MirrorServer, skin_dir
+from mirror.site import build_pages
 
 REPORTS = load_reports()
 RATINGS = r"(Outstanding|Good|Requires improvement|Inadequate)"
@@ -44,12 +45,12 @@ def main_text(page: str) -> str:
 
 @pytest.fixture(scope="module")
 def classic_pages() -> dict[str, str]:
-    return classic.build_pages()
+    return build_pages(classic.CLASSIC)
 
 
 @pytest.fixture(scope="module")
 def drupal_pages() -> dict[str, str]:
-    return drupal.build_pages()
+    return build_pages(drupal.DRUPAL)
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -59,7 +60,7 @@ def tree(root: Path) -> dict[str, bytes]:
 def test_build_is_deterministic_and_the_committed_site_is_up_to_date(
     drupal_pages: dict[str, str],
 ) -> None:
-    assert drupal.build_pages() == drupal_pages
+    assert build_pages(drupal.DRUPAL) == drupal_pages
     assert len(drupal_pages) == 4 + 77 * 11
     committed = tree(drupal.SITE_DIR)
     html_files = {k: v for k, v in committed.items() if k.endswith(".html")}
@@ -76,7 +77,7 @@ def test_build_is_deterministic_and_the_committed_site_is_up_to_date(
     }
     assert committed["robots.txt"] == model.ROBOTS.encode()
     # PDFs rebuild byte for byte (a few: the engine is the other skin's test's business).
-    engine = drupal._pdf_engine()
+    engine = drupal.DRUPAL.pdf
     for r in (REPORTS[0], next(r for r in REPORTS if r.slug == "southendonsea-0825")):
         assert engine(r) == committed[drupal.pdf_path(r).lstrip("/")], r.slug
 

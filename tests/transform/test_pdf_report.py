@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from mirror import skin_drupal
-from mirror.build import SITE_DIR
+from mirror.build import BROKEN_DIR, SITE_DIR
 from mirror.model import (
     DATA_DIR,
     SCORE_LABELS,
@@ -31,7 +31,6 @@ from mirror.model import (
     pdf_scores,
     placeholder_paragraph,
 )
-from mirror.pdf import BROKEN_DIR
 from transform.pdf_report import (
     PdfParseError,
     _join_line,
