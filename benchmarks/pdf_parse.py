@@ -29,7 +29,8 @@ import pdfplumber
 from pypdf import PdfReader as PypdfReader
 
 from mirror import skin_drupal
-from mirror.build import SITE_DIR, load_reports
+from mirror.build import SITE_DIR
+from mirror.model import load_reports
 from mirror.pdf import build_report_pdf
 from pipeline.pdf_guard import GuardedPdfParser
 from transform.pdf_report import parse_report_pdf

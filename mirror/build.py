@@ -1,8 +1,11 @@
 """Generate the offline mirror of cqc.org.uk's local authority assessment reports.
 
-The spec is `docs/mirror.md`: URLs, page families, labels, and what is real or placeholder.
-Output is deterministic: the same input CSVs give byte-identical files (no timestamps, stable
-ordering, markup variants chosen by report index, never at random).
+This module is the first skin, "classic": its templates and the command that builds it. The
+spec is `docs/mirror.md`: URLs, page families, labels, what is real and what is placeholder.
+Markup varies between reports (chosen by report index, never at random) so that parsers can
+only work by following links and reading labels. Which pages exist comes from `mirror.site`,
+the facts and prose on them from `mirror.model`; this module only says how they look. Output
+is deterministic: the same input CSVs give byte-identical files.
 
     python -m mirror.build [--out DIR]
 """
@@ -10,279 +13,41 @@ ordering, markup variants chosen by report index, never at random).
 from __future__ import annotations
 
 import argparse
-import csv
-import shutil
-import zlib
-from dataclasses import dataclass
-from datetime import date
 from html import escape
 from pathlib import Path
 
-from transform.councils import load_councils, match_council
+from mirror.model import (
+    ABOUT_TEXT,
+    BANNER_TEXT,
+    DATA_DIR,
+    EXPERIENCE_TEXT,
+    FINDING_HEADINGS,
+    FINDING_TEXT,
+    IN_PROGRESS_INTRO,
+    LISTING_INTRO,
+    LISTING_PATH,
+    MIRROR_DIR,
+    PH_SCORE,
+    RATING_LABELS,
+    SCORE_LABELS,
+    START_DATE_PLACEHOLDER,
+    STATEMENTS,
+    STRENGTHS_TEXT,
+    THEMES,
+    Report,
+    StatementPage,
+    commitment,
+    demographics,
+    expectations,
+    financial_facts,
+    findings_only_in_pdf,
+    fmt_date,
+)
+from mirror.site import build_site
+from mirror.skin import Listing, ReportPage, Skin
 
-MIRROR_DIR = Path(__file__).parent
-DATA_DIR = MIRROR_DIR / "data"
 SITE_DIR = MIRROR_DIR / "site"
-
-LISTING_PATH = "/care-services/local-authority-assessment-reports"
-REPORTS_PER_PAGE = 20
-PH_FIGURE = "[placeholder: figure not in our sources]"
-PH_SCORE = "[placeholder: score not in our sources]"
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-# Full names CQC uses where the league-table CSV has a short form.
-FULL_NAMES = {
-    "Stoke": "Stoke-on-Trent City Council",
-    "Stoke-on-Trent": "Stoke-on-Trent City Council",
-    "Southend": "Southend-on-Sea City Council",
-    "Southend-on-Sea": "Southend-on-Sea City Council",
-    "County Durham": "Durham County Council",
-    "Durham": "Durham County Council",
-    "Hammersmith and Fulham": "London Borough of Hammersmith and Fulham",
-}
-
-# Real publication days (docs/mirror.md); every other formal report's day is placeholder.
-REAL_DAYS = {"stokeontrent-0625": 13}
-PILOT_DATE = date(2023, 11, 17)
-PILOT_PLACEHOLDER_SLUGS = {
-    "North Lincolnshire Council": "northlincolnshire-cc",
-    "Suffolk County Council": "suffolk-cc",
-}
-
-# Themes as report pages name them.
-THEMES = {
-    1: "How the local authority works with people",
-    2: "Providing support",
-    3: "How the local authority ensures safety within the system",
-    4: "Leadership",
-}
-
-
-@dataclass(frozen=True)
-class StatementPage:
-    number: int
-    theme: int
-    name: str  # report-page wording
-    formal_suffix: str
-    pilot_path: str
-
-
-STATEMENTS: tuple[StatementPage, ...] = (
-    StatementPage(1, 1, "Assessing needs", "theme1-needs", "1-working-with-people/assessing-needs"),
-    StatementPage(
-        2,
-        1,
-        "Supporting people to lead healthier lives",
-        "theme1-healthier-lives",
-        "1-working-with-people/supporting-people-to-lead-healthier-lives",
-    ),
-    StatementPage(
-        3,
-        1,
-        "Equity in experience and outcomes",
-        "theme1-equity",
-        "1-working-with-people/equity-in-experience-and-outcomes",
-    ),
-    StatementPage(
-        4,
-        2,
-        "Care provision, integration and continuity",
-        "theme2-care",
-        "2-providing-support/care-provision-integration-continuity",
-    ),
-    StatementPage(
-        5,
-        2,
-        "Partnerships and communities",
-        "theme2-partnerships",
-        "2-providing-support/partnerships-communities",
-    ),
-    StatementPage(
-        6,
-        3,
-        "Safe pathways, systems and transitions",
-        "theme3-safe-systems",
-        "3-ensuring-safety/safe-pathways-systems-transitions",
-    ),
-    StatementPage(7, 3, "Safeguarding", "theme3-safeguarding", "3-ensuring-safety/safeguarding"),
-    StatementPage(
-        8,
-        4,
-        "Governance, management and sustainability",
-        "theme4-governance",
-        "4-leadership/governance-management-sustainability",
-    ),
-    StatementPage(
-        9,
-        4,
-        "Learning, improvement and innovation",
-        "theme4-learning",
-        "4-leadership/learning-improvement-innovation",
-    ),
-)
-
-SCORE_LABELS = {
-    1: "Evidence shows significant shortfalls",
-    2: "Evidence shows some shortfalls",
-    3: "Evidence shows a good standard",
-    4: "Evidence shows an exceptional standard",
-}
-RATING_LABELS = {
-    "Outstanding": "Evidence shows an exceptional standard",
-    "Good": "Evidence shows a good standard",
-    "Requires improvement": "Evidence shows some shortfalls",
-    "Inadequate": "Evidence shows significant shortfalls",
-}
-
-# Real financial facts quoted in ../shared/cqc_site_notes.md (formal, 2023/24 wording).
-REAL_FINANCE = {
-    "leicestercity-0725": {
-        "spent": "The local authority spent £172.5m on adult social care in 2023/24",
-        "share": "This was 22.89% of its total budget",
-        "difference": "It spent £15.3m less than it had estimated",
-    },
-    "lancashire-0825": {
-        "spent": "The local authority spent about £496m on adult social care in 2023/24",
-        "share": "This was about 45% of its net budget",
-        "long": "About 23,000 people were in long-term support",
-        "short": "Over 5,500 people were in short-term support",
-    },
-}
-
-
-@dataclass(frozen=True)
-class Report:
-    index: int  # position in the listing order (formal first, then pilots): picks markup variants
-    name: str
-    slug: str
-    pilot: bool
-    published: date
-    day_is_real: bool
-    rating: str
-    scores: tuple[int | None, ...]
-    pct: int | None
-
-    @property
-    def about_path(self) -> str:
-        return f"{LISTING_PATH}/{self.slug}"
-
-    @property
-    def summary_path(self) -> str:
-        sep = "/overall-" if self.pilot else "-"
-        return f"{LISTING_PATH}/{self.slug}{sep}summary"
-
-    def statement_path(self, st: StatementPage) -> str:
-        if self.pilot:
-            return f"{LISTING_PATH}/{self.slug}/{st.pilot_path}"
-        return f"{LISTING_PATH}/{self.slug}-{st.formal_suffix}"
-
-    @property
-    def pdf_path(self) -> str:
-        p = self.published
-        folder = f"/sites/default/files/{p.year}-{p.month:02d}"
-        return f"{folder}/{self.slug}-local-authority-assessment.pdf"
-
-    def statement_name(self, st: StatementPage) -> str:
-        if st.number == 5 and self.index % 3 == 1:
-            return "Partnership and communities"
-        return st.name
-
-
-def fmt_date(d: date) -> str:
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-
-
-def pct_half_up(total: int) -> int:
-    """round(total / 36 * 100), halves rounded up, in integer arithmetic."""
-    return (total * 200 + 36) // 72
-
-
-# --------------------------------------------------------------------------- loading data
-
-
-def load_reports(data_dir: Path = DATA_DIR) -> list[Report]:
-    """The 72 formal reports (most recent first, then by name) followed by the 5 pilots."""
-    formal: list[tuple[date, str, str, str, tuple[int, ...], int, bool]] = []
-    with (data_dir / "bongo_twisty_league_tables_parsed.csv").open(
-        newline="", encoding="utf-8"
-    ) as fh:
-        for row in csv.DictReader(fh):
-            name = FULL_NAMES.get(row["name"].strip(), row["name"].strip())
-            slug = row["url"].rstrip("/").rsplit("/", 1)[-1]
-            month_name, year_s = row["date"].split()
-            month, year = MONTHS.index(month_name) + 1, int(year_s)
-            if slug[-4:] != f"{month:02d}{year % 100:02d}":
-                raise ValueError(f"slug {slug!r} disagrees with publication month {row['date']!r}")
-            scores = tuple(int(row[f"qs{i}"]) for i in range(1, 10))
-            total = int(row["sum"])
-            if sum(scores) != total:
-                raise ValueError(f"{name}: qs1..qs9 add to {sum(scores)}, CSV sum says {total}")
-            pct = int(row["pct_calc"])
-            if pct != pct_half_up(total):
-                raise ValueError(
-                    f"{name}: pct {pct} != round({total}/36*100) = {pct_half_up(total)}"
-                )
-            real_day = REAL_DAYS.get(slug)
-            # Placeholder day: deterministic, derived from the slug.
-            day = real_day if real_day else 1 + zlib.crc32(slug.encode()) % 28
-            rating = row["overall"].strip()
-            if rating not in RATING_LABELS:
-                raise ValueError(f"{name}: unknown rating {rating!r}")
-            formal.append(
-                (date(year, month, day), name, slug, rating, scores, pct, real_day is not None)
-            )
-    formal.sort(key=lambda r: (-r[0].toordinal(), r[1]))
-    reports = [
-        Report(i, name, slug, False, d, real, rating, scores, pct)
-        for i, (d, name, slug, rating, scores, pct, real) in enumerate(formal)
-    ]
-    with (data_dir / "pilot_results.csv").open(newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            name = row["council_name"].strip()
-            slug = row["slug"].strip() or PILOT_PLACEHOLDER_SLUGS[name]
-            published = date.fromisoformat(row["published_on"])
-            if published != PILOT_DATE:
-                raise ValueError(f"{name}: pilot published {published}, expected {PILOT_DATE}")
-            p_scores = tuple(
-                int(row[f"qs{i}"]) if row[f"qs{i}"].strip() else None for i in range(1, 10)
-            )
-            rating = row["indicative_rating"].strip()
-            if rating not in RATING_LABELS:
-                raise ValueError(f"{name}: unknown rating {rating!r}")
-            reports.append(
-                Report(len(reports), name, slug, True, published, True, rating, p_scores, None)
-            )
-    return reports
-
-
-def in_progress_names(reports: list[Report]) -> list[str]:
-    """Councils in transform/councils.py's list with neither a formal report nor a pilot here."""
-    covered = {match_council(r.name).la_code for r in reports}
-    names = []
-    for council in load_councils():
-        if council.la_code in covered:
-            continue
-        name = council.name
-        if ", " in name:  # ONS style "Bristol, City of" -> "City of Bristol"
-            head, tail = name.split(", ", 1)
-            name = f"{tail} {head}"
-        names.append(name)
-    return sorted(names)
-
+BROKEN_DIR = "sites/default/files/broken"
 
 # --------------------------------------------------------------------------- page furniture
 
@@ -293,13 +58,7 @@ NAV_LABELS = ("Report sections", "In this report", "Report contents", "Sections 
 
 def banner(index: int) -> str:
     cls = BANNER_CLASSES[index % len(BANNER_CLASSES)]
-    return (
-        f'<div class="{cls}" role="note">\n  <p><strong>Offline mirror.</strong> This page is part '
-        "of an offline mirror of cqc.org.uk built for testing. Names, dates, ratings and scores "
-        "come from published results; all prose is placeholder text written for the mirror, and "
-        "any value marked [placeholder] is not from a source. Councils missing from our sources "
-        "are listed as in progress.</p>\n</div>\n"
-    )
+    return f'<div class="{cls}" role="note">\n  <p>{BANNER_TEXT}</p>\n</div>\n'
 
 
 def site_header() -> str:
@@ -374,8 +133,9 @@ def downloads(r: Report) -> str:
     )
 
 
-def report_page(r: Report, reports: list[Report], content: str) -> str:
-    other = reports[(r.index + 1) % len(reports)]
+def report_page(page: ReportPage, content: str) -> str:
+    """Any page of a report: the same frame round every page of the family."""
+    r = page.report
     heading = f"{r.name}: local authority assessment"
     main_cls = MAIN_CLASSES[r.index % len(MAIN_CLASSES)]
     header_line = (
@@ -393,7 +153,7 @@ def report_page(r: Report, reports: list[Report], content: str) -> str:
         + f'<div class="report-body">\n{content}</div>\n'
         + ("" if r.pilot else downloads(r))  # the pilots' PDFs are not mirrored
         + "</div>\n</main>\n"
-        + site_footer(other)
+        + site_footer(page.next_report)
     )
     return document(heading, body)
 
@@ -405,44 +165,11 @@ def about_content(r: Report) -> str:
     d = fmt_date(r.published)
     parts = [f"<p>Assessment published: {d}</p>\n"]
     if r.pilot:
-        parts.append("<p>Assessment start date: [placeholder: date not in our sources]</p>\n")
-    parts.append(
-        f"<h2>About {escape(r.name)}</h2>\n<p>[placeholder] This paragraph stands in for the "
-        "description of the area and the local authority. It is written for the offline mirror "
-        "and says nothing about the council.</p>\n"
-    )
-    demographics = (
-        f"Population: {PH_FIGURE}",
-        f"Deprivation decile and rank out of 153: {PH_FIGURE}",
-        f"Age profile compared with England: {PH_FIGURE}",
-        f"Ethnicity compared with England: {PH_FIGURE}",
-        f"Political control: {PH_FIGURE}",
-    )
-    if r.pilot:
-        finance: tuple[str, ...] = (
-            f"Total budget for 2022/23, estimated: {PH_FIGURE}",
-            f"Total budget for 2022/23, actual: {PH_FIGURE}",
-            f"Adult social care spend for 2022/23, estimated: {PH_FIGURE}",
-            f"Adult social care spend for 2022/23, actual: {PH_FIGURE}",
-            f"Share of the budget spent on adult social care: {PH_FIGURE}",
-            f"Whether the adult social care precept was raised: {PH_FIGURE}",
-            f"Approximate number of people in long-term support: {PH_FIGURE}",
-        )
-    else:
-        real = REAL_FINANCE.get(r.slug, {})
-        finance = (
-            real.get(
-                "spent", f"The local authority spent {PH_FIGURE} on adult social care in 2023/24"
-            ),
-            real.get("share", f"This was {PH_FIGURE} of its total budget"),
-            real.get(
-                "difference", f"The difference between its spend and its estimate was {PH_FIGURE}"
-            ),
-            real.get("long", f"People in long-term support: {PH_FIGURE}"),
-            real.get("short", f"People in short-term support: {PH_FIGURE}"),
-        )
-    for heading, bullets in (("Demographics", demographics), ("Financial facts", finance)):
-        lis = "".join(f"  <li>{escape(b)}</li>\n" for b in bullets)
+        parts.append(f"<p>Assessment start date: {START_DATE_PLACEHOLDER}</p>\n")
+    parts.append(f"<h2>About {escape(r.name)}</h2>\n<p>{ABOUT_TEXT}</p>\n")
+    bullets = [f"{label}: {value}" for label, value in demographics(r)]
+    for heading, texts in (("Demographics", bullets), ("Financial facts", financial_facts(r))):
+        lis = "".join(f"  <li>{escape(b)}</li>\n" for b in texts)
         parts.append(f"<h2>{heading}</h2>\n<ul>\n{lis}</ul>\n")
     return "".join(parts)
 
@@ -450,6 +177,9 @@ def about_content(r: Report) -> str:
 def score_text(r: Report, score: int | None) -> str:
     label = "Indicative score" if r.pilot else "Score"
     return f"{label}: {PH_SCORE if score is None else score}"
+
+
+ScoreRow = tuple[StatementPage, str, int | None]  # statement, its name in the report, score
 
 
 def summary_content(r: Report) -> str:
@@ -467,23 +197,25 @@ def summary_content(r: Report) -> str:
             f"<p>Overall rating for {escape(r.name)}: {r.pct}%</p>\n"
         )
     parts.append("<h2>Quality statement scores</h2>\n")
-    pairs = [(st, r.statement_name(st), r.scores[st.number - 1]) for st in STATEMENTS]
+    pairs: list[ScoreRow] = [
+        (st, r.statement_name(st), r.scores[st.number - 1]) for st in STATEMENTS
+    ]
     variant = r.index % 4
 
-    def table(rows: list) -> str:
+    def table(rows: list[ScoreRow]) -> str:
         trs = "".join(
             f"  <tr><td>{escape(n)}</td><td><strong>{score_text(r, s)}</strong></td></tr>\n"
             for _, n, s in rows
         )
         return f"<table>\n <tbody>\n{trs} </tbody>\n</table>\n"
 
-    def ulist(rows: list) -> str:
+    def ulist(rows: list[ScoreRow]) -> str:
         lis = "".join(
             f"  <li>{escape(n)} <span>{score_text(r, s)}</span></li>\n" for _, n, s in rows
         )
         return f"<ul>\n{lis}</ul>\n"
 
-    def dlist(rows: list) -> str:
+    def dlist(rows: list[ScoreRow]) -> str:
         items = "".join(
             f"  <dt>{escape(n)}</dt>\n  <dd>\n    {score_text(r, s)}\n  </dd>\n" for _, n, s in rows
         )
@@ -501,27 +233,12 @@ def summary_content(r: Report) -> str:
             parts.append(f"<h3>{escape(theme)}</h3>\n")
             parts.append(table(group) if t % 2 else ulist(group))
     parts.append(
-        "<h2>Summary of people's experiences</h2>\n<p>[placeholder] This paragraph stands in for "
-        "the summary of what people said about their experience of care and support.</p>\n"
-        "<p>[placeholder] A second paragraph, also written for the mirror.</p>\n"
-        "<h2>Summary of strengths, areas for development and next steps</h2>\n"
-        "<p>[placeholder] This paragraph stands in for the summary of strengths, areas for "
-        "development and next steps.</p>\n"
+        "<h2>Summary of people's experiences</h2>\n"
+        + "".join(f"<p>{p}</p>\n" for p in EXPERIENCE_TEXT)
+        + "<h2>Summary of strengths, areas for development and next steps</h2>\n"
+        + f"<p>{STRENGTHS_TEXT}</p>\n"
     )
     return "".join(parts)
-
-
-FINDING_HEADINGS = (
-    ("Access and timeliness", "People's experience", "Working with partners"),
-    ("How the local authority plans", "Information and advice"),
-    ("Staffing and capacity", "Monitoring and oversight", "Feedback from people"),
-)
-
-
-def findings_only_in_pdf(r: Report) -> bool:
-    """Every tenth formal report's statement pages leave the key findings to the PDF (an
-    invented quirk, so the mirror exercises filling fields from the PDF)."""
-    return not r.pilot and r.index % 10 == 3
 
 
 def statement_content(r: Report, st: StatementPage) -> str:
@@ -539,42 +256,20 @@ def statement_content(r: Report, st: StatementPage) -> str:
     if score is not None:
         parts.append(f"<p>{score} - {SCORE_LABELS[score]}</p>\n")
     parts.append("<h2>What people expect</h2>\n")
-    expectations = (
-        f"I [placeholder] expect what quality statement {st.number} covers to work for me.",
-        "I [placeholder] can get help that fits my life, in a way I understand.",
-    )
     if (r.index + st.number) % 2:
         parts.append(
-            "<ul>\n" + "".join(f"  <li>{escape(e)}</li>\n" for e in expectations) + "</ul>\n"
+            "<ul>\n" + "".join(f"  <li>{escape(e)}</li>\n" for e in expectations(st)) + "</ul>\n"
         )
     else:
-        parts.append("".join(f"<p>{escape(e)}</p>\n" for e in expectations))
-    parts.append(
-        "<h2>The local authority commitment</h2>\n"
-        f"<p>We [placeholder] commit to meeting quality statement {st.number}; this sentence "
-        "was written for the mirror.</p>\n"
-    )
+        parts.append("".join(f"<p>{escape(e)}</p>\n" for e in expectations(st)))
+    parts.append(f"<h2>The local authority commitment</h2>\n<p>{commitment(st)}</p>\n")
     if findings_only_in_pdf(r):
         return "".join(parts)
     parts.append("<h2>Key findings for this quality statement</h2>\n")
     headings = FINDING_HEADINGS[(r.index + st.number) % len(FINDING_HEADINGS)]
     for h in headings:
-        parts.append(
-            f"<h3>{escape(h)}</h3>\n<p>[placeholder] This paragraph stands in for the findings "
-            f"under this heading.&nbsp;It contains no findings.</p>\n"
-        )
+        parts.append(f"<h3>{escape(h)}</h3>\n<p>{FINDING_TEXT}</p>\n")
     return "".join(parts)
-
-
-def report_family(r: Report, reports: list[Report]) -> dict[str, str]:
-    """URL path -> HTML for every page of one report."""
-    pages = {
-        r.about_path: report_page(r, reports, about_content(r)),
-        r.summary_path: report_page(r, reports, summary_content(r)),
-    }
-    for st in STATEMENTS:
-        pages[r.statement_path(st)] = report_page(r, reports, statement_content(r, st))
-    return pages
 
 
 # --------------------------------------------------------------------------- listing
@@ -620,95 +315,63 @@ def pager(page: int, n_pages: int) -> str:
     )
 
 
-def listing_pages(reports: list[Report]) -> dict[str, str]:
-    formal = [r for r in reports if not r.pilot]
-    pilots = [r for r in reports if r.pilot]
-    n_pages = -(-len(formal) // REPORTS_PER_PAGE)
-    pages = {}
-    for page in range(n_pages):
-        chunk = formal[page * REPORTS_PER_PAGE : (page + 1) * REPORTS_PER_PAGE]
-        content = [
-            "<h1>Local authority assessment reports</h1>\n",
-            "<p>[placeholder] Reports on how local authorities meet their duties under Part 1 "
-            "of the Care Act 2014.</p>\n",
-            "<h2>Assessment reports</h2>\n<ul>\n",
-            *(listing_link(r) for r in chunk),
-            "</ul>\n",
-        ]
-        if page == 0:
-            content.append(
-                "<h2>Assessments in progress</h2>\n<p>[placeholder] The mirror lists here every "
-                "council that is missing from our sources.</p>\n<ul>\n"
-            )
-            content += [f"  <li>{escape(n)}</li>\n" for n in in_progress_names(reports)]
-            content.append("</ul>\n<h2>Pilot assessments</h2>\n<ul>\n")
-            content += [listing_link(r) for r in pilots]
-            content.append("</ul>\n")
-        content.append(pager(page, n_pages))
-        body = (
-            site_header()
-            + banner(page)
-            + f'<main class="main-content">\n{"".join(content)}</main>\n'
-            + site_footer(None)
-        )
-        key = LISTING_PATH if page == 0 else f"{LISTING_PATH}?page={page}"
-        pages[key] = document("Local authority assessment reports", body)
-    return pages
+def listing_page(listing: Listing) -> str:
+    content = [
+        "<h1>Local authority assessment reports</h1>\n",
+        f"<p>{LISTING_INTRO}</p>\n",
+        "<h2>Assessment reports</h2>\n<ul>\n",
+        *(listing_link(r) for r in listing.reports),
+        "</ul>\n",
+    ]
+    if listing.number == 0:
+        content.append(f"<h2>Assessments in progress</h2>\n<p>{IN_PROGRESS_INTRO}</p>\n<ul>\n")
+        content += [f"  <li>{escape(n)}</li>\n" for n in listing.in_progress]
+        content.append("</ul>\n<h2>Pilot assessments</h2>\n<ul>\n")
+        content += [listing_link(r) for r in listing.pilots]
+        content.append("</ul>\n")
+    content.append(pager(listing.number, listing.count))
+    body = (
+        site_header()
+        + banner(listing.number)
+        + f'<main class="main-content">\n{"".join(content)}</main>\n'
+        + site_footer(None)
+    )
+    return document("Local authority assessment reports", body)
 
 
-# No Crawl-delay: the client would honour it, and 1 s per page makes the 850-page demo take
-# 15 minutes against our own loopback server. The client has its own min_interval_s.
-ROBOTS = "User-agent: *\nDisallow: /search/\n"
+# --------------------------------------------------------------------------- the skin
 
 
-def url_to_file(url_path: str) -> str:
-    """Site-relative file for a URL path (with an optional listing ?page=N query)."""
-    path, _, query = url_path.partition("?")
-    rel = path.lstrip("/")
-    if query:
-        return f"{rel}.page-{int(query.removeprefix('page='))}.html"
-    return f"{rel}.html"
+def fpdf_report(r: Report) -> bytes:
+    """The report's PDF from fpdf2 (imported on first use: the HTML pages need no PDF
+    library)."""
+    from mirror.pdf import build_report_pdf
+
+    return build_report_pdf(r)
 
 
-def build_pages(data_dir: Path = DATA_DIR) -> dict[str, str]:
-    """Every page of the site: URL (path and optional query) -> HTML."""
-    reports = load_reports(data_dir)
-    pages = listing_pages(reports)
-    for r in reports:
-        family = report_family(r, reports)
-        if set(family) & set(pages):
-            raise ValueError(f"duplicate URL in {r.slug}")
-        pages.update(family)
-    return pages
-
-
-def build_site(out_dir: Path, data_dir: Path = DATA_DIR) -> int:
-    """Write the mirror into out_dir (replacing it); return the number of HTML pages written.
-
-    The formal reports' PDFs (and broken PDFs for error paths) are written too.
-    """
-    pages = build_pages(data_dir)
-    out_dir = Path(out_dir)
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
-    out_dir.mkdir(parents=True)
-    for url in sorted(pages):
-        target = out_dir / url_to_file(url)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(pages[url].encode("utf-8"))
-    (out_dir / "robots.txt").write_bytes(ROBOTS.encode("utf-8"))
-    from mirror.pdf import write_pdfs  # imports this module: deferred to avoid a cycle
-
-    write_pdfs(out_dir, load_reports(data_dir))
-    return len(pages)
+# The classic URL shapes are the model's own (`Report.about_path` and the rest).
+CLASSIC = Skin(
+    about_path=lambda r: r.about_path,
+    summary_path=lambda r: r.summary_path,
+    statement_path=Report.statement_path,
+    pdf_path=lambda r: r.pdf_path,
+    broken_dir=BROKEN_DIR,
+    listing_page=listing_page,
+    report_page=report_page,
+    about=about_content,
+    summary=summary_content,
+    statement=statement_content,
+    pdf=fpdf_report,
+)
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").partition("\n")[0])
     parser.add_argument("--out", type=Path, default=SITE_DIR, help="output directory")
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="input CSV directory")
     args = parser.parse_args(argv)
-    n = build_site(args.out, args.data)
+    n = build_site(CLASSIC, args.out, args.data)
     print(f"wrote {n} pages to {args.out}")
 
 

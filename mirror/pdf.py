@@ -2,115 +2,45 @@
 
 Real reports are long PDFs whose sections run across page breaks under a running header and a
 "Page X of Y" footer; the PDF parser must cope with that, so these files do too. Names, dates,
-ratings and scores are the mirror's real data (`mirror.build.Report`); all prose is placeholder
+ratings and scores are the mirror's real data (`mirror.model.Report`); all prose is placeholder
 and says so. Output is deterministic (fixed creation date and document id, no randomness), so
-rebuilding the mirror gives byte-identical files.
+rebuilding the mirror gives byte-identical files. This is the classic skin's PDF engine.
 
-Broken files for the parser's error paths are written under `sites/default/files/broken/`.
+`broken_pdfs` makes the deliberately broken files for the parser's error paths (every skin
+writes the same ones, in its own folder).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 from fpdf import FPDF
 
-from mirror.build import (
+from mirror.model import (
     RATING_LABELS,
     SCORE_LABELS,
     STATEMENTS,
     THEMES,
     Report,
-    StatementPage,
+    commitment,
+    expectations,
+    finding_paragraphs,
     fmt_date,
+    pdf_scores,
+    placeholder_paragraph,
 )
 
 # A fixed timestamp: a real one would make every rebuild differ.
 CREATION_DATE = datetime(2025, 10, 31, tzinfo=UTC)
-BROKEN_DIR = "sites/default/files/broken"
 BODY_SIZE = 10.5
 LINE_H = 5.5  # mm, body line height
 PARA_GAP = 3.0  # mm of extra space after a paragraph: the parser splits paragraphs on it
-
-FINDING_HEADINGS = (
-    ("Access and timeliness", "People's experience", "Working with partners"),
-    ("How the local authority plans", "Information and advice"),
-    ("Staffing and capacity", "Monitoring and oversight", "Feedback from people"),
-)
-
-# Sentences for placeholder paragraphs; hyphenated words let line-end hyphens occur.
-_SENTENCES = (
-    "This paragraph stands in for the findings of the assessment and was written for the "
-    "offline mirror.",
-    "It describes no real council, no real service and no real person.",
-    "Its length is chosen so that sections run across page breaks, as in the published "
-    "long-form reports.",
-    "Placeholder wording about long-term support, short-term support and well-being follows.",
-    "The parser is expected to rejoin lines, hyphenated line ends and paragraphs that continue "
-    "on the next page.",
-    "Nothing in this sentence is a finding, a figure or a quotation.",
-    "Readers of the mirror should treat every word of it as filler text.",
-)
 
 
 def latin1(text: str) -> str:
     """Core PDF fonts cover latin-1 only; anything else becomes '?' rather than failing."""
     text = text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     return text.encode("latin-1", "replace").decode("latin-1")
-
-
-def placeholder_paragraph(seed: int, n_sentences: int, tag: str = "") -> str:
-    """A deterministic placeholder paragraph, labelled as such (`tag` makes it unique)."""
-    picked = [_SENTENCES[(seed + 3 * i) % len(_SENTENCES)] for i in range(n_sentences)]
-    return f"[placeholder{tag}] " + " ".join(picked)
-
-
-def finding_paragraphs(
-    r: Report, st: StatementPage, per_heading: int = 3
-) -> list[tuple[str, list[str]]]:
-    """Key findings (heading, paragraphs) of one statement: shared with tests as the truth."""
-    headings = FINDING_HEADINGS[(r.index + st.number) % len(FINDING_HEADINGS)]
-    out = []
-    for k, h in enumerate(headings):
-        seed = r.index * 7 + st.number * 3 + k
-        paras = [
-            placeholder_paragraph(seed + j, 4 + (seed + j) % 4, f" {st.number}.{k + 1}.{j + 1}")
-            for j in range(per_heading)
-        ]
-        out.append((h, paras))
-    return out
-
-
-def expectations(st: StatementPage) -> list[str]:
-    return [
-        f"I [placeholder] expect what quality statement {st.number} covers to work for me.",
-        "I [placeholder] can get help that fits my life, in a way I understand.",
-    ]
-
-
-def commitment(st: StatementPage) -> str:
-    return (
-        f"We [placeholder] commit to meeting quality statement {st.number}; this sentence was "
-        "written for the mirror."
-    )
-
-
-# One PDF says something its pages do not (as a CQC publishing slip would): the report and
-# the statement whose score the PDF prints one lower, in its score table and its section.
-INCONSISTENT_PDF = ("southendonsea-0825", 7)
-
-
-def pdf_scores(r: Report) -> tuple[int | None, ...]:
-    """The scores the report's PDF prints: its pages' scores, except for INCONSISTENT_PDF."""
-    slug, number = INCONSISTENT_PDF
-    if r.slug != slug:
-        return r.scores
-    scores = list(r.scores)
-    score = scores[number - 1]
-    assert score is not None and score > 1
-    scores[number - 1] = score - 1
-    return tuple(scores)
 
 
 # Word widths by (style, size, word): measuring is most of the build time and words repeat.
@@ -267,24 +197,3 @@ def broken_pdfs(good: bytes) -> dict[str, bytes]:
         "not-a-pdf-local-authority-assessment.pdf": html,
         "no-text-layer-local-authority-assessment.pdf": build_no_text_pdf(),
     }
-
-
-def write_pdfs(out_dir: Path, reports: list[Report]) -> int:
-    """Write every formal report's PDF at the URL its pages link, plus the broken ones."""
-    n = 0
-    first: bytes | None = None
-    for r in reports:
-        if r.pilot:
-            continue
-        data = build_report_pdf(r)
-        first = first or data
-        target = out_dir / r.pdf_path.lstrip("/")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        n += 1
-    if first is not None:
-        broken = out_dir / BROKEN_DIR
-        broken.mkdir(parents=True, exist_ok=True)
-        for name, data in broken_pdfs(first).items():
-            (broken / name).write_bytes(data)
-    return n

@@ -3,16 +3,16 @@
 Real CQC PDFs may be laid out in ways we have not seen (notes: "layout, fonts, file names and
 cover wording are unknown"), so the parser must read facts from what lines say, never from font
 sizes, bold or positions. This engine prints the SAME facts and the SAME prose as `mirror.pdf`
-(its `finding_paragraphs`, `expectations`, `commitment`, `placeholder_paragraph`, `pdf_scores`)
-in a structurally different layout: another cover wording (three variants by report index),
-Times at 12 pt body / 13 pt headings (sub-headings as large as the body), a two-line running
-header with other text, a "12 / 40" or "Page 12" footer, the score table as a real `Table` with
-theme rows, "Score 3" instead of "Score: 3", en dashes in score labels, bullet glyphs for
-"What people expect", and statement sections that flow on without page breaks.
+(`mirror.model`'s `finding_paragraphs`, `expectations`, `commitment`, `placeholder_paragraph`,
+`pdf_scores`) in a structurally different layout: another cover wording (three variants by
+report index), Times at 12 pt body / 13 pt headings (sub-headings as large as the body), a
+two-line running header with other text, a "12 / 40" or "Page 12" footer, the score table as a
+real `Table` with theme rows, "Score 3" instead of "Score: 3", en dashes in score labels, bullet
+glyphs for "What people expect", and statement sections that flow on without page breaks.
 
 Output is deterministic (`invariant=1`: fixed creation date and document id).
 
-    build_report_pdf(r: mirror.build.Report) -> bytes
+    build_report_pdf(r: mirror.model.Report) -> bytes
 """
 
 from __future__ import annotations
@@ -40,11 +40,16 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
-from mirror.build import RATING_LABELS, SCORE_LABELS, STATEMENTS, THEMES, Report, fmt_date
-from mirror.pdf import (
+from mirror.model import (
+    RATING_LABELS,
+    SCORE_LABELS,
+    STATEMENTS,
+    THEMES,
+    Report,
     commitment,
     expectations,
     finding_paragraphs,
+    fmt_date,
     pdf_scores,
     placeholder_paragraph,
 )
@@ -92,15 +97,17 @@ def published_line(r: Report) -> str:
     return f"Published {fmt_date(r.published)}"
 
 
-class _NumberedCanvas(Canvas):
+# reportlab ships no type information, so its Canvas is Any to mypy: subclassing it is the
+# one thing strict mode flags here, and the way reportlab expects page furniture to be drawn.
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """Draws the running header and footer once the page count is known (second pass)."""
 
     council = ""
     footer_style = 0
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self._states: list[dict] = []
+        super().__init__(*args, **kwargs)
+        self._states: list[dict[str, object]] = []  # each finished page's canvas state
 
     def showPage(self) -> None:  # reportlab's name
         self._states.append(dict(self.__dict__))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from mirror.build import STATEMENTS, load_reports, url_to_file
+from mirror.model import STATEMENTS, load_reports, url_to_file
 from transform.councils import load_councils
 from transform.decode import decode_page
 from transform.errors import PageParseError

@@ -24,6 +24,7 @@ import argparse
 import hashlib
 import html
 import re
+import socket
 import threading
 import time
 from collections.abc import Sequence
@@ -136,9 +137,11 @@ class _QuietServer(ThreadingHTTPServer):
     daemon_threads = True
     verbose = False
 
-    def handle_error(self, request: object, client_address: object) -> None:
+    def handle_error(
+        self, request: socket.socket | tuple[bytes, socket.socket], client_address: object
+    ) -> None:
         if self.verbose:
-            super().handle_error(request, client_address)  # type: ignore[arg-type]
+            super().handle_error(request, client_address)
 
 
 def skin_dir(skin: str) -> Path:

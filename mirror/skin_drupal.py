@@ -1,5 +1,7 @@
 """The offline mirror's second skin, "drupal": the same site, facts and prose as `mirror.build`
-(the "classic" skin) in a structurally different, plausible Drupal-theme markup.
+(the "classic" skin) in a structurally different, plausible Drupal-theme markup. Which pages
+exist comes from `mirror.site` and what they say from `mirror.model`, as for the classic skin;
+this module holds the templates and URL shapes only.
 
 Why: the real site's markup, sub-page URLs, pager and PDF file names are unknown
 (`../shared/cqc_site_notes.md`), so a parser that works on one guess may only work because of
@@ -18,36 +20,40 @@ from __future__ import annotations
 
 import argparse
 import re
-import shutil
-from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from mirror.build import (
+from mirror.model import (
+    ABOUT_TEXT,
+    BANNER_TEXT,
     DATA_DIR,
+    EXPERIENCE_TEXT,
     FINDING_HEADINGS,
+    FINDING_TEXT,
+    IN_PROGRESS_INTRO,
+    LISTING_INTRO,
     LISTING_PATH,
     MIRROR_DIR,
     MONTHS,
-    PH_FIGURE,
     PH_SCORE,
     RATING_LABELS,
-    REAL_FINANCE,
-    REPORTS_PER_PAGE,
-    ROBOTS,
     SCORE_LABELS,
+    START_DATE_PLACEHOLDER,
     STATEMENTS,
+    STRENGTHS_TEXT,
     THEMES,
     Report,
     StatementPage,
+    commitment,
+    demographics,
+    expectations,
+    financial_facts,
     findings_only_in_pdf,
     fmt_date,
-    in_progress_names,
-    load_reports,
-    url_to_file,
 )
+from mirror.site import build_site
+from mirror.skin import Listing, ReportPage, Skin
 
-SKIN = "drupal"
 SITE_DIR = MIRROR_DIR / "site-drupal"
 PDF_ROOT = "/system/files/documents"
 BROKEN_DIR = "system/files/documents/broken"
@@ -71,90 +77,6 @@ STATEMENT_SEGMENTS = {
     8: "governance-management-and-sustainability",
     9: "learning-improvement-and-innovation",
 }
-
-# The same prose as mirror/build.py, word for word: the loaded tables must be identical.
-BANNER_TEXT = (
-    "<strong>Offline mirror.</strong> This page is part of an offline mirror of cqc.org.uk "
-    "built for testing. Names, dates, ratings and scores come from published results; all "
-    "prose is placeholder text written for the mirror, and any value marked [placeholder] is "
-    "not from a source. Councils missing from our sources are listed as in progress."
-)
-LISTING_INTRO = (
-    "[placeholder] Reports on how local authorities meet their duties under Part 1 of the "
-    "Care Act 2014."
-)
-IN_PROGRESS_INTRO = (
-    "[placeholder] The mirror lists here every council that is missing from our sources."
-)
-ABOUT_TEXT = (
-    "[placeholder] This paragraph stands in for the description of the area and the local "
-    "authority. It is written for the offline mirror and says nothing about the council."
-)
-START_DATE_PLACEHOLDER = "[placeholder: date not in our sources]"
-EXPERIENCE_TEXT = (
-    "[placeholder] This paragraph stands in for the summary of what people said about their "
-    "experience of care and support.",
-    "[placeholder] A second paragraph, also written for the mirror.",
-)
-STRENGTHS_TEXT = (
-    "[placeholder] This paragraph stands in for the summary of strengths, areas for "
-    "development and next steps."
-)
-FINDING_TEXT = (
-    "[placeholder] This paragraph stands in for the findings under this heading.&nbsp;It "
-    "contains no findings."
-)
-
-
-def expectations(st: StatementPage) -> tuple[str, str]:
-    return (
-        f"I [placeholder] expect what quality statement {st.number} covers to work for me.",
-        "I [placeholder] can get help that fits my life, in a way I understand.",
-    )
-
-
-def commitment(st: StatementPage) -> str:
-    return (
-        f"We [placeholder] commit to meeting quality statement {st.number}; this sentence was "
-        "written for the mirror."
-    )
-
-
-def demographics(r: Report) -> list[tuple[str, str]]:
-    """(label, value) pairs: the classic skin's "label: value" bullets, split."""
-    labels = (
-        "Population",
-        "Deprivation decile and rank out of 153",
-        "Age profile compared with England",
-        "Ethnicity compared with England",
-        "Political control",
-    )
-    return [(label, PH_FIGURE) for label in labels]
-
-
-def financial_facts(r: Report) -> list[str]:
-    """The classic skin's financial bullets, same text."""
-    if r.pilot:
-        return [
-            f"Total budget for 2022/23, estimated: {PH_FIGURE}",
-            f"Total budget for 2022/23, actual: {PH_FIGURE}",
-            f"Adult social care spend for 2022/23, estimated: {PH_FIGURE}",
-            f"Adult social care spend for 2022/23, actual: {PH_FIGURE}",
-            f"Share of the budget spent on adult social care: {PH_FIGURE}",
-            f"Whether the adult social care precept was raised: {PH_FIGURE}",
-            f"Approximate number of people in long-term support: {PH_FIGURE}",
-        ]
-    real = REAL_FINANCE.get(r.slug, {})
-    return [
-        real.get("spent", f"The local authority spent {PH_FIGURE} on adult social care in 2023/24"),
-        real.get("share", f"This was {PH_FIGURE} of its total budget"),
-        real.get(
-            "difference", f"The difference between its spend and its estimate was {PH_FIGURE}"
-        ),
-        real.get("long", f"People in long-term support: {PH_FIGURE}"),
-        real.get("short", f"People in short-term support: {PH_FIGURE}"),
-    ]
-
 
 # --------------------------------------------------------------------------- URLs
 
@@ -348,8 +270,23 @@ def related_block(names: list[str]) -> str:
     )
 
 
-def report_page(r: Report, path: str, page_title: str | None, content: str, related: list[str]):
+def page_title_and_related(page: ReportPage) -> tuple[str | None, list[str]]:
+    """The page's own title (None on the About page, titled by the report header) and the
+    statement names its Related block links to."""
+    r = page.report
+    first, last = r.statement_name(STATEMENTS[0]), r.statement_name(STATEMENTS[-1])
+    if page.statement is not None:
+        name = r.statement_name(page.statement)
+        return name, [name]
+    if page.kind == "summary":
+        return "Overall summary", [first, last]
+    return None, [first]
+
+
+def report_page(page: ReportPage, content: str) -> str:
     """One page of a report: header h1, published meta, Downloads, then the page's content."""
+    r, path = page.report, page.url
+    page_title, related = page_title_and_related(page)
     header = report_header(r)
     crumbs: list[tuple[str | None, str]] = [
         ("/", "Home"),
@@ -522,28 +459,6 @@ def statement_content(r: Report, st: StatementPage) -> str:
     return "".join(parts)
 
 
-def report_family(r: Report) -> dict[str, str]:
-    """URL path -> HTML for every page of one report."""
-    first, last = STATEMENTS[0], STATEMENTS[-1]
-    pages = {
-        about_path(r): report_page(
-            r, about_path(r), None, about_content(r), [r.statement_name(first)]
-        ),
-        summary_path(r): report_page(
-            r,
-            summary_path(r),
-            "Overall summary",
-            summary_content(r),
-            [r.statement_name(first), r.statement_name(last)],
-        ),
-    }
-    for st in STATEMENTS:
-        path = statement_path(r, st)
-        name = r.statement_name(st)
-        pages[path] = report_page(r, path, name, statement_content(r, st), [name])
-    return pages
-
-
 # --------------------------------------------------------------------------- listing
 
 
@@ -588,131 +503,87 @@ def pager(page: int, n_pages: int) -> str:
     )
 
 
-def listing_pages(reports: list[Report]) -> dict[str, str]:
-    formal = [r for r in reports if not r.pilot]
-    pilots = [r for r in reports if r.pilot]
-    n_pages = -(-len(formal) // REPORTS_PER_PAGE)
-    pages = {}
-    for page in range(n_pages):
-        chunk = formal[page * REPORTS_PER_PAGE : (page + 1) * REPORTS_PER_PAGE]
-        content = [
-            '<div class="block block-page-title-block">\n'
-            '  <h1 class="page-title">Local authority assessment reports</h1>\n</div>\n',
-            '<div class="view view-local-authority-assessments">\n',
-            f'<div class="view-header"><p>{LISTING_INTRO}</p></div>\n',
-            "<h2>Assessment reports</h2>\n",
-            '<div class="view-content">\n',
-            *(teaser(r) for r in chunk),
-            "</div>\n",
-            pager(page, n_pages),
-            "</div>\n",
-        ]
-        if page == 0:
-            content.append(
-                f"<h2>Assessments in progress</h2>\n<p>{IN_PROGRESS_INTRO}</p>\n"
-                '<div class="item-list"><ul>\n'
-            )
-            content += [f"  <li>{escape(n)}</li>\n" for n in in_progress_names(reports)]
-            content.append('</ul></div>\n<h2>Pilot assessments</h2>\n<div class="view-content">\n')
-            content += [teaser(r) for r in pilots]
-            content.append("</div>\n")
-        body = (
-            site_header()
-            + mirror_notice()
-            + breadcrumb(
-                [
-                    ("/", "Home"),
-                    ("/care-services", "Care services"),
-                    (None, "Local authority assessment reports"),
-                ]
-            )
-            + '<main role="main" class="layout-main">\n<a id="main-content" tabindex="-1"></a>\n'
-            + f'<div class="layout-content">\n{"".join(content)}</div>\n</main>\n'
-            + site_footer()
+def listing_page(listing: Listing) -> str:
+    page, n_pages = listing.number, listing.count
+    content = [
+        '<div class="block block-page-title-block">\n'
+        '  <h1 class="page-title">Local authority assessment reports</h1>\n</div>\n',
+        '<div class="view view-local-authority-assessments">\n',
+        f'<div class="view-header"><p>{LISTING_INTRO}</p></div>\n',
+        "<h2>Assessment reports</h2>\n",
+        '<div class="view-content">\n',
+        *(teaser(r) for r in listing.reports),
+        "</div>\n",
+        pager(page, n_pages),
+        "</div>\n",
+    ]
+    if page == 0:
+        content.append(
+            f"<h2>Assessments in progress</h2>\n<p>{IN_PROGRESS_INTRO}</p>\n"
+            '<div class="item-list"><ul>\n'
         )
-        key = LISTING_PATH if page == 0 else f"{LISTING_PATH}?page={page}"
-        head = ""
-        if page > 0:
-            head += f'<link rel="prev" href="?page={page - 1}">\n'
-        if page < n_pages - 1:
-            head += f'<link rel="next" href="?page={page + 1}">\n'
-        pages[key] = document(
-            "Local authority assessment reports | Care Quality Commission", body, key, head
+        content += [f"  <li>{escape(n)}</li>\n" for n in listing.in_progress]
+        content.append('</ul></div>\n<h2>Pilot assessments</h2>\n<div class="view-content">\n')
+        content += [teaser(r) for r in listing.pilots]
+        content.append("</div>\n")
+    body = (
+        site_header()
+        + mirror_notice()
+        + breadcrumb(
+            [
+                ("/", "Home"),
+                ("/care-services", "Care services"),
+                (None, "Local authority assessment reports"),
+            ]
         )
-    return pages
+        + '<main role="main" class="layout-main">\n<a id="main-content" tabindex="-1"></a>\n'
+        + f'<div class="layout-content">\n{"".join(content)}</div>\n</main>\n'
+        + site_footer()
+    )
+    head = ""
+    if page > 0:
+        head += f'<link rel="prev" href="?page={page - 1}">\n'
+    if page < n_pages - 1:
+        head += f'<link rel="next" href="?page={page + 1}">\n'
+    return document(
+        "Local authority assessment reports | Care Quality Commission", body, listing.url, head
+    )
 
 
-# --------------------------------------------------------------------------- building
+# --------------------------------------------------------------------------- the skin
 
 
-def build_pages(data_dir: Path = DATA_DIR) -> dict[str, str]:
-    """Every HTML page of the skin: URL (path and optional query) -> HTML."""
-    reports = load_reports(data_dir)
-    pages = listing_pages(reports)
-    for r in reports:
-        family = report_family(r)
-        if set(family) & set(pages):
-            raise ValueError(f"duplicate URL in {r.slug}")
-        pages.update(family)
-    return pages
-
-
-def _pdf_engine() -> Callable[[Report], bytes]:
-    """The second PDF engine (reportlab), so the two skins' PDFs differ in layout too."""
+def reportlab_report(r: Report) -> bytes:
+    """The report's PDF from the second engine, reportlab, so the two skins' PDFs differ in
+    layout too (imported on first use: the HTML pages need no PDF library)."""
     from mirror.pdf_reportlab import build_report_pdf
 
-    return build_report_pdf
+    return build_report_pdf(r)
 
 
-def write_pdfs(out_dir: Path, reports: list[Report]) -> int:
-    """Every formal report's PDF at the URL its pages link, plus the broken ones."""
-    from mirror.pdf import broken_pdfs
-
-    build_report_pdf = _pdf_engine()
-    n = 0
-    first: bytes | None = None
-    for r in reports:
-        if r.pilot:
-            continue
-        data = build_report_pdf(r)
-        first = first or data
-        target = out_dir / pdf_path(r).lstrip("/")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        n += 1
-    if first is not None:
-        broken = out_dir / BROKEN_DIR
-        broken.mkdir(parents=True, exist_ok=True)
-        for name, data in broken_pdfs(first).items():
-            (broken / name).write_bytes(data)
-    return n
-
-
-def build_site(out_dir: Path = SITE_DIR, data_dir: Path = DATA_DIR, pdfs: bool = True) -> int:
-    """Write the skin into out_dir (replacing it); return the number of HTML pages written."""
-    pages = build_pages(data_dir)
-    out_dir = Path(out_dir)
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
-    out_dir.mkdir(parents=True)
-    for url in sorted(pages):
-        target = out_dir / url_to_file(url)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(pages[url].encode("utf-8"))
-    (out_dir / "robots.txt").write_bytes(ROBOTS.encode("utf-8"))
-    if pdfs:
-        write_pdfs(out_dir, load_reports(data_dir))
-    return len(pages)
+DRUPAL = Skin(
+    about_path=about_path,
+    summary_path=summary_path,
+    statement_path=statement_path,
+    pdf_path=pdf_path,
+    broken_dir=BROKEN_DIR,
+    listing_page=listing_page,
+    report_page=report_page,
+    about=about_content,
+    summary=summary_content,
+    statement=statement_content,
+    pdf=reportlab_report,
+)
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").partition("\n")[0])
     parser.add_argument("--out", type=Path, default=SITE_DIR, help="output directory")
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="input CSV directory")
     parser.add_argument("--no-pdfs", action="store_true", help="HTML pages only")
     args = parser.parse_args(argv)
-    n = build_site(args.out, args.data, pdfs=not args.no_pdfs)
-    print(f"wrote {n} pages to {args.out} (skin {SKIN})")
+    n = build_site(DRUPAL, args.out, args.data, pdfs=not args.no_pdfs)
+    print(f"wrote {n} pages to {args.out} (skin drupal)")
 
 
 if __name__ == "__main__":

@@ -85,7 +85,8 @@ def score_value(text: str) -> ScoreValue | None:
         if match.group("share") is not None and int(match.group("share")) != number * 25:
             return None  # "2 60%" is no score shown as its share of 4
         if label is not None:
-            banded = _BAND_SCORE[_BAND.fullmatch(label).group("band").split()[0].lower()]  # type: ignore[union-attr]
+            band = _BAND.fullmatch(label)
+            banded = None if band is None else _BAND_SCORE[band.group("band").split()[0].lower()]
             if banded != number:
                 return None  # "3 - Evidence shows some shortfalls" says two things
         return ScoreValue(number, _label(label), labelled)

@@ -19,7 +19,7 @@ import pipeline.reports
 from extract.http import SiteClient
 from extract.warc import WarcArchive
 from flows.ingest import IngestSummary, nightly_ingest
-from mirror.build import findings_only_in_pdf, load_reports
+from mirror.model import findings_only_in_pdf, load_reports
 from mirror.server import MirrorServer, ServedRequest
 from pipeline.progress import listening
 from transform.councils import load_councils, match_council

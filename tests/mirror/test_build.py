@@ -8,14 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from mirror.build import (
-    LISTING_PATH,
-    SITE_DIR,
-    build_pages,
-    build_site,
-    load_reports,
-    pct_half_up,
-)
+from mirror.build import CLASSIC, SITE_DIR
+from mirror.model import LISTING_PATH, load_reports, pct_half_up
+from mirror.site import build_pages, build_site
 
 REPORTS_DIR = "care-services/local-authority-assessment-reports"
 
@@ -29,13 +24,13 @@ def text_of(page: str) -> str:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
-    build_site(out)
+    build_site(CLASSIC, out)
     return out
 
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return build_pages()
+    return build_pages(CLASSIC)
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -44,7 +39,7 @@ def tree(root: Path) -> dict[str, bytes]:
 
 @pytest.mark.slow
 def test_build_is_deterministic(site: Path, tmp_path: Path) -> None:
-    n = build_site(tmp_path / "again")
+    n = build_site(CLASSIC, tmp_path / "again")
     assert n == 4 + 77 * 11
     assert tree(site) == tree(tmp_path / "again")
 

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from mirror.build import SITE_DIR, load_reports
-from mirror.pdf import BROKEN_DIR, build_report_pdf
+from mirror.build import BROKEN_DIR, SITE_DIR
+from mirror.model import load_reports
+from mirror.pdf import build_report_pdf
 from mirror.server import MirrorServer
 
 FORMAL = [r for r in load_reports() if not r.pilot]

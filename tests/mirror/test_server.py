@@ -9,8 +9,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from mirror.build import build_site
+from mirror.build import CLASSIC
 from mirror.server import MirrorServer
+from mirror.site import build_site
 
 LISTING = "/care-services/local-authority-assessment-reports"
 DURHAM_SUMMARY = f"{LISTING}/durham-0824-summary"
@@ -19,7 +20,7 @@ DURHAM_SUMMARY = f"{LISTING}/durham-0824-summary"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("served")
-    build_site(out)
+    build_site(CLASSIC, out)
     return out
 
 

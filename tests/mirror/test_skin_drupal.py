@@ -14,9 +14,11 @@ from typer.testing import CliRunner
 
 from cli.main import app
 from mirror import build as classic
+from mirror import model
 from mirror import skin_drupal as drupal
-from mirror.build import LISTING_PATH, STATEMENTS, Report, findings_only_in_pdf, load_reports
+from mirror.model import LISTING_PATH, STATEMENTS, Report, findings_only_in_pdf, load_reports
 from mirror.server import SKINS, MirrorServer, skin_dir
+from mirror.site import build_pages
 
 REPORTS = load_reports()
 RATINGS = r"(Outstanding|Good|Requires improvement|Inadequate)"
@@ -43,12 +45,12 @@ def main_text(page: str) -> str:
 
 @pytest.fixture(scope="module")
 def classic_pages() -> dict[str, str]:
-    return classic.build_pages()
+    return build_pages(classic.CLASSIC)
 
 
 @pytest.fixture(scope="module")
 def drupal_pages() -> dict[str, str]:
-    return drupal.build_pages()
+    return build_pages(drupal.DRUPAL)
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -58,11 +60,11 @@ def tree(root: Path) -> dict[str, bytes]:
 def test_build_is_deterministic_and_the_committed_site_is_up_to_date(
     drupal_pages: dict[str, str],
 ) -> None:
-    assert drupal.build_pages() == drupal_pages
+    assert build_pages(drupal.DRUPAL) == drupal_pages
     assert len(drupal_pages) == 4 + 77 * 11
     committed = tree(drupal.SITE_DIR)
     html_files = {k: v for k, v in committed.items() if k.endswith(".html")}
-    expected = {classic.url_to_file(u): p.encode() for u, p in drupal_pages.items()}
+    expected = {model.url_to_file(u): p.encode() for u, p in drupal_pages.items()}
     assert html_files == expected, "mirror/site-drupal is stale: python -m mirror.skin_drupal"
     pdfs = {k for k in committed if k.endswith(".pdf")}
     assert pdfs == {drupal.pdf_path(r).lstrip("/") for r in REPORTS if not r.pilot} | {
@@ -73,9 +75,9 @@ def test_build_is_deterministic_and_the_committed_site_is_up_to_date(
             "no-text-layer-local-authority-assessment.pdf",
         )
     }
-    assert committed["robots.txt"] == classic.ROBOTS.encode()
+    assert committed["robots.txt"] == model.ROBOTS.encode()
     # PDFs rebuild byte for byte (a few: the engine is the other skin's test's business).
-    engine = drupal._pdf_engine()
+    engine = drupal.DRUPAL.pdf
     for r in (REPORTS[0], next(r for r in REPORTS if r.slug == "southendonsea-0825")):
         assert engine(r) == committed[drupal.pdf_path(r).lstrip("/")], r.slug
 
@@ -98,7 +100,7 @@ def page_facts(page: str, r: Report) -> dict[str, object]:
         "prose": re.findall(r"\[placeholder\][^.]*\.", text),
         "placeholders": text.count("[placeholder"),
         "finding_headings": [
-            h for hs in classic.FINDING_HEADINGS for h in hs if f" {h} " in f" {text} "
+            h for hs in model.FINDING_HEADINGS for h in hs if f" {h} " in f" {text} "
         ],
         "statement_names": [
             r.statement_name(st) for st in STATEMENTS if r.statement_name(st) in text
@@ -125,9 +127,9 @@ def page_facts(page: str, r: Report) -> dict[str, object]:
     )
     facts["rating"] = rating.group(1).lower() if rating else None
     # "label: value" bullets (classic) and label / value pairs (drupal) read the same
-    facts["facts"] = [f for f in drupal.financial_facts(r) if f in text] + [
+    facts["facts"] = [f for f in model.financial_facts(r) if f in text] + [
         label
-        for label, value in drupal.demographics(r)
+        for label, value in model.demographics(r)
         if re.search(rf"{re.escape(label)}:? {re.escape(value)}", text)
     ]
     return facts
@@ -185,7 +187,7 @@ def test_page_anatomy_follows_the_site_notes(drupal_pages: dict[str, str]) -> No
     assert "Indicative score: 3 - Evidence shows a good standard" in learning
     assert "The local authority commitment:" in learning
     summary = text_of(drupal_pages[drupal.summary_path(lincs)]).replace(" :", ":")
-    rating = f"{lincs.rating.title()}: {classic.RATING_LABELS[lincs.rating]}"
+    rating = f"{lincs.rating.title()}: {model.RATING_LABELS[lincs.rating]}"
     assert f"Local authority indicative rating {lincs.name} {rating}" in summary
 
 
@@ -235,7 +237,7 @@ def test_the_server_serves_the_drupal_skin(server: MirrorServer) -> None:
         assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
         assert pdf.content.startswith(b"%PDF-")
         assert client.get(stoke.summary_path).status_code == 404  # a classic URL
-        assert client.get("/robots.txt").text == classic.ROBOTS
+        assert client.get("/robots.txt").text == model.ROBOTS
 
 
 def test_skin_registry_and_cli_refuse_unknown_skins() -> None:

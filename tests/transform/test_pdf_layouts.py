@@ -22,18 +22,21 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from mirror.build import (
+from mirror.build import SITE_DIR
+from mirror.model import (
     RATING_LABELS,
     SCORE_LABELS,
-    SITE_DIR,
     STATEMENTS,
     THEMES,
     Report,
+    commitment,
+    expectations,
+    finding_paragraphs,
     fmt_date,
     load_reports,
+    pdf_scores,
 )
-from mirror.pdf import commitment, expectations, finding_paragraphs, pdf_scores
-from mirror.pdf import placeholder_paragraph as placeholder
+from mirror.model import placeholder_paragraph as placeholder
 from transform.pdf_report import PdfParseError, parse_report_pdf
 from transform.records import Report as Record
 

@@ -18,12 +18,16 @@ import pypdfium2 as pdfium
 import pytest
 
 from mirror import skin_drupal
-from mirror.build import DATA_DIR, SCORE_LABELS, SITE_DIR, STATEMENTS, Report, load_reports
-from mirror.pdf import (
-    BROKEN_DIR,
+from mirror.build import BROKEN_DIR, SITE_DIR
+from mirror.model import (
+    DATA_DIR,
+    SCORE_LABELS,
+    STATEMENTS,
+    Report,
     commitment,
     expectations,
     finding_paragraphs,
+    load_reports,
     pdf_scores,
     placeholder_paragraph,
 )

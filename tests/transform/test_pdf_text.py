@@ -11,7 +11,8 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from mirror.build import SITE_DIR, load_reports
+from mirror.build import SITE_DIR
+from mirror.model import load_reports
 from transform.pdf_text import PdfTextError, read_text_lines
 
 HEIGHT = A4[1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mirror.build import STATEMENTS, load_reports, url_to_file
+from mirror.model import STATEMENTS, load_reports, url_to_file
 from transform.links import download_links
 from transform.pipeline import ArchivedPage, ReportSource, build_outcome
 from transform.records import ListingEntry

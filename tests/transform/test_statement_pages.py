@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from mirror import skin_drupal
-from mirror.build import STATEMENTS, Report, load_reports, url_to_file
+from mirror.model import STATEMENTS, Report, load_reports, url_to_file
 from transform.pages import read_page
 from transform.records import StatementReading
 from transform.report import assemble_report

@@ -28,9 +28,9 @@ from typing import Literal
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from hypothesis import strategies as st
 
-from mirror import build as classic
+from mirror import model
 from mirror import skin_drupal as drupal
-from mirror.build import (
+from mirror.model import (
     PH_SCORE,
     SCORE_LABELS,
     STATEMENTS,
@@ -46,7 +46,7 @@ from mirror.sample import url_for
 
 ROOT = Path(__file__).parents[2]
 SITES = {"classic": ROOT / "mirror" / "site", "drupal": ROOT / "mirror" / "site-drupal"}
-LISTING_PATH = classic.LISTING_PATH
+LISTING_PATH = model.LISTING_PATH
 GUIDANCE = "/guidance-regulation/local-authorities/assessment-framework"
 
 PageKind = Literal["listing", "about", "summary", "quality_statement"]
@@ -112,7 +112,7 @@ def _report_sample(reports: list[Report], skin: Skin) -> list[Report]:
     formal = [r for r in reports if not r.pilot]
     pilots = [r for r in reports if r.pilot]
     if skin == "classic":
-        chosen = formal[:12] + [r for r in formal if r.slug in classic.REAL_FINANCE] + pilots
+        chosen = formal[:12] + [r for r in formal if r.slug in model.REAL_FINANCE] + pilots
     else:
         chosen = formal[:6] + [r for r in formal if r.slug == "leicestercity-0725"] + pilots[:3]
     return chosen
@@ -123,7 +123,7 @@ def sample_pages() -> tuple[SamplePage, ...]:
     """A deterministic, representative sample of the committed pages of both skins."""
     reports = load_reports()
     pages: list[SamplePage] = []
-    n_listing = -(-len([r for r in reports if not r.pilot]) // classic.REPORTS_PER_PAGE)
+    n_listing = -(-len([r for r in reports if not r.pilot]) // model.REPORTS_PER_PAGE)
     for skin in ("classic", "drupal"):
         for index in range(n_listing):
             path = LISTING_PATH if index == 0 else f"{LISTING_PATH}?page={index}"
@@ -724,8 +724,8 @@ def demographics_and_finance(ctx: Ctx) -> None:
     report = ctx.report
     done = []
     for label, data in (
-        ("Demographics", drupal.demographics(report)),
-        ("Financial facts", drupal.financial_facts(report)),
+        ("Demographics", model.demographics(report)),
+        ("Financial facts", model.financial_facts(report)),
     ):
         label_el = require_text(ctx.soup, label)
         nodes = section_nodes(label_el)
@@ -1063,7 +1063,7 @@ def listing_entries(ctx: Ctx) -> None:
     assert page.listing_index is not None
     reports = load_reports()
     formal = [r for r in reports if not r.pilot]
-    per_page = classic.REPORTS_PER_PAGE
+    per_page = model.REPORTS_PER_PAGE
     first = page.listing_index * per_page
     linked = [("Assessment reports", formal[first : first + per_page])]
     if page.listing_index == 0:

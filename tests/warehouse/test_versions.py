@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from mirror.build import STATEMENTS, findings_only_in_pdf, load_reports, url_to_file
+from mirror.model import STATEMENTS, findings_only_in_pdf, load_reports, url_to_file
 from transform.changes import ReportChange
 from transform.councils import load_councils
 from transform.links import download_links
