@@ -35,7 +35,7 @@ test: install browser ## lint, type-check (mypy --strict) and run the whole test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadscope
 
 test-fast: install ## lint, types and the unit tests on every core (no Prefect server, mirror server, browser or slow test)
 	$(BIN)/ruff check .

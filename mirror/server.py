@@ -180,6 +180,9 @@ class MirrorServer:
         self.faults: dict[str, FaultSpec] = dict(faults or {})
         self.robots_txt = robots_txt
         self.requests: list[ServedRequest] = []
+        # Paths as their requests arrive, before any delay: what a test waits on to act while
+        # a reply is held back (`requests` records a request once it is answered).
+        self.arrivals: list[str] = []
         self._fault_uses: dict[str, int] = {}
         self.delay_s = delay_s
         self.log = log
@@ -238,6 +241,11 @@ class MirrorServer:
     def clear_requests(self) -> None:
         with self._lock:
             self.requests.clear()
+            self.arrivals.clear()
+
+    def _arrived(self, path: str) -> None:
+        with self._lock:
+            self.arrivals.append(path)
 
     def _record(
         self,
@@ -354,6 +362,7 @@ class MirrorServer:
 
             def _respond(self, send_body: bool) -> None:
                 self._received = time.monotonic()
+                server._arrived(self.path)
                 self._delayed = server.delay_s
                 if server.delay_s:
                     time.sleep(server.delay_s)

@@ -93,6 +93,18 @@ def prefect_server() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session")
+def prefect_api_url(prefect_server: None) -> str:
+    """The session's Prefect server, for the `cqc` processes a test starts: given as
+    PREFECT_API_URL, a run reports to it instead of starting a temporary server of its own
+    (10-20 s each). Tests of the temporary server itself leave it out."""
+    from prefect.settings import PREFECT_API_URL
+
+    url = PREFECT_API_URL.value()
+    assert url, "the Prefect test harness set no API URL"
+    return str(url)
+
+
 @pytest.fixture()
 def site_copy(tmp_path: Path) -> Path:
     """A private copy of the mirror site that a test may break."""

@@ -140,10 +140,12 @@ def _cqc() -> str:
     return found
 
 
-def _runner(work: Path) -> Callable[[Sequence[str]], str]:
+def _runner(work: Path, api_url: str | None) -> Callable[..., str]:
     env = {**os.environ, "COLUMNS": "140", "NO_COLOR": "1", "TERM": "dumb"}
     for key in [k for k in env if k.startswith("CQC_")]:
         del env[key]
+    if api_url is not None:  # a running Prefect server: no temporary one per command
+        env["PREFECT_API_URL"] = api_url
 
     def run(arguments: Sequence[str], stderr: bool = True) -> str:
         """The command's exit status and output (stderr too, unless it runs a flow: Prefect's
@@ -184,18 +186,18 @@ def _files(root: Path, work: Path, prefix: str) -> dict[str, str]:
     return texts
 
 
-def take_snapshot() -> dict[str, str]:
-    """Run everything in a fresh directory and return the named, masked texts."""
+def take_snapshot(api_url: str | None = None) -> dict[str, str]:
+    """Run everything in a fresh directory and return the named, masked texts (the flows
+    report to the Prefect server at `api_url`, else each starts a temporary one)."""
     # A path of one length whatever the machine: Rich wraps lines that hold it.
     work = Path(tempfile.mkdtemp(prefix="cqc-snapshot-", dir="/tmp"))
     try:
-        return _take(work)
+        return _take(work, _runner(work, api_url))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _take(work: Path) -> dict[str, str]:
-    run = _runner(work)
+def _take(work: Path, run: Callable[..., str]) -> dict[str, str]:
     demo = work / "demo"
     db = demo / "cqc.duckdb"
     texts: dict[str, str] = {"cli/demo": run(["demo", "--out", str(demo)], stderr=False)}

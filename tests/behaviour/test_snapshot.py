@@ -22,8 +22,10 @@ GOLDEN = Path(__file__).with_name("golden.json")
 
 @pytest.mark.e2e
 @pytest.mark.slow
-def test_every_table_command_and_report_file_is_as_recorded(tmp_path: Path) -> None:
-    texts = take_snapshot()
+def test_every_table_command_and_report_file_is_as_recorded(
+    tmp_path: Path, prefect_api_url: str
+) -> None:
+    texts = take_snapshot(prefect_api_url)
     got, want = digests(texts), json.loads(GOLDEN.read_text())
     for name, text in texts.items():  # kept for reading when the test fails
         target = tmp_path / "texts" / name

@@ -54,14 +54,22 @@ def mirror() -> Iterator[MirrorServer]:
         yield server
 
 
-def cli_env(**extra: str) -> dict[str, str]:
+def cli_env(api_url: str, **extra: str) -> dict[str, str]:
+    """The environment of a `cqc` process reporting to the session's Prefect server."""
     env = dict(os.environ)
-    env.update({"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1", **extra})
+    env.update(
+        {
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "DO_NOT_TRACK": "1",
+            "PREFECT_API_URL": api_url,
+            **extra,
+        }
+    )
     return env
 
 
 def test_a_run_killed_mid_load_then_a_normal_run_equals_an_uninterrupted_run(
-    prefect_server: None, mirror: MirrorServer, tmp_path: Path
+    prefect_server: None, mirror: MirrorServer, tmp_path: Path, prefect_api_url: str
 ) -> None:
     db, archive = tmp_path / "killed" / "cqc.duckdb", tmp_path / "killed" / "raw"
     command = [
@@ -71,7 +79,11 @@ def test_a_run_killed_mid_load_then_a_normal_run_equals_an_uninterrupted_run(
     log = tmp_path / "killed.log"
     with log.open("w") as out:
         process = subprocess.Popen(
-            command, stdout=out, stderr=subprocess.STDOUT, env=cli_env(), start_new_session=True
+            command,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=cli_env(prefect_api_url),
+            start_new_session=True,
         )
         try:
             deadline = time.monotonic() + 240
@@ -102,7 +114,7 @@ def test_a_run_killed_mid_load_then_a_normal_run_equals_an_uninterrupted_run(
 
 @pytest.mark.e2e  # real cqc processes against the mirror
 def test_a_run_that_finds_the_warehouse_in_use_waits_or_says_so(
-    mirror: MirrorServer, tmp_path: Path
+    mirror: MirrorServer, tmp_path: Path, prefect_api_url: str
 ) -> None:
     db, archive = tmp_path / "cqc.duckdb", tmp_path / "raw"
     base = [
@@ -112,7 +124,11 @@ def test_a_run_that_finds_the_warehouse_in_use_waits_or_says_so(
     holder = connect(db)  # another writer: this test process
     try:
         refused = subprocess.run(
-            base, capture_output=True, text=True, timeout=180, env=cli_env(CQC_LOCK_WAIT_S="0")
+            base,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            env=cli_env(prefect_api_url, CQC_LOCK_WAIT_S="0"),
         )
         assert refused.returncode == 1
         [message] = [line for line in refused.stderr.splitlines() if "ingest failed:" in line]
@@ -123,7 +139,10 @@ def test_a_run_that_finds_the_warehouse_in_use_waits_or_says_so(
         log = tmp_path / "waiting.log"
         with log.open("w") as out:
             waiting = subprocess.Popen(
-                base, stdout=out, stderr=subprocess.STDOUT, env=cli_env(CQC_LOCK_WAIT_S="120")
+                base,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env=cli_env(prefect_api_url, CQC_LOCK_WAIT_S="120"),
             )
             deadline = time.monotonic() + 120
             while "waiting up to 120s" not in log.read_text(errors="replace"):

@@ -21,7 +21,9 @@ REPORTS = "/care-services/local-authority-assessment-reports"
 pytestmark = pytest.mark.e2e
 
 
-def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+def cli_env(tmp_path: Path, api_url: str | None, **extra: str) -> dict[str, str]:
+    """The environment of a `cqc` process: with `api_url` it reports to the session's Prefect
+    server, without one it starts a temporary server of its own, as on a fresh machine."""
     env = dict(os.environ)
     env.update(
         {
@@ -31,6 +33,8 @@ def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
             **extra,
         }
     )
+    if api_url is not None:
+        env["PREFECT_API_URL"] = api_url
     return env
 
 
@@ -62,11 +66,11 @@ def test_a_signal_ends_the_run_cleanly_and_leaves_no_process(
             ingest(server, tmp_path, "--max-reports", "2"),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
-            env=cli_env(tmp_path),
+            env=cli_env(tmp_path, None),  # its own temporary server: none may be left behind
             start_new_session=True,
         )
         deadline = time.monotonic() + 120
-        while not any(r.path == slow for r in server.requests):
+        while slow not in server.arrivals:
             assert process.poll() is None, process.communicate()[0][-3000:]
             assert time.monotonic() < deadline
             time.sleep(0.05)
@@ -82,7 +86,9 @@ def test_a_signal_ends_the_run_cleanly_and_leaves_no_process(
         assert runs.fetchall() == [(1, "failed", True)]
 
 
-def test_an_archive_that_cannot_be_written_stops_the_run_with_one_line(tmp_path: Path) -> None:
+def test_an_archive_that_cannot_be_written_stops_the_run_with_one_line(
+    tmp_path: Path, prefect_api_url: str
+) -> None:
     (tmp_path / "raw").mkdir()
     (tmp_path / "raw" / "warc").write_text("a file where the WARC directory should be")
     with MirrorServer() as server:
@@ -90,7 +96,7 @@ def test_an_archive_that_cannot_be_written_stops_the_run_with_one_line(tmp_path:
             ingest(server, tmp_path, "--max-reports", "1"),
             capture_output=True,
             text=True,
-            env=cli_env(tmp_path),
+            env=cli_env(tmp_path, prefect_api_url),
             timeout=300,
         )
         assert not server.requests  # nothing fetched that could not be archived
@@ -100,13 +106,15 @@ def test_an_archive_that_cannot_be_written_stops_the_run_with_one_line(tmp_path:
         assert conn.execute("SELECT status FROM run_log").fetchall() == [("failed",)]
 
 
-def test_a_crawl_delay_above_the_cap_stops_the_run_naming_it(tmp_path: Path) -> None:
+def test_a_crawl_delay_above_the_cap_stops_the_run_naming_it(
+    tmp_path: Path, prefect_api_url: str
+) -> None:
     with MirrorServer(robots_txt="User-agent: *\nCrawl-delay: 99999\n") as server:
         done = subprocess.run(
             ingest(server, tmp_path),
             capture_output=True,
             text=True,
-            env=cli_env(tmp_path),
+            env=cli_env(tmp_path, prefect_api_url),
             timeout=300,
         )
         assert [r.path for r in server.requests] == ["/robots.txt"]
@@ -117,26 +125,34 @@ def test_a_crawl_delay_above_the_cap_stops_the_run_naming_it(tmp_path: Path) -> 
         assert conn.execute("SELECT status FROM run_log").fetchall() == [("failed",)]
 
 
-def test_a_run_with_reports_not_loaded_says_so_in_its_exit_status(tmp_path: Path) -> None:
+def test_a_run_with_reports_not_loaded_says_so_in_its_exit_status(
+    tmp_path: Path, prefect_api_url: str
+) -> None:
     """The mirror's three pilots without scores never load: exit 3, for cron to see."""
     with MirrorServer() as server:
         done = subprocess.run(
             ingest(server, tmp_path),
             capture_output=True,
             text=True,
-            env=cli_env(tmp_path, CQC_PDFS="false"),
+            env=cli_env(tmp_path, prefect_api_url, CQC_PDFS="false"),
             timeout=600,
         )
     assert done.returncode == 3, done.stdout[-2000:] + done.stderr[-2000:]
     assert "3 with issues" in done.stdout
 
 
-def test_a_warehouse_in_a_place_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+def test_a_warehouse_in_a_place_that_cannot_be_written_is_one_line(
+    tmp_path: Path, prefect_api_url: str
+) -> None:
     with MirrorServer() as server:
         command = ingest(server, tmp_path)
         command[command.index("--db") + 1] = "/proc/self/no-such-dir/cqc.duckdb"
         done = subprocess.run(
-            command, capture_output=True, text=True, env=cli_env(tmp_path), timeout=300
+            command,
+            capture_output=True,
+            text=True,
+            env=cli_env(tmp_path, prefect_api_url),
+            timeout=300,
         )
         assert not server.requests
     assert done.returncode == 1, done.stdout + done.stderr
@@ -144,7 +160,7 @@ def test_a_warehouse_in_a_place_that_cannot_be_written_is_one_line(tmp_path: Pat
 
 
 def test_a_warehouse_written_by_a_newer_duckdb_is_one_line_for_ingest_and_refresh(
-    tmp_path: Path, newer_duckdb_file: Path
+    tmp_path: Path, newer_duckdb_file: Path, prefect_api_url: str
 ) -> None:
     """Real processes, as cron runs them: one line naming both versions, exit 1, the site
     never asked, the file untouched."""
@@ -155,7 +171,11 @@ def test_a_warehouse_written_by_a_newer_duckdb_is_one_line_for_ingest_and_refres
         refresh = [CQC, "refresh-benchmarks", "--db", str(newer_duckdb_file)]
         for args in (command, refresh):
             done = subprocess.run(
-                args, capture_output=True, text=True, env=cli_env(tmp_path), timeout=300
+                args,
+                capture_output=True,
+                text=True,
+                env=cli_env(tmp_path, prefect_api_url),
+                timeout=300,
             )
             assert done.returncode == 1, done.stdout + done.stderr
             assert "written by a newer DuckDB than this program's 1.5.5" in done.stderr
@@ -172,12 +192,12 @@ def data_tables(db: Path) -> dict[str, list[tuple[object, ...]]]:
 
 
 def test_a_site_whose_pages_changed_keeps_the_last_good_tables_and_says_so(
-    tmp_path: Path, site_copy: Path
+    tmp_path: Path, site_copy: Path, prefect_api_url: str
 ) -> None:
     """Every summary page rewritten so that no report can be read: the run loads nothing,
     exits 1 with one line naming how many reports no longer parse, and every data table is
     as the last good run left it."""
-    env = cli_env(tmp_path, CQC_PDFS="false")
+    env = cli_env(tmp_path, prefect_api_url, CQC_PDFS="false")
     with MirrorServer(site_copy) as server:
         first = subprocess.run(
             ingest(server, tmp_path, "--max-reports", "12"),

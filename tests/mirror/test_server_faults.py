@@ -54,6 +54,18 @@ def test_slow_fault() -> None:
         assert [r.delayed_s for r in m.requests] == [0.2, 0.0]
 
 
+def test_a_request_is_seen_on_arrival_while_its_reply_is_held_back() -> None:
+    """`arrivals` names a request before its delay is over; `requests` once it is answered."""
+    with MirrorServer(faults={STOKE: Fault(0, delay_s=30)}) as m:
+        with httpx.Client(base_url=m.base_url, timeout=httpx.Timeout(0.3)) as c:
+            try:
+                c.get(STOKE)
+            except httpx.ReadTimeout:
+                pass  # the client gave up; the server still holds the reply back
+        assert m.arrivals == [STOKE]
+        assert m.requests == []
+
+
 def test_sequence_is_thread_safe() -> None:
     with MirrorServer(faults={STOKE: [503] * 10}) as m:
         got: list[int] = []

@@ -23,7 +23,7 @@ from typing import Any
 import duckdb
 import pytest
 from bs4 import BeautifulSoup, Tag
-from tests.warehouse.written import Written, with_qs1, write_mirror_report
+from tests.publish.written import Written, with_qs1, write_mirror_report
 
 from publish.attribution import OGL_STATEMENT, SOURCES
 from publish.council_pages import (

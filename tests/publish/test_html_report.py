@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from PIL import Image
-from tests.warehouse.written import Written, write_mirror_report
+from tests.publish.written import Written, write_mirror_report
 
 from mirror.sample import ORIGIN
 from publish.attribution import SOURCES

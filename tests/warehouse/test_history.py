@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import duckdb
 import pytest
-from tests.warehouse.written import with_qs1
+from tests.publish.written import with_qs1
 
 from transform.records import Report
 from warehouse.load import LOG_TABLES, STATE_TABLES, save_report
