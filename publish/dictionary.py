@@ -38,7 +38,7 @@ what could not be loaded.
 
 This file is generated from the `COMMENT ON` statements in `warehouse/sql/*.sql`, with an
 example value per column from a sample warehouse loaded from the offline mirror (Stoke-on-Trent's
-row where a table has one), by `make data-dictionary`; `tests/warehouse/test_dictionary.py`
+row where a table has one), by `make data-dictionary`; `tests/publish/test_dictionary.py`
 fails if it is out of date. Edit the comments, not this file. Log and state tables are empty in
 the sample (it records no runs), so they show no examples.
 

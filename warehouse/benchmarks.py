@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 import duckdb
 
 from warehouse.db import BENCHMARK_TABLES, build_benchmarks
-from warehouse.load import _insert_rows, transaction
+from warehouse.load import insert_rows, transaction
 from warehouse.search import SearchUnavailableError, build_search_index, load_fts
 
 __all__ = ["BENCHMARK_TABLES", "BenchmarkRefresh", "refresh_benchmarks"]
@@ -69,7 +69,7 @@ def _refresh(
         ranked = _count(conn, "SELECT count(*) FROM league_table")
         pilots = _count(conn, "SELECT count(*) FROM pilot_assessment")
         refresh_id = _count(conn, "SELECT coalesce(max(refresh_id), 0) + 1 FROM benchmark_refresh")
-        _insert_rows(
+        insert_rows(
             conn,
             "benchmark_refresh",
             ("refresh_id", "refreshed_at", "run_id", "councils_ranked", "pilots"),

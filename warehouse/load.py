@@ -71,7 +71,7 @@ _ASSESSMENT_CHILDREN: tuple[str, ...] = (
 )
 
 
-def _insert_rows(
+def insert_rows(
     conn: duckdb.DuckDBPyConnection,
     table: str,
     columns: Sequence[str],
@@ -153,7 +153,7 @@ def save_local_authorities(conn: duckdb.DuckDBPyConnection, councils: Iterable[C
     # One row per code (the last given wins): an upsert may not touch a key twice.
     rows = {c.la_code: (c.la_code, c.name, c.region, c.la_type, c.previous_la_code) for c in given}
     with transaction(conn):
-        _insert_rows(
+        insert_rows(
             conn,
             "local_authority",
             ("la_code", "name", "region", "la_type", "previous_la_code"),
@@ -250,7 +250,7 @@ def _insert_statements(conn: duckdb.DuckDBPyConnection, report: Report) -> None:
                 (report.slug, number, finding_no, finding.heading, finding.text)
                 for finding_no, finding in enumerate(held.key_findings, start=1)
             )
-    _insert_rows(
+    insert_rows(
         conn,
         "quality_statement_score",
         (
@@ -267,7 +267,7 @@ def _insert_statements(conn: duckdb.DuckDBPyConnection, report: Report) -> None:
         ),
         statement_rows,
     )
-    _insert_rows(
+    insert_rows(
         conn,
         "key_finding",
         ("assessment_id", "qs_number", "finding_no", "heading", "text"),
@@ -278,7 +278,7 @@ def _insert_statements(conn: duckdb.DuckDBPyConnection, report: Report) -> None:
 def _insert_facts(
     conn: duckdb.DuckDBPyConnection, table: str, assessment_id: str, facts: Sequence[Fact]
 ) -> None:
-    _insert_rows(
+    insert_rows(
         conn,
         table,
         ("assessment_id", "fact_no", "kind", "value", "unit", "period", "raw_text"),
@@ -297,7 +297,7 @@ def _insert_source_pages(
         return
     # A URL is unique across the warehouse: a page another report listed moves to this one.
     conn.execute("DELETE FROM source_page WHERE list_contains(?, url)", [list(by_url)])
-    _insert_rows(
+    insert_rows(
         conn,
         "source_page",
         ("url", "assessment_id", "page_kind", "sha256", "content_type", "byte_count"),
@@ -349,20 +349,20 @@ def save_report(
         _insert_facts(conn, "financial_fact", report.slug, report.financial_facts)
         _insert_facts(conn, "demographic_fact", report.slug, report.demographics)
         _insert_source_pages(conn, report.slug, source_pages)
-        _insert_rows(
+        insert_rows(
             conn,
             "source_disagreement",
             ("assessment_id", "field", "html_value", "pdf_value"),
             [(report.slug, d.field, d.html_value, d.pdf_value) for d in disagreements],
         )
-        _insert_rows(
+        insert_rows(
             conn,
             "field_source",
             ("assessment_id", "field", "source", "source_url"),
             [(report.slug, f.field, "report_pdf", f.source_url) for f in filled_fields],
         )
         by_fact = {source.fact: source for source in fact_sources}  # one source a fact
-        _insert_rows(
+        insert_rows(
             conn,
             "fact_source",
             ("assessment_id", "fact", "source_url", "page_kind", "pdf_page", "read_from"),
@@ -433,7 +433,7 @@ def _record_version(
             parser_version,
         ],
     )
-    _insert_rows(
+    insert_rows(
         conn,
         "report_change",
         ("run_id", "assessment_id", "change_kind", "field", "old_value", "new_value"),
@@ -516,7 +516,7 @@ def replace_issues(
         raise ValueError(f"issues of {strays} cannot replace the issues of {slug!r}")
     with transaction(conn):
         clear_issues(conn, slug)
-        _insert_rows(
+        insert_rows(
             conn,
             "parse_issue",
             ("slug", "la_name", "stage", "reason", "url", "parser_version", "blocking"),

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import duckdb
 
 from transform.neighbours import ImportedNeighbour
-from warehouse.load import _insert_rows, transaction
+from warehouse.load import insert_rows, transaction
 
 # How many nearest neighbours the benchmarks average (as in 03_council_statement_benchmark.sql)
 # and `cqc neighbours` lists by default: the number CIPFA's lists have.
@@ -48,7 +48,7 @@ def save_imported_neighbours(
         conn.execute(
             "DELETE FROM council_neighbour_import WHERE list_contains(?, la_code)", [codes]
         )
-        _insert_rows(
+        insert_rows(
             conn,
             "council_neighbour_import",
             ("la_code", "neighbour_la_code", "rank", "source"),

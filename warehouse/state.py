@@ -15,7 +15,7 @@ import duckdb
 
 from transform.pdf_report import PdfReading
 from transform.records import PageReading
-from warehouse.load import _insert_rows, transaction
+from warehouse.load import insert_rows, transaction
 
 RUN_COUNTERS: tuple[str, ...] = (
     "pages_fetched",
@@ -162,7 +162,7 @@ def log_fetches(
     conn: duckdb.DuckDBPyConnection, run_id: int, records: Sequence[FetchRecord]
 ) -> None:
     """Append one fetch_log row per record (in one statement)."""
-    _insert_rows(
+    insert_rows(
         conn,
         "fetch_log",
         (
@@ -227,7 +227,7 @@ def save_page_states(
     with transaction(conn):
         row = conn.execute("SELECT coalesce(max(first_seen_order), 0) FROM page_state").fetchone()
         base = int(row[0]) if row else 0
-        _insert_rows(
+        insert_rows(
             conn,
             "page_state",
             (
@@ -434,7 +434,7 @@ def save_pdf_parse(
     if not reading.finished:
         raise ValueError(f"{reading.source}: a parse that never finished is not cached")
     report_json = None if reading.facts is None else reading.facts.model_dump_json()
-    _insert_rows(
+    insert_rows(
         conn,
         "pdf_parse",
         ("sha256", "parser_version", "source_url", "page_count", "seconds", "report_json", "error"),

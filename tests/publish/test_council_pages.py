@@ -23,7 +23,6 @@ from typing import Any
 import duckdb
 import pytest
 from bs4 import BeautifulSoup, Tag
-from tests.publish.written import Written, with_qs1, write_mirror_report
 
 from publish.attribution import OGL_STATEMENT, SOURCES
 from publish.council_pages import (
@@ -35,6 +34,7 @@ from publish.council_pages import (
 from publish.export import export_warehouse
 from publish.feed import Change, FeedEntry, describe_change, published_base, render_feed
 from publish.html_report import council_slug, write_report
+from tests.publish.written import Written, with_qs1, write_mirror_report
 from transform.records import Report
 from warehouse.benchmarks import refresh_benchmarks
 from warehouse.db import connect, init_schema

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from PIL import Image
-from tests.publish.written import Written, write_mirror_report
 
 from mirror.sample import ORIGIN
 from publish.attribution import SOURCES
@@ -28,6 +27,7 @@ from publish.html_report import (
     render_index,
     write_report,
 )
+from tests.publish.written import Written, write_mirror_report
 from warehouse.db import connect, init_schema
 
 ROOT = Path(__file__).resolve().parents[2]

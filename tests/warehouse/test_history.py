@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import duckdb
 import pytest
-from tests.publish.written import with_qs1
 
+from tests.publish.written import with_qs1
 from transform.records import Report
 from warehouse.load import LOG_TABLES, STATE_TABLES, save_report
 from warehouse.state import (
