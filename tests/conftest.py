@@ -79,10 +79,26 @@ DUCKDB_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "duckdb"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that runs a flow needs the Prefect server: end to end, not `make test-fast`."""
+    """Every test that runs a flow needs the Prefect server: end to end, not `make test-fast`.
+    Then the modules with long tests go first, so that on every core (`-n auto`, a module's
+    tests on one worker) the short ones fill in at the end instead of one long module
+    running alone."""
     for item in items:
         if "prefect_server" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.e2e)
+
+    def weight(item: pytest.Item) -> int:
+        if item.get_closest_marker("e2e"):
+            return 0
+        if item.get_closest_marker("slow") or "/blind/" in item.nodeid:
+            return 1
+        return 2
+
+    first: dict[str, int] = {}
+    for item in items:
+        module = item.nodeid.split("::")[0]
+        first[module] = min(first.get(module, 2), weight(item))
+    items.sort(key=lambda item: first[item.nodeid.split("::")[0]])
 
 
 @pytest.fixture(scope="session")

@@ -38,6 +38,7 @@ def test_known_failures_name_real_families() -> None:
         assert all(reason.strip() for reason in families.values()), site_name
 
 
+@pytest.mark.slow  # a whole site crawled and read, seconds each: `make test`, not test-fast
 @pytest.mark.parametrize("site", SITES, ids=lambda site: site.name)
 def test_every_family_reads_as_its_key(site: Site, tmp_path: Path) -> None:
     verdicts = judge_site(site, tmp_path)
