@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import fcntl
 import gzip
+import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import pytest
 from hypothesis import HealthCheck, settings
+
+if TYPE_CHECKING:
+    from tests.publish.written import Written
 
 # Records built from CQC's published results and warehouses to load them into (the warehouse
 # and publish tests use them).
@@ -22,27 +27,54 @@ pytest_plugins = ["tests.warehouse_fixtures"]
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 
+def built_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]
+) -> Path:
+    """A directory `build` fills once for the whole session: with `-n auto`, once for every
+    worker (the others wait on a file lock while one builds it). Read what is in it only."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # the workers' temp dirs share this parent
+        root = root.parent
+    where = root / name
+    with (root / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / f"{name}.built").exists():
+            shutil.rmtree(where, ignore_errors=True)
+            where.mkdir()
+            build(where)
+            (root / f"{name}.built").touch()
+    return where
+
+
 @pytest.fixture(scope="session")
 def mirror_warehouse_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A warehouse file holding every valid report of the offline mirror (three of them
     cross-checked with their PDFs), its benchmark tables built: `mirror.sample`. Read it only."""
-    from mirror.sample import load_mirror
-    from warehouse.db import connect
 
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):  # `make test-fast`: built once for every worker
-        root = root.parent
-    path = root / "mirror-warehouse" / "cqc.duckdb"
-    path.parent.mkdir(exist_ok=True)
-    with (root / "mirror-warehouse.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait here while one worker builds it
-        built = path.parent / "built"
-        if not built.exists():
-            path.unlink(missing_ok=True)
-            with connect(path) as conn:
-                load_mirror(conn)
-            built.touch()
-    return path
+    def build(where: Path) -> None:
+        from mirror.sample import load_mirror
+        from warehouse.db import connect
+
+        with connect(where / "cqc.duckdb") as conn:
+            load_mirror(conn)
+
+    return built_once(tmp_path_factory, "mirror-warehouse", build) / "cqc.duckdb"
+
+
+@pytest.fixture(scope="session")
+def mirror_report(mirror_warehouse_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Written:
+    """The HTML report of a copy of the mirror's warehouse (`write_mirror_report`), written
+    once for the session. Read it only."""
+    from tests.publish.written import Written, write_mirror_report
+
+    def build(where: Path) -> None:
+        written = write_mirror_report(mirror_warehouse_file, where)
+        names = [path.relative_to(written.out).as_posix() for path in written.paths]
+        (where / "written.json").write_text(json.dumps(names), encoding="utf-8")
+
+    where = built_once(tmp_path_factory, "mirror-report", build)
+    names = json.loads((where / "written.json").read_text(encoding="utf-8"))
+    return Written(where / "cqc.duckdb", where / "report", [where / "report" / n for n in names])
 
 
 @pytest.fixture(scope="session")

@@ -34,7 +34,7 @@ from publish.council_pages import (
 from publish.export import export_warehouse
 from publish.feed import Change, FeedEntry, describe_change, published_base, render_feed
 from publish.html_report import council_slug, write_report
-from tests.publish.written import Written, with_qs1, write_mirror_report
+from tests.publish.written import Written, with_qs1
 from transform.records import Report
 from warehouse.benchmarks import refresh_benchmarks
 from warehouse.db import connect, init_schema
@@ -48,9 +48,9 @@ RUN_2 = (datetime(2026, 3, 2, 2, 0), datetime(2026, 3, 2, 2, 1, 5))
 
 
 @pytest.fixture(scope="module")
-def mirror(mirror_warehouse_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Written:
-    """The report of a copy of the mirror's warehouse, written through a read-only connection."""
-    return write_mirror_report(mirror_warehouse_file, tmp_path_factory.mktemp("council_pages"))
+def mirror(mirror_report: Written) -> Written:
+    """The report of a copy of the mirror's warehouse, written once for the session."""
+    return mirror_report
 
 
 def with_new_findings(report: Report) -> Report:

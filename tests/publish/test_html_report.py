@@ -27,7 +27,7 @@ from publish.html_report import (
     render_index,
     write_report,
 )
-from tests.publish.written import Written, write_mirror_report
+from tests.publish.written import Written
 from warehouse.db import connect, init_schema
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,9 +49,9 @@ MISSING = "#dddddd"
 
 
 @pytest.fixture(scope="module")
-def written(mirror_warehouse_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Written:
-    """The report of a copy of the mirror's warehouse (`write_mirror_report`)."""
-    return write_mirror_report(mirror_warehouse_file, tmp_path_factory.mktemp("html_report"))
+def written(mirror_report: Written) -> Written:
+    """The report of a copy of the mirror's warehouse, written once for the session."""
+    return mirror_report
 
 
 def cell_colour(cell: Tag) -> str:
