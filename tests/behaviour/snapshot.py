@@ -24,7 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
@@ -140,31 +140,60 @@ def _cqc() -> str:
     return found
 
 
-def _runner(work: Path, api_url: str | None) -> Callable[..., str]:
-    env = {**os.environ, "COLUMNS": "140", "NO_COLOR": "1", "TERM": "dumb"}
-    for key in [k for k in env if k.startswith("CQC_")]:
-        del env[key]
-    if api_url is not None:  # a running Prefect server: no temporary one per command
-        env["PREFECT_API_URL"] = api_url
+class Cqc:
+    """Runs `cqc` as a user would, each command's exit status and output as one text."""
 
-    def run(arguments: Sequence[str], stderr: bool = True) -> str:
-        """The command's exit status and output (stderr too, unless it runs a flow: Prefect's
+    def __init__(self, work: Path, api_url: str | None) -> None:
+        self.work = work
+        self.env = {**os.environ, "COLUMNS": "140", "NO_COLOR": "1", "TERM": "dumb"}
+        for key in [k for k in self.env if k.startswith("CQC_")]:
+            del self.env[key]
+        if api_url is not None:  # a running Prefect server: no temporary one per command
+            self.env["PREFECT_API_URL"] = api_url
+
+    def _text(self, arguments: Sequence[str], code: object, out: str, err: str | None) -> str:
+        text = f"$ cqc {' '.join(arguments)}\nexit {code}\n--- stdout\n{out}"
+        if err is not None:
+            text += f"--- stderr\n{err}"
+        return mask(text, self.work)
+
+    def one(self, arguments: Sequence[str], stderr: bool = True) -> str:
+        """A command in a process of its own (stderr too, unless it runs a flow: Prefect's
         log lines name runs at random)."""
         done = subprocess.run(
             [_cqc(), *arguments],
             cwd=_REPO,
-            env=env,
+            env=self.env,
             capture_output=True,
             text=True,
             timeout=900,
             check=False,
         )
-        out = f"$ cqc {' '.join(arguments)}\nexit {done.returncode}\n--- stdout\n{done.stdout}"
-        if stderr:
-            out += f"--- stderr\n{done.stderr}"
-        return mask(out, work)
+        return self._text(arguments, done.returncode, done.stdout, done.stderr if stderr else None)
 
-    return run
+    def many(self, commands: Sequence[Sequence[str]]) -> list[str]:
+        """Read-only commands, each shown as `one` shows it, all in one process (their
+        start-up paid once: `tests/behaviour/batch.py`)."""
+        done = subprocess.run(
+            [sys.executable, "-m", "tests.behaviour.batch"],
+            cwd=_REPO,
+            env=self.env,
+            input=json.dumps([list(c) for c in commands]),
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=True,
+        )
+        results = json.loads(done.stdout)
+        return [
+            self._text(arguments, r["code"], _universal(r["stdout"]), _universal(r["stderr"]))
+            for arguments, r in zip(commands, results, strict=True)
+        ]
+
+
+def _universal(text: str) -> str:
+    """Line ends as a process's output read as text shows them (`csv` writes CRLF)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _files(root: Path, work: Path, prefix: str) -> dict[str, str]:
@@ -192,33 +221,33 @@ def take_snapshot(api_url: str | None = None) -> dict[str, str]:
     # A path of one length whatever the machine: Rich wraps lines that hold it.
     work = Path(tempfile.mkdtemp(prefix="cqc-snapshot-", dir="/tmp"))
     try:
-        return _take(work, _runner(work, api_url))
+        return _take(work, Cqc(work, api_url))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _take(work: Path, run: Callable[..., str]) -> dict[str, str]:
+def _take(work: Path, cqc: Cqc) -> dict[str, str]:
     demo = work / "demo"
     db = demo / "cqc.duckdb"
-    texts: dict[str, str] = {"cli/demo": run(["demo", "--out", str(demo)], stderr=False)}
+    texts: dict[str, str] = {"cli/demo": cqc.one(["demo", "--out", str(demo)], stderr=False)}
     texts |= table_texts(db, work, "ingest")
     texts |= _files(demo / "report", work, "report")
 
     reparsed = work / "reparsed.duckdb"
-    texts["cli/reparse"] = run(
+    texts["cli/reparse"] = cqc.one(
         ["reparse", "--db", str(reparsed), "--archive", str(demo / "raw")], stderr=False
     )
     texts |= table_texts(reparsed, work, "reparse")
 
     refreshed = work / "refreshed.duckdb"
     shutil.copy(db, refreshed)
-    texts["cli/refresh-benchmarks"] = run(
+    texts["cli/refresh-benchmarks"] = cqc.one(
         ["refresh-benchmarks", "--db", str(refreshed)], stderr=False
     )
     index_copy = work / "raw-copy"
     shutil.copytree(demo / "raw", index_copy)
     (index_copy / "index.jsonl").unlink(missing_ok=True)
-    texts["cli/archive-rebuild-index"] = run(
+    texts["cli/archive-rebuild-index"] = cqc.one(
         ["archive", "rebuild-index", "--archive", str(index_copy)]
     )
 
@@ -242,14 +271,20 @@ def _take(work: Path, run: Callable[..., str]) -> dict[str, str]:
         "parse-page": ["parse", MIRROR_PAGE],
         "version": ["--version"],
     }
-    for name, arguments in commands.items():
-        texts[f"cli/{name}"] = run(arguments)
-    for command in HELP:
-        texts[f"help/{command or 'cqc'}"] = run([*command.split(), "--help"])
     for fmt in ("parquet", "csv", "xlsx"):
-        out = work / f"export-{fmt}"
-        texts[f"cli/export-{fmt}"] = run(["export", "--out", str(out), "--format", fmt, *d])
-        exported = _files(out, work, f"export-{fmt}")
+        commands[f"export-{fmt}"] = [
+            "export",
+            "--out",
+            str(work / f"export-{fmt}"),
+            "--format",
+            fmt,
+            *d,
+        ]
+    names = [f"cli/{name}" for name in commands] + [f"help/{c or 'cqc'}" for c in HELP]
+    arguments = [*commands.values(), *([*c.split(), "--help"] for c in HELP)]
+    texts |= dict(zip(names, cqc.many(arguments), strict=True))
+    for fmt in ("parquet", "csv", "xlsx"):
+        exported = _files(work / f"export-{fmt}", work, f"export-{fmt}")
         if fmt == "csv":
             texts |= exported
         else:  # binary: which files, not their bytes (writers stamp times into them)
