@@ -110,6 +110,9 @@ MIRROR_SITE = Path(__file__).resolve().parents[1] / "mirror" / "site"
 DUCKDB_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "duckdb"
 
 
+SHARE_CLASSIC_INGEST = {"tests/flows/test_ingest.py", "tests/flows/test_skins.py"}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Every test that runs a flow needs the Prefect server: end to end, not `make test-fast`.
     Then the modules with long tests go first, so that on every core (`-n auto`, a module's
@@ -131,6 +134,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         module = item.nodeid.split("::")[0]
         first[module] = min(first.get(module, 2), weight(item))
     items.sort(key=lambda item: first[item.nodeid.split("::")[0]])
+    # `--dist loadgroup`: a module's tests on one worker (its fixtures built once), and the
+    # modules that share the session's first ingest of the classic mirror on the same one.
+    for item in items:
+        module = item.nodeid.split("::")[0]
+        group = "classic-ingest" if module in SHARE_CLASSIC_INGEST else module
+        item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session")

@@ -22,6 +22,7 @@ from flows.ingest import IngestSummary, nightly_ingest
 from mirror.model import findings_only_in_pdf, load_reports
 from mirror.server import MirrorServer, ServedRequest
 from pipeline.progress import listening
+from tests.flows.classic import ClassicIngest
 from transform.councils import load_councils, match_council
 from transform.pages import read_page
 from transform.report import assembled_report
@@ -77,20 +78,26 @@ class CleanRuns:
 
 
 @pytest.fixture(scope="module")
-def clean_runs(prefect_server: None, tmp_path_factory: pytest.TempPathFactory) -> CleanRuns:
-    """Ingest the whole mirror, then again with --full, then once more as a normal night."""
+def clean_runs(
+    classic_ingest: ClassicIngest, tmp_path_factory: pytest.TempPathFactory
+) -> CleanRuns:
+    """The whole mirror ingested (the session's first run, copied), then again with --full,
+    then once more as a normal night."""
     out = tmp_path_factory.mktemp("clean")
     db, archive = out / "cqc.duckdb", out / "raw"
-    with MirrorServer() as server:
-        run = partial(nightly_ingest, base_url=server.base_url, db=db, archive=archive)
-        first = run(min_interval_s=0.0)
-        after_first = snapshot(db)
-        server.clear_requests()
-        full = run(min_interval_s=0.0, full=True)
-        full_requests = list(server.requests)
-        server.clear_requests()
-        nightly = run(min_interval_s=0.0)
-        nightly_requests = list(server.requests)
+    shutil.copyfile(classic_ingest.db, db)
+    shutil.copytree(classic_ingest.archive, archive)
+    server = classic_ingest.server
+    run = partial(nightly_ingest, base_url=server.base_url, db=db, archive=archive)
+    first = classic_ingest.summary
+    after_first = snapshot(db)
+    server.clear_requests()
+    full = run(min_interval_s=0.0, full=True)
+    full_requests = list(server.requests)
+    server.clear_requests()
+    nightly = run(min_interval_s=0.0)
+    nightly_requests = list(server.requests)
+    server.clear_requests()
     slugs = {
         slug
         for (slug,) in query(

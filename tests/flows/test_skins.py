@@ -15,6 +15,7 @@ import pytest
 
 from flows.ingest import IngestSummary, nightly_ingest
 from mirror.server import MirrorServer
+from tests.flows.classic import ClassicIngest
 from transform.councils import match_council
 from warehouse.db import BENCHMARK_TABLES, connect
 
@@ -87,17 +88,21 @@ class SkinRun:
 
 
 @pytest.fixture(scope="module")
-def runs(prefect_server: None, tmp_path_factory: pytest.TempPathFactory) -> dict[str, SkinRun]:
-    """Each skin served by its own mirror and ingested into its own warehouse."""
-    out: dict[str, SkinRun] = {}
-    for skin in SKINS:
-        where = tmp_path_factory.mktemp(skin)
-        db = where / "cqc.duckdb"
-        with MirrorServer(skin=skin) as server:
-            summary = nightly_ingest(
-                base_url=server.base_url, db=db, archive=where / "raw", min_interval_s=0.0
-            )
-        out[skin] = SkinRun(db, summary)
+def runs(
+    classic_ingest: ClassicIngest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, SkinRun]:
+    """Each skin served by its own mirror and ingested into its own warehouse (the classic
+    one is the session's first run of the classic mirror)."""
+    out = {"classic": SkinRun(classic_ingest.db, classic_ingest.summary)}
+    where = tmp_path_factory.mktemp("drupal")
+    with MirrorServer(skin="drupal") as server:
+        summary = nightly_ingest(
+            base_url=server.base_url,
+            db=where / "cqc.duckdb",
+            archive=where / "raw",
+            min_interval_s=0.0,
+        )
+    out["drupal"] = SkinRun(where / "cqc.duckdb", summary)
     return out
 
 
