@@ -6,7 +6,7 @@ Registered on `cli.common.app` when cli.common is imported (its last line import
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -95,7 +95,7 @@ RECORD_COLUMNS = (
 )
 
 
-def _record(rank: int, hit: SearchHit) -> tuple[Any, ...]:
+def _record(rank: int, hit: SearchHit) -> tuple[object, ...]:
     """A hit as a CSV or JSON record: RECORD_COLUMNS in order."""
     return (
         rank,

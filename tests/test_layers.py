@@ -130,3 +130,43 @@ def test_no_command_module_imports_another(graph: dict[str, set[str]]) -> None:
     commands = {n for n in graph if n.startswith("cli.") and n not in {"cli.common", "cli.main"}}
     assert commands, "no command modules found"
     assert {n: graph[n] & commands for n in commands if graph[n] & commands} == {}
+
+
+def calls(module: str, function: str) -> set[str]:
+    """The names `function` in `module` calls directly (its own body, nested blocks too)."""
+    tree = ast.parse((ROOT / f"{module.replace('.', '/')}.py").read_text(encoding="utf-8"))
+    [found] = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == function
+    ]
+    names = set()
+    for node in ast.walk(found):
+        if isinstance(node, ast.Call):
+            target = node.func
+            if isinstance(target, ast.Name):
+                names.add(target.id)
+            elif isinstance(target, ast.Attribute):
+                names.add(target.attr)
+    return names
+
+
+@pytest.mark.parametrize(
+    ("command", "flow_module", "flow"),
+    [("ingest", "flows.ingest", "nightly_ingest"), ("reparse", "flows.reparse", "reparse")],
+)
+def test_five_hops_from_a_command_to_its_first_row(
+    command: str, flow_module: str, flow: str
+) -> None:
+    """docs/architecture.md: command → flow → run_reports → save_outcome → save_report →
+    _record_version (the report's first row), the same function for ingest and reparse."""
+    chain = [
+        ("cli.runs", command, {flow, "reparse_flow"} if command == "reparse" else {flow}),
+        (flow_module, flow, {"run_reports"}),
+        ("pipeline.reports", "run_reports", {"save_outcome"}),
+        ("warehouse.load", "save_outcome", {"save_report"}),
+        ("warehouse.load", "save_report", {"_record_version"}),
+    ]
+    for module, function, callee in chain:
+        assert calls(module, function) & callee, (module, function, callee)
+    assert "INSERT INTO assessment_version" in (ROOT / "warehouse/load.py").read_text()
