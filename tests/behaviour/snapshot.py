@@ -80,6 +80,7 @@ _VOLATILE = re.compile(
 def mask(text: str, work: Path) -> str:
     """`text` without what differs between two runs of the same program."""
     text = text.replace(str(work.resolve()), "<WORK>").replace(str(work), "<WORK>")
+    text = text.replace(str(_REPO), "<REPO>")  # `cqc parse` names the file it read
     for pattern, replacement in _MASKS:
         text = pattern.sub(replacement, text)
     return text
