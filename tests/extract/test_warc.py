@@ -142,12 +142,11 @@ def test_a_missing_or_damaged_file_is_an_archive_error(archive: WarcArchive) -> 
     entry = next(e for e in archive.entries() if e.status == 200 and e.url.endswith("/page"))
     path = archive.dir / entry.file
     data = bytearray(path.read_bytes())
-    assert data[entry.offset + 3] == 0  # a bare gzip header: its deflate data starts at +10
-    # A first deflate block of the reserved type: undecodable, whatever the record holds (a
-    # byte flipped at random sometimes still inflates, to other bytes: a digest mismatch).
-    data[entry.offset + 10] = 0xFF
+    data[entry.offset + 20] ^= 0xFF
     path.write_bytes(bytes(data))
-    with pytest.raises(ArchiveRecordError, match="unreadable"):
+    # Damaged bytes are caught either way: the member no longer inflates ("unreadable"), or it
+    # inflates to other bytes (warcio reads on past some damage) that fail the digest check.
+    with pytest.raises(ArchiveRecordError, match=r"unreadable|is not the body the index names"):
         WarcArchive(archive.root).read(entry.sha256 or "")
     path.unlink()
     with pytest.raises(ArchiveRecordError, match="unreadable"):
