@@ -36,6 +36,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from mirror.model import MONTHS
+
 SITE_DIR = Path(__file__).parent / "site"
 # The skins: the same site and facts in different markup and URL shapes (docs/mirror.md).
 SKINS: dict[str, Path] = {
@@ -47,26 +49,7 @@ LISTING_PATH = "/care-services/local-authority-assessment-reports"
 # Last-Modified for pages that carry no "Page last updated" date (listing pages, robots.txt).
 DEFAULT_LAST_MODIFIED = datetime(2025, 10, 31, tzinfo=UTC)
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        (
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ),
-        start=1,
-    )
-}
+_MONTHS = {month: number for number, month in enumerate(MONTHS, start=1)}
 _UPDATED = re.compile(r"Page last updated:\s*(\d{1,2}) ([A-Z][a-z]+) (\d{4})")
 
 

@@ -29,6 +29,7 @@ from extract.http import SiteClient
 from extract.incremental import ConditionalFetcher
 from extract.warc import WarcArchive
 from pipeline.crawl import ReportFetch, archived_source, crawl_site
+from tests.clock import VirtualClock
 from transform.councils import UnknownCouncilError, match_council
 from transform.errors import PageParseError
 from transform.pdf_report import PdfReading
@@ -75,25 +76,11 @@ def sites(round_dir: Path) -> list[Site]:
     return [Site.read(p) for p in sorted(round_dir.iterdir()) if (p / "routes.json").is_file()]
 
 
-class VirtualClock:
-    """A monotonic clock that moves only when the client sleeps on it: a site's robots.txt
-    Crawl-delay is obeyed as on the live site, without the wait (one site asks for 1 s)."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
-
-
 def read_site(site: Site, workdir: Path) -> dict[str, tuple[ReportFetch, ReportOutcome]]:
     """Crawl the whole site into an archive under `workdir`, then run every report through
     the pipeline (its PDF too); keyed by slug."""
     archive = WarcArchive(workdir / "raw")
-    clock = VirtualClock()
+    clock = VirtualClock(start=1000.0)  # a Crawl-delay obeyed without the wait
     with archive.writer("cqc-blind-000001") as writer:
         client = SiteClient(
             BASE,

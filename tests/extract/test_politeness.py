@@ -24,27 +24,13 @@ from extract.http import (
 )
 from extract.ratelimit import RateLimiter
 from extract.robots import parse_robots
+from tests.clock import VirtualClock
 
 BASE = "https://cqc.test"
 ROBOTS = f"{BASE}/robots.txt"
 
 
-class FakeClock:
-    """A monotonic clock that only moves when something sleeps on it."""
-
-    def __init__(self) -> None:
-        self.now = 100.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-
-def make_client(clock: FakeClock, **kw: object) -> SiteClient:
+def make_client(clock: VirtualClock, **kw: object) -> SiteClient:
     kw.setdefault("min_interval_s", 1.0)
     kw.setdefault("retry", RetryPolicy(attempts=3, backoff_s=1.0, max_delay_s=10.0))
     return SiteClient(BASE, clock=clock, sleep=clock.sleep, rng=random.Random(7), **kw)  # type: ignore[arg-type]
@@ -62,7 +48,7 @@ def test_robots_read_once_and_disallowed_url_never_requested() -> None:
     robots_route = robots("User-agent: *\nDisallow: /search/\nDisallow: /reports/secret\n")
     ok = respx.get(f"{BASE}/reports/a").mock(return_value=httpx.Response(200, text="a"))
     secret = respx.get(f"{BASE}/reports/secret").mock(return_value=httpx.Response(200))
-    clock = FakeClock()
+    clock = VirtualClock()
     with make_client(clock) as client:
         assert client.get("/reports/a").body == b"a"
         with pytest.raises(DisallowedError) as caught:
@@ -82,7 +68,7 @@ def test_robots_read_once_and_disallowed_url_never_requested() -> None:
 def test_robots_rules_for_our_user_agent() -> None:
     robots("User-agent: cqc-warehouse\nDisallow: /\n\nUser-agent: *\nAllow: /\n")
     route = respx.get(f"{BASE}/x").mock(return_value=httpx.Response(200))
-    with make_client(FakeClock()) as client, pytest.raises(DisallowedError):
+    with make_client(VirtualClock()) as client, pytest.raises(DisallowedError):
         client.get("/x")
     assert route.call_count == 0
 
@@ -91,7 +77,7 @@ def test_robots_rules_for_our_user_agent() -> None:
 def test_robots_4xx_allows_everything() -> None:
     robots(status=404)
     respx.get(f"{BASE}/search/x").mock(return_value=httpx.Response(200, text="ok"))
-    with make_client(FakeClock()) as client:
+    with make_client(VirtualClock()) as client:
         assert client.get("/search/x").body == b"ok"
         assert client.robots is not None and client.robots.allow_all
 
@@ -104,7 +90,7 @@ def test_robots_5xx_or_unreachable_disallows_everything(failure: object) -> None
     else:
         robots_route = robots(status=503)
     page = respx.get(f"{BASE}/x").mock(return_value=httpx.Response(200))
-    clock = FakeClock()
+    clock = VirtualClock()
     with make_client(clock) as client:
         for _ in range(2):
             with pytest.raises(DisallowedError):
@@ -117,7 +103,7 @@ def test_not_obeying_robots_skips_robots_txt() -> None:
     with respx.mock(assert_all_called=False) as mock:
         robots_route = mock.get(ROBOTS).mock(return_value=httpx.Response(200, text="Disallow: /"))
         mock.get(f"{BASE}/x").mock(return_value=httpx.Response(200))
-        with make_client(FakeClock(), obey_robots=False) as client:
+        with make_client(VirtualClock(), obey_robots=False) as client:
             assert client.get("/x").status == 200
     assert robots_route.call_count == 0
 
@@ -129,7 +115,7 @@ def test_redirect_into_a_disallowed_path_is_not_followed() -> None:
         return_value=httpx.Response(301, headers={"location": "/search/q"})
     )
     target = respx.get(f"{BASE}/search/q").mock(return_value=httpx.Response(200))
-    with make_client(FakeClock()) as client, pytest.raises(DisallowedError):
+    with make_client(VirtualClock()) as client, pytest.raises(DisallowedError):
         client.get("/old")
     assert target.call_count == 0
 
@@ -141,7 +127,7 @@ def test_redirect_into_a_disallowed_path_is_not_followed() -> None:
 def test_requests_are_spaced_by_min_interval_including_robots() -> None:
     robots()
     respx.get(url__regex=rf"{BASE}/p\d").mock(return_value=httpx.Response(200))
-    clock = FakeClock()
+    clock = VirtualClock()
     with make_client(clock, min_interval_s=2.0) as client:
         for i in range(4):
             client.get(f"/p{i}")
@@ -154,7 +140,7 @@ def test_requests_are_spaced_by_min_interval_including_robots() -> None:
 def test_crawl_delay_larger_than_min_interval_wins() -> None:
     robots("User-agent: *\nCrawl-delay: 5\n")
     respx.get(url__regex=rf"{BASE}/p\d").mock(return_value=httpx.Response(200))
-    clock = FakeClock()
+    clock = VirtualClock()
     with make_client(clock, min_interval_s=1.0) as client:
         client.get("/p1")
         client.get("/p2")
@@ -168,7 +154,7 @@ def test_crawl_delay_larger_than_min_interval_wins() -> None:
 def test_crawl_delay_smaller_than_min_interval_is_ignored() -> None:
     robots("User-agent: *\nCrawl-delay: 0.5\n")
     respx.get(url__regex=rf"{BASE}/p\d").mock(return_value=httpx.Response(200))
-    with make_client(FakeClock(), min_interval_s=3.0) as client:
+    with make_client(VirtualClock(), min_interval_s=3.0) as client:
         client.get("/p1")
         client.get("/p2")
     starts = [r.started_monotonic for r in client.request_log]
@@ -176,7 +162,7 @@ def test_crawl_delay_smaller_than_min_interval_is_ignored() -> None:
 
 
 def test_rate_limiter_with_fake_clock() -> None:
-    clock = FakeClock()
+    clock = VirtualClock()
     limiter = RateLimiter(1.5, clock=clock, sleep=clock.sleep)
     assert limiter.wait() == 100.0
     clock.now += 0.5
@@ -236,7 +222,7 @@ def test_retry_after_seconds_and_http_date_are_honoured() -> None:
             httpx.Response(200, text="fine"),
         ]
     )
-    clock = FakeClock()
+    clock = VirtualClock()
     with make_client(clock, min_interval_s=0.0) as client:
         page = client.get("/p")
     assert page.attempts == 3
@@ -251,7 +237,7 @@ def test_retry_after_beyond_the_cap_stops_the_run_at_once() -> None:
     route = respx.get(f"{BASE}/p").mock(
         return_value=httpx.Response(503, headers={"retry-after": "3600"}, content=b"busy")
     )
-    clock = FakeClock()
+    clock = VirtualClock()
     with (
         make_client(clock, min_interval_s=0.0) as client,
         pytest.raises(PolitenessLimitError) as caught,
@@ -266,7 +252,7 @@ def test_retry_after_beyond_the_cap_stops_the_run_at_once() -> None:
 def test_a_crawl_delay_beyond_the_cap_stops_the_run_naming_the_directive() -> None:
     robots("User-agent: *\nCrawl-delay: 99999\n")
     page = respx.get(f"{BASE}/p").mock(return_value=httpx.Response(200))
-    clock = FakeClock()
+    clock = VirtualClock()
     with make_client(clock) as client, pytest.raises(PolitenessLimitError) as caught:
         client.get("/p")
     assert page.call_count == 0 and clock.sleeps == []
@@ -279,7 +265,7 @@ def test_transient_failures_are_retried_with_jittered_backoff_and_logged() -> No
     respx.get(f"{BASE}/p").mock(
         side_effect=[httpx.Response(502), httpx.ReadTimeout("slow"), httpx.Response(200)]
     )
-    clock = FakeClock()
+    clock = VirtualClock()
     with make_client(clock, min_interval_s=0.0) as client:
         assert client.get("/p").attempts == 3
     assert 0.75 <= clock.sleeps[0] <= 1.25 and 1.5 <= clock.sleeps[1] <= 2.5
@@ -292,7 +278,7 @@ def test_transient_failures_are_retried_with_jittered_backoff_and_logged() -> No
 def test_other_4xx_not_retried() -> None:
     robots()
     route = respx.get(f"{BASE}/gone").mock(return_value=httpx.Response(410))
-    with make_client(FakeClock()) as client, pytest.raises(FetchError, match="HTTP 410"):
+    with make_client(VirtualClock()) as client, pytest.raises(FetchError, match="HTTP 410"):
         client.get("/gone")
     assert route.call_count == 1
 
@@ -310,7 +296,7 @@ def test_max_bytes_streamed_body() -> None:
 
     respx.get(f"{BASE}/big").mock(return_value=httpx.Response(200, content=chunks()))
     respx.get(f"{BASE}/small").mock(return_value=httpx.Response(200, content=b"x" * 500))
-    with make_client(FakeClock(), max_bytes=500) as client:
+    with make_client(VirtualClock(), max_bytes=500) as client:
         assert len(client.get("/small").body) == 500
         with pytest.raises(FetchError, match="response larger than 500 bytes"):
             client.get("/big")
@@ -324,7 +310,7 @@ def test_max_bytes_content_length_up_front() -> None:
         return_value=httpx.Response(200, content=b"x" * 10, headers={"content-length": "999999"})
     )
     with (
-        make_client(FakeClock(), max_bytes=1000) as client,
+        make_client(VirtualClock(), max_bytes=1000) as client,
         pytest.raises(FetchError, match="response larger than 1000 bytes"),
     ):
         client.get("/big")
@@ -339,7 +325,7 @@ def test_304_with_validators() -> None:
     robots()
     route = respx.get(f"{BASE}/r").mock(return_value=httpx.Response(304))
     lm = "Fri, 13 Jun 2025 00:00:00 GMT"
-    with make_client(FakeClock()) as client:
+    with make_client(VirtualClock()) as client:
         page = client.get("/r", etag='"v1"', last_modified=lm)
     sent = route.calls.last.request.headers
     assert sent["if-none-match"] == '"v1"' and sent["if-modified-since"] == lm
@@ -358,7 +344,7 @@ def test_304_prefers_validators_from_the_server_and_200_is_not_not_modified() ->
             httpx.Response(200, text="new", headers={"etag": '"v3"'}),
         ]
     )
-    with make_client(FakeClock()) as client:
+    with make_client(VirtualClock()) as client:
         assert client.get("/r", etag='"v1"').etag == '"v2"'
         fresh = client.get("/r", etag='"v1"')
     assert fresh.status == 200 and not fresh.not_modified and fresh.etag == '"v3"'

@@ -22,6 +22,7 @@ from flows.ingest import IngestSummary, nightly_ingest
 from mirror.model import findings_only_in_pdf, load_reports
 from mirror.server import MirrorServer, ServedRequest
 from pipeline.progress import listening
+from tests.clock import VirtualClock
 from tests.flows.classic import ClassicIngest
 from transform.councils import load_councils, match_council
 from transform.pages import read_page
@@ -493,27 +494,13 @@ def test_reparse_rebuilds_the_parsed_tables_from_the_archive_alone(
     ]
 
 
-class SteppedClock:
-    """A monotonic clock that moves only when the client sleeps on it: the client's own
-    schedule of request starts, free of whatever else loads the machine."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.now += seconds
-
-
 def test_polite_incremental_runs_follow_robots_survive_faults_and_keep_history(
     prefect_server: None, site_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Six reports, a 50 ms politeness interval, one report disallowed by robots.txt, one
     answering 429 then 503 before it works; then one report changes and a --full run sees it.
     The client runs on a clock of its own, so its spacing is checked on its own schedule."""
-    clock = SteppedClock()
+    clock = VirtualClock(start=1000.0)
     clients: list[SiteClient] = []
 
     def client_on_the_clock(*args: Any, **kwargs: Any) -> SiteClient:
