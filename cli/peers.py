@@ -12,6 +12,7 @@ import typer
 
 from cli.common import (
     EXIT_BAD_INPUT,
+    DbOption,
     FormatOption,
     OutputFormat,
     console,
@@ -45,7 +46,7 @@ def neighbours(
     clear_import: Annotated[
         bool, typer.Option("--clear-import", help="Forget every imported list")
     ] = False,
-    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    db: DbOption = None,
     output: FormatOption = OutputFormat.table,
 ) -> None:
     """A council's nearest statistical neighbours (docs/neighbours.md): distance, rank, and
@@ -143,7 +144,7 @@ def _clear(db: Path | None) -> None:
 
 
 def outcomes(
-    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    db: DbOption = None,
     output: FormatOption = OutputFormat.table,
 ) -> None:
     """Per Oflog adult social care measure, its Spearman rank correlation with the overall %

@@ -10,6 +10,7 @@ import typer
 
 from cli.common import (
     EXIT_BAD_INPUT,
+    DbOption,
     ExportFormat,
     FormatOption,
     OutputFormat,
@@ -26,7 +27,7 @@ from cli.common import (
 
 def sql(
     query: Annotated[str, typer.Argument(help="SQL to run against the warehouse (read-only)")],
-    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    db: DbOption = None,
     output: FormatOption = OutputFormat.table,
 ) -> None:
     """Run read-only SQL against the warehouse and print the result. The query sees the
@@ -38,7 +39,7 @@ def compare(
     councils: Annotated[
         list[str], typer.Argument(help="Council names, e.g. Stoke-on-Trent Staffordshire Durham")
     ],
-    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    db: DbOption = None,
     output: FormatOption = OutputFormat.table,
 ) -> None:
     """Councils side by side: rating, %, ranks, and each statement against the means."""
@@ -59,7 +60,7 @@ def benchmark(
     include_pilots: Annotated[
         bool, typer.Option("--include-pilots", help="List the indicative pilots too (unranked)")
     ] = False,
-    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    db: DbOption = None,
     output: FormatOption = OutputFormat.table,
 ) -> None:
     """A region's councils ranked against its mean and England's; without --region, the
@@ -84,7 +85,7 @@ def export(
         bool,
         typer.Option("--excel", help="CSV only: start each file with a UTF-8 BOM, for Excel"),
     ] = False,
-    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    db: DbOption = None,
 ) -> None:
     """Every table and view as Parquet, CSV or one Excel workbook (a sheet each, and one for
     the data dictionary), with data_dictionary.md and manifest.json."""
@@ -106,7 +107,7 @@ def export(
 
 def report(
     out: Annotated[Path, typer.Option(help="Directory to write the HTML report to")],
-    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    db: DbOption = None,
     site_url: Annotated[
         str | None,
         typer.Option(

@@ -13,6 +13,7 @@ import typer
 from cli.common import (
     EXIT_REPORTS_NOT_LOADED,
     EXIT_RUN_FAILED,
+    DbOption,
     OutputFormat,
     console,
     err_console,
@@ -42,7 +43,7 @@ def ingest(
     base_url: Annotated[
         str | None, typer.Option(help=f"Site to read (env CQC_BASE_URL; {LIVE_BASE_URL})")
     ] = None,
-    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    db: DbOption = None,
     archive: Annotated[
         Path | None, typer.Option(help="Raw archive directory (env CQC_ARCHIVE)")
     ] = None,
@@ -84,7 +85,7 @@ def ingest(
 
 
 def reparse(
-    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    db: DbOption = None,
     archive: Annotated[
         Path | None, typer.Option(help="Raw archive directory (env CQC_ARCHIVE)")
     ] = None,
@@ -115,7 +116,7 @@ def reparse(
 
 
 def refresh_benchmarks_command(
-    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    db: DbOption = None,
 ) -> None:
     """Rebuild the benchmark tables from the loaded reports (every ingest ends with this)."""
     from prefect.exceptions import FailedRun

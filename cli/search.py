@@ -5,7 +5,6 @@ Registered on `cli.common.app` when cli.common is imported (its last line import
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -14,6 +13,7 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from cli.common import (
+    DbOption,
     FormatOption,
     OutputFormat,
     console,
@@ -34,7 +34,7 @@ def search(
     ] = None,
     region: Annotated[str | None, typer.Option(help='Only one region, e.g. "North East"')] = None,
     limit: Annotated[int, typer.Option(min=1, help="How many hits to show")] = 10,
-    db: Annotated[Path | None, typer.Option(help="DuckDB file (env CQC_DB)")] = None,
+    db: DbOption = None,
     output: FormatOption = OutputFormat.table,
 ) -> None:
     """Search the key findings, people's experience and statement texts of every report:
