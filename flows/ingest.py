@@ -41,7 +41,7 @@ def nightly_ingest(
     try:
         summary = run_reports(settings, SiteSource())
     except SiteChangedError as exc:
-        publish_site_change(exc.change, title="Nightly ingest: nothing loaded")
+        publish_site_change(exc.change, title=f"Nightly ingest, run {exc.run_id}: nothing loaded")
         return stopped(exc)
     except STOPS_A_RUN as exc:
         return stopped(exc)

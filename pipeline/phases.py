@@ -114,9 +114,10 @@ class SiteChangedError(RunStopError):
     """The site's pages changed so that many reports that loaded no longer parse: the run
     keeps the last good tables rather than replace them with failures."""
 
-    def __init__(self, change: SiteChange) -> None:
+    def __init__(self, change: SiteChange, run_id: int) -> None:
         super().__init__(change.line)
         self.change = change
+        self.run_id = run_id
 
 
 @dataclass(frozen=True)

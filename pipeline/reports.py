@@ -113,7 +113,7 @@ def run_reports(settings: Settings, source: RunSource) -> IngestSummary:
                 run.logger.error("%s", changed.line)
                 for reason, count in changed.reasons:
                     run.logger.error("  %d reports: %s", count, reason)
-                raise SiteChangedError(changed)
+                raise SiteChangedError(changed, run.run_id)
         log_fetches(run.conn, run.run_id, fetch_records(gathered.listing_fetches))
         save_page_states(run.conn, run.run_id, page_states(gathered.listing_fetches, None, {}))
         parsed = iter(outcomes)
