@@ -125,7 +125,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     def weight(item: pytest.Item) -> int:
         if item.get_closest_marker("e2e"):
             return 0
-        if item.get_closest_marker("slow") or "/blind/" in item.nodeid:
+        if item.get_closest_marker("slow"):
             return 1
         return 2
 
