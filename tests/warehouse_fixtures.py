@@ -224,9 +224,7 @@ def db_path(tmp_path: Path) -> Path:
 def _open_copy(template: Path, db_path: Path) -> duckdb.DuckDBPyConnection:
     db_path.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(template, db_path)
-    conn = connect(db_path)
-    init_schema(conn)
-    return conn
+    return connect(db_path)
 
 
 @pytest.fixture

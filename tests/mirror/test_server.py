@@ -1,4 +1,5 @@
-"""The mirror's HTTP server, against a freshly built site in tmp_path."""
+"""The mirror's HTTP server, serving the committed site (tests/mirror/test_build.py checks that
+it is what the builder writes today; the server only reads it)."""
 
 from __future__ import annotations
 
@@ -9,19 +10,16 @@ from pathlib import Path
 import httpx
 import pytest
 
-from mirror.build import CLASSIC
 from mirror.server import MirrorServer
-from mirror.site import build_site
+from tests.conftest import MIRROR_SITE
 
 LISTING = "/care-services/local-authority-assessment-reports"
 DURHAM_SUMMARY = f"{LISTING}/durham-0824-summary"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("served")
-    build_site(CLASSIC, out)
-    return out
+def site() -> Path:
+    return MIRROR_SITE
 
 
 @pytest.fixture(scope="module")

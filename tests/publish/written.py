@@ -26,7 +26,7 @@ class Written:
     paths: list[Path]
 
     def soup(self, relative: str) -> BeautifulSoup:
-        return BeautifulSoup((self.out / relative).read_text(encoding="utf-8"), "html.parser")
+        return BeautifulSoup((self.out / relative).read_bytes(), "lxml")
 
     def query(self, sql: str, *params: object) -> list[tuple[Any, ...]]:
         with connect(self.db, read_only=True) as conn:
