@@ -365,7 +365,10 @@ def page_lines(
                 _has_spoken_alternative(node) or _in_control(child)
             ):
                 continue  # "1/4" beside its spoken "Score: 1 out of 4"; a toggle's "Show"
-            if child.name != "br":  # before its hrefs are counted to the line it starts
+            if child.name != "br" and (broken or (buffer and buffer[-1].text[-1:].isdigit())):
+                # its text matters only after a <br> or a figure (before its hrefs are
+                # counted to the line it starts); reading it for every element costs a walk
+                # of its subtree each
                 shown = child.get_text()
                 settle_break(shown, block, chrome, link, bold, in_main)
                 if shown[:1].isdigit() and buffer and buffer[-1].text[-1:].isdigit():
