@@ -35,13 +35,13 @@ test: install browser ## lint, type-check (mypy --strict) and run the whole test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/pytest -n auto --dist loadgroup
+	$(BIN)/pytest -n auto --dist loadscope
 
 test-fast: install ## lint, types and the unit tests on every core (no Prefect server, mirror server, browser or slow test)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/pytest -m "not e2e and not slow" -n auto --dist loadgroup --hypothesis-profile=fast -q
+	$(BIN)/pytest -m "not e2e and not slow" -n auto --dist loadscope --hypothesis-profile=fast -q
 
 # The markup-variation property tests with a large, random budget (CI runs a fixed-seed one).
 fuzz: install ## parse thousands of generated markup variants of every mirror page kind

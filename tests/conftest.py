@@ -110,7 +110,30 @@ MIRROR_SITE = Path(__file__).resolve().parents[1] / "mirror" / "site"
 DUCKDB_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "duckdb"
 
 
+# The modules that share the session's first ingest of the classic mirror: one work unit.
 SHARE_CLASSIC_INGEST = {"tests/flows/test_ingest.py", "tests/flows/test_skins.py"}
+
+
+def work_unit(nodeid: str) -> str:
+    """What one xdist worker runs whole: a test's module (its module fixtures built once),
+    the modules that share the classic ingest together."""
+    module = nodeid.split("::", 1)[0]
+    return "classic-ingest" if module in SHARE_CLASSIC_INGEST else module
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """`-n auto --dist loadscope` hands out `work_unit`s, in collection order. (xdist's own
+    `loadgroup` marks cannot do it: under pytest 9 they leave every test a unit of its own,
+    so each worker built the module fixtures again.)"""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return ModuleScheduling(config, log)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -131,15 +154,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
     first: dict[str, int] = {}
     for item in items:
-        module = item.nodeid.split("::")[0]
-        first[module] = min(first.get(module, 2), weight(item))
-    items.sort(key=lambda item: first[item.nodeid.split("::")[0]])
-    # `--dist loadgroup`: a module's tests on one worker (its fixtures built once), and the
-    # modules that share the session's first ingest of the classic mirror on the same one.
-    for item in items:
-        module = item.nodeid.split("::")[0]
-        group = "classic-ingest" if module in SHARE_CLASSIC_INGEST else module
-        item.add_marker(pytest.mark.xdist_group(group))
+        unit = work_unit(item.nodeid)
+        first[unit] = min(first.get(unit, 2), weight(item))
+    items.sort(key=lambda item: first[work_unit(item.nodeid)])
 
 
 @pytest.fixture(scope="session")
