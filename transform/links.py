@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from dataclasses import dataclass
+from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -19,6 +20,39 @@ from transform.text import shared_soup
 
 def _soup(html: bytes | str | BeautifulSoup) -> BeautifulSoup:
     return html if isinstance(html, BeautifulSoup) else shared_soup(html)
+
+
+@dataclass(frozen=True)
+class _Link:
+    """One `<a href>` of a page, resolved against the page's URL."""
+
+    anchor: Tag
+    raw: str  # the href as written
+    href: str  # stripped
+    url: str  # urljoin(page URL, href)
+    parts: SplitResult  # urlsplit(url)
+
+
+# Where a shared soup keeps what is read from it more than once: its resolved links by page
+# URL, the blocks about other reports by page URL and slug.
+_MEMO, _MEMO_FOREIGN = "_cqc_links", "_cqc_foreign"
+
+
+def _links(soup: BeautifulSoup, page_url: str) -> list[_Link]:
+    """The page's links in document order, resolved once: four readers (the slug, the blocks
+    about other reports, the report's pages, its downloads) walk them, each page's soup is
+    shared between them (`shared_soup`) and never changed, so it keeps them."""
+    memo: dict[str, list[_Link]] = soup.__dict__.setdefault(_MEMO, {})
+    found = memo.get(page_url)
+    if found is None:
+        found = []
+        for anchor in soup.find_all("a", href=True):
+            raw = str(anchor["href"])
+            href = raw.strip()
+            url = urljoin(page_url, href)
+            found.append(_Link(anchor, raw, href, url, urlsplit(url)))
+        memo[page_url] = found
+    return found
 
 
 def absolute(href: str, page_url: str) -> str:
@@ -59,8 +93,8 @@ def report_links(html: bytes | str | BeautifulSoup, page_url: str, slug: str) ->
     page = urlsplit(page_url)
     landing = landing_path(page.path, slug)
     found: list[tuple[str, str]] = []  # (URL without query, query)
-    for anchor in _soup(html).find_all("a", href=True):
-        parts = urlsplit(urljoin(page_url, str(anchor["href"]).strip()))
+    for link in _links(_soup(html), page_url):
+        parts = link.parts
         if parts.netloc != page.netloc or parts.scheme not in ("http", "https"):
             continue
         if in_family(parts.path, landing, slug):
@@ -133,8 +167,9 @@ def linked_paths(soup: BeautifulSoup, url: str) -> list[str]:
     """The paths of the page's links on its own host."""
     host = urlsplit(url).netloc
     paths = []
-    for anchor in soup.find_all("a", href=True):
-        parts = urlsplit(urljoin(url, str(anchor["href"])))
+    for link in _links(soup, url):
+        # the href as written, untrimmed (a trailing space stays part of the path)
+        parts = link.parts if link.raw == link.href else urlsplit(urljoin(url, link.raw))
         if parts.netloc == host:
             paths.append(parts.path.rstrip("/"))
     return paths
@@ -154,18 +189,25 @@ def foreign_blocks(soup: BeautifulSoup, url: str, slug: str | None = None) -> fr
     them, with its caption or header row). A link inside long prose marks nothing."""
     if slug is None:
         slug = report_slug(url, linked_paths(soup, url))
+    memo: dict[tuple[str, str], frozenset[int]] = soup.__dict__.setdefault(_MEMO_FOREIGN, {})
+    if (url, slug) not in memo:  # the page's reader and the crawl's downloads both ask
+        memo[url, slug] = _foreign_blocks(soup, url, slug)
+    return memo[url, slug]
+
+
+def _foreign_blocks(soup: BeautifulSoup, url: str, slug: str) -> frozenset[int]:
     page = urlsplit(url)
     landing = landing_path(page.path, slug) if slug else ""
     family: set[int] = set()
     strangers: list[Tag] = []
-    for anchor in soup.find_all("a", href=True):
-        parts = urlsplit(urljoin(url, str(anchor["href"]).strip()))
+    for link in _links(soup, url):
+        parts = link.parts
         if parts.netloc != page.netloc:
             continue
         if slug and in_family(parts.path, landing, slug):
-            family.add(id(anchor))
+            family.add(id(link.anchor))
         elif LISTING_ROOT in [s.lower() for s in _segments(parts.path)[:-1]]:
-            strangers.append(anchor)
+            strangers.append(link.anchor)
     stranger_ids = {id(a) for a in strangers}
     found: dict[int, Tag] = {}
     for anchor in strangers:
@@ -244,12 +286,13 @@ def _download_blocks(soup: BeautifulSoup) -> set[int]:
     }
 
 
-def _pdf_signal(anchor: Tag, page_url: str, downloads: set[int]) -> int:
+def _pdf_signal(link: _Link, downloads: set[int]) -> int:
     """How surely a link is a PDF of the report, by what it is: 3 it says so (a `.pdf`
     address, `type="application/pdf"`), 2 its words or its note say PDF, 1 it is a download
     (a `download` attribute, "Download ..." text, a link under "Downloads" that names a
     report); 0 not a document at all ("Contact us")."""
-    path = urlsplit(urljoin(page_url, str(anchor["href"]).strip())).path.lower()
+    anchor = link.anchor
+    path = link.parts.path.lower()
     if path.endswith(".pdf") or "pdf" in str(anchor.get("type") or "").lower():
         return 3
     words = " ".join(
@@ -282,17 +325,17 @@ def download_links(
         foreign = foreign_blocks(soup, page_url)
     downloads = _download_blocks(soup)
     ranked: dict[str, int] = {}
-    for anchor in soup.find_all("a", href=True):
-        href = str(anchor["href"]).strip()
+    for link in _links(soup, page_url):
+        href, anchor = link.href, link.anchor
         if not href or href.startswith(("#", "mailto:", "javascript:")):
             continue
         if any(id(p) in foreign for p in [anchor, *anchor.parents]):
             continue
-        signal = _pdf_signal(anchor, page_url, downloads)
+        signal = _pdf_signal(link, downloads)
         if signal == 0:
             continue
-        url = urljoin(page_url, href)
-        if LISTING_ROOT in [s.lower() for s in _segments(urlsplit(url).path)] and signal < 3:
+        url = link.url
+        if LISTING_ROOT in [s.lower() for s in _segments(link.parts.path)] and signal < 3:
             continue  # a report page, not a file
         ranked[url] = max(ranked.get(url, 0), signal)
     return sorted(ranked, key=lambda url: -ranked[url])
