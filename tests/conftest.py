@@ -121,6 +121,7 @@ def work_unit(nodeid: str) -> str:
     return "classic-ingest" if module in SHARE_CLASSIC_INGEST else module
 
 
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: pytest without xdist (-p no:xdist) too
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
     """`-n auto --dist loadscope` hands out `work_unit`s, in collection order. (xdist's own
     `loadgroup` marks cannot do it: under pytest 9 they leave every test a unit of its own,
