@@ -23,9 +23,4 @@ def mirror(
     console.print(
         f"Serving the offline CQC mirror ({skin} skin) at [bold]{server.base_url}[/bold] (Ctrl-C)"
     )
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.stop()
+    server.serve_until_interrupted()

@@ -215,6 +215,16 @@ class MirrorServer:
         while self._thread is not None and self._thread.is_alive():
             time.sleep(0.2)
 
+    def serve_until_interrupted(self) -> None:
+        """`serve_forever` until Ctrl-C, then stop: what `cqc mirror` and `python -m
+        mirror.server` do."""
+        try:
+            self.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self.stop()
+
     def __enter__(self) -> MirrorServer:
         return self.start()
 
@@ -407,12 +417,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     server.start()
     print(f"Serving the offline CQC mirror at {server.base_url} (Ctrl-C)")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.stop()
+    server.serve_until_interrupted()
 
 
 if __name__ == "__main__":
