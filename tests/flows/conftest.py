@@ -1,6 +1,6 @@
 """The classic mirror, served for the session and ingested once: the whole-run tests of
 `test_ingest.py` and `test_skins.py` start from the same first run instead of each making it
-(they run on one worker: `tests/conftest.py` puts them in one xdist group)."""
+(they run on one worker: one work unit in `tests/conftest.py`)."""
 
 from __future__ import annotations
 
