@@ -5,6 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
+# Python keeps compiled modules (and pytest its rewritten test modules) in __pycache__: a
+# shell that sets PYTHONDONTWRITEBYTECODE makes every process, and every `cqc` a test starts,
+# compile them all again (about 3 s per pytest worker).
+export PYTHONDONTWRITEBYTECODE :=
 
 .PHONY: install browser demo ingest test test-fast fuzz lint mirror-site data-dictionary benchmark benchmark-pdf clean
 
@@ -37,11 +41,11 @@ test: install browser ## lint, type-check (mypy --strict) and run the whole test
 	$(BIN)/mypy
 	$(BIN)/pytest -n auto --dist loadscope
 
-test-fast: install ## lint, types and the unit tests on every core (no Prefect server, mirror server, browser or slow test)
+test-fast: install ## lint, types and the unit tests on every core (no Prefect server, mirror server, browser, slow or whole-mirror test)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/pytest -m "not e2e and not slow" -n auto --dist loadscope --hypothesis-profile=fast -q
+	$(BIN)/pytest -m "not e2e and not slow and not mirror" -n auto --dist loadscope --hypothesis-profile=fast -q
 
 # The markup-variation property tests with a large, random budget (CI runs a fixed-seed one).
 fuzz: install ## parse thousands of generated markup variants of every mirror page kind

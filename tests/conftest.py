@@ -138,13 +138,17 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | 
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that runs a flow needs the Prefect server: end to end, not `make test-fast`.
-    Then the modules with long tests go first, so that on every core (`-n auto`, a module's
-    tests on one worker) the short ones fill in at the end instead of one long module
-    running alone."""
+    """Every test that runs a flow needs the Prefect server: end to end. Every test that reads
+    the mirror's whole warehouse or report waits for it to be built (about 10 s, once per
+    session): the whole-mirror tier. Neither is in `make test-fast`. Then the modules with
+    long tests go first, so that on every core (`-n auto`, a module's tests on one worker)
+    the short ones fill in at the end instead of one long module running alone."""
     for item in items:
-        if "prefect_server" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        if "prefect_server" in fixtures:
             item.add_marker(pytest.mark.e2e)
+        if "mirror_warehouse_file" in fixtures:  # mirror_warehouse and mirror_report need it
+            item.add_marker(pytest.mark.mirror)
 
     def weight(item: pytest.Item) -> int:
         if item.get_closest_marker("e2e"):

@@ -35,7 +35,11 @@ FINDINGS_ONLY_IN_PDF = {
     "derbyshirecc-0824",
 }
 
-pytestmark = pytest.mark.skipif(not SITE.is_dir(), reason="mirror/site not generated")
+# Every test reads the whole site, parsed once (`parsed_site`): the whole-mirror tier.
+pytestmark = [
+    pytest.mark.skipif(not SITE.is_dir(), reason="mirror/site not generated"),
+    pytest.mark.mirror,
+]
 
 
 @cache

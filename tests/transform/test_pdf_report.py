@@ -99,6 +99,7 @@ def assert_holds_the_facts(record: Record, r: Report) -> None:
         assert [(k.heading, k.text) for k in detail.key_findings] == expected
 
 
+@pytest.mark.mirror  # every formal report's PDF, in both skins
 @pytest.mark.parametrize("slug", SLUGS)
 def test_both_engines_give_the_same_record_of_the_real_facts(slug: str) -> None:
     r = REPORTS[slug]
@@ -112,6 +113,7 @@ def csv_rows() -> dict[str, dict[str, str]]:
         return {row["url"].rstrip("/").rsplit("/", 1)[-1]: row for row in csv.DictReader(fh)}
 
 
+@pytest.mark.mirror  # every formal report's PDF, in both skins
 def test_every_report_matches_the_league_table() -> None:
     """Against the mirror's source data itself, not the mirror's report objects."""
     rows = csv_rows()

@@ -5,6 +5,7 @@ may be lost or merged into another's."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ MIRROR = Path(__file__).parents[2] / "mirror"
 ORIGIN = "https://www.cqc.org.uk"
 # Reports in each markup variant the classic skin picks (by index mod 2, 3 and 4), a pilot.
 SAMPLE = [r for r in load_reports() if r.index in (0, 1, 2, 3, 5, 7) or r.slug == "birmingham-cc"]
+BY_SLUG = {r.slug: r for r in SAMPLE}
 
 
 def statement_pages(report: Report, skin: str) -> list[tuple[str, str]]:
@@ -57,6 +59,22 @@ def texts(statements: list[StatementReading]) -> dict[int, StatementReading]:
     return dict(sorted(with_text.items()))
 
 
+@cache
+def read_alone(slug: str, skin: str) -> dict[int, StatementReading]:
+    """The report's statements, each read from its own page (once for the module: the four
+    groupings and layouts of a report and skin compare with the same readings)."""
+    alone: dict[int, StatementReading] = {}
+    for url, html in statement_pages(BY_SLUG[slug], skin):
+        alone.update(texts(read_page(html, url).statements))
+    return alone
+
+
+@cache
+def contents(slug: str, skin: str) -> tuple[str, ...]:
+    """Each statement page's content, in statement order (once for the module)."""
+    return tuple(content(html) for _, html in statement_pages(BY_SLUG[slug], skin))
+
+
 @pytest.mark.parametrize("report", SAMPLE, ids=lambda r: r.slug)
 @pytest.mark.parametrize("grouping", ["by theme", "all nine"])
 @pytest.mark.parametrize("skin", ["classic", "drupal"])
@@ -64,18 +82,16 @@ def texts(statements: list[StatementReading]) -> dict[int, StatementReading]:
 def test_statements_sharing_a_page_read_as_on_their_own(
     report: Report, grouping: str, skin: str, layout: str
 ) -> None:
-    pages = statement_pages(report, skin)
-    alone = {}
-    for url, html in pages:
-        alone.update(texts(read_page(html, url).statements))
+    alone = read_alone(report.slug, skin)
     assert len(alone) == 9
+    bodies = contents(report.slug, skin)
     groups = (
         [
-            [p for p, st in zip(pages, STATEMENTS, strict=True) if st.theme == theme]
+            [body for body, st in zip(bodies, STATEMENTS, strict=True) if st.theme == theme]
             for theme in (1, 2, 3, 4)
         ]
         if grouping == "by theme"
-        else [pages]
+        else [list(bodies)]
     )
     together: dict[int, StatementReading] = {}
     readings = []
@@ -83,7 +99,7 @@ def test_statements_sharing_a_page_read_as_on_their_own(
         url = (
             f"{ORIGIN}/care-services/local-authority-assessment-reports/{report.slug}/part-{number}"  # type: ignore[attr-defined]
         )
-        page = one_page("Statements", [content(html) for _, html in group], layout)
+        page = one_page("Statements", group, layout)
         reading = read_page(page, url)
         assert reading.page_kind == "statements"
         readings.append(reading)

@@ -12,14 +12,12 @@ import pytest
 
 from mirror.model import STATEMENTS, findings_only_in_pdf, load_reports, url_to_file
 from transform.changes import ReportChange
-from transform.councils import load_councils
 from transform.links import download_links
 from transform.pdf_report import PdfReading, read_report_pdf
 from transform.pipeline import ArchivedPage, ReportOutcome, ReportSource, build_report
 from transform.records import KeyFinding, ListingEntry, Report
 from transform.version import PARSER_VERSION
-from warehouse.db import connect, init_schema
-from warehouse.load import save_local_authorities, save_outcome
+from warehouse.load import save_outcome
 
 SITE = Path(__file__).resolve().parents[2] / "mirror" / "site"
 SLUG = "islesofscilly-0925"  # its statement pages leave the key findings to its PDF
@@ -72,11 +70,9 @@ def first_read() -> Read:
 
 
 @pytest.fixture
-def warehouse(tmp_path: Path):
-    with connect(tmp_path / "cqc.duckdb") as conn:
-        init_schema(conn)
-        save_local_authorities(conn, load_councils())
-        yield conn
+def warehouse(conn: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A file warehouse with its schema and the 153 councils (the session's template)."""
+    return conn
 
 
 def versions(conn: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
