@@ -193,7 +193,8 @@ def snapshot() -> Callable[[duckdb.DuckDBPyConnection], dict[str, list[tuple[Any
     return _snapshot
 
 
-def _save(conn: duckdb.DuckDBPyConnection, report: Report, **kwargs: Any) -> None:
+def save_test_report(conn: duckdb.DuckDBPyConnection, report: Report, **kwargs: Any) -> None:
+    """save_report with the test parser version, the council matched and source pages made."""
     kwargs.setdefault("source_pages", source_pages(report))
     save_report(conn, report, la_code=la_code(report), parser_version=PARSER_VERSION, **kwargs)
 
@@ -212,7 +213,7 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     shutil.copyfile(paths["empty"], paths["loaded"])
     with connect(paths["loaded"]) as conn:
         for report in REPORTS:
-            _save(conn, report)
+            save_test_report(conn, report)
     return paths
 
 
@@ -244,4 +245,4 @@ def loaded(templates: dict[str, Path], db_path: Path) -> Iterator[duckdb.DuckDBP
 @pytest.fixture
 def save() -> Callable[..., None]:
     """save_report with the test parser version, the council matched and source pages made."""
-    return _save
+    return save_test_report

@@ -4,7 +4,7 @@ from its wheel. A small hand-made warehouse with real-sounding findings, and the
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 import warehouse.benchmarks
+from tests.warehouse_fixtures import Reports, save_test_report
 from transform.records import KeyFinding, Report
 from warehouse.benchmarks import refresh_benchmarks
 from warehouse.db import SEARCH_SCRIPT, connect, read_script, sandbox
@@ -55,46 +56,48 @@ def with_findings(
     return report.model_copy(update=update)
 
 
+@pytest.fixture(scope="module")
+def findings_file(templates: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three councils' reports with findings about waiting, indexed: built once for the
+    module, copied for each test (`findings`)."""
+    path = tmp_path_factory.mktemp("findings") / "cqc.duckdb"
+    shutil.copyfile(templates["empty"], path)
+    with connect(path) as conn:
+        stoke_findings = {
+            1: [
+                KeyFinding(heading="Access and timeliness", text=STOKE_WAITING),
+                KeyFinding(heading=None, text="Carers' assessments were completed promptly."),
+            ]
+        }
+        people = ["People said staff were kind, but many described long waits to hear back."]
+        save_test_report(conn, with_findings(Reports.stoke, stoke_findings, people=people))
+        staffs_findings = {1: [KeyFinding(heading=None, text=STAFFS_NO_LIST)]}
+        save_test_report(conn, with_findings(Reports.staffordshire, staffs_findings))
+        durham_findings = {
+            4: [KeyFinding(heading="Home care", text=DURHAM_HOME_CARE)],
+            7: [KeyFinding(heading=None, text="Safeguarding enquiries were triaged the same day.")],
+        }
+        save_test_report(conn, with_findings(Reports.durham, durham_findings))
+        done = refresh_benchmarks(conn)
+        assert done.search_error is None and done.search_documents is not None
+        conn.execute("CHECKPOINT")
+    return path
+
+
 @pytest.fixture
-def findings(
-    conn: duckdb.DuckDBPyConnection, db_path: Path, reports: Any, save: Callable[..., None]
-) -> Path:
-    """Three councils' reports with findings about waiting, indexed; returns the file."""
-    save(
-        conn,
-        with_findings(
-            reports.stoke,
-            {
-                1: [
-                    KeyFinding(heading="Access and timeliness", text=STOKE_WAITING),
-                    KeyFinding(heading=None, text="Carers' assessments were completed promptly."),
-                ]
-            },
-            people=["People said staff were kind, but many described long waits to hear back."],
-        ),
-    )
-    save(
-        conn,
-        with_findings(reports.staffordshire, {1: [KeyFinding(heading=None, text=STAFFS_NO_LIST)]}),
-    )
-    save(
-        conn,
-        with_findings(
-            reports.durham,
-            {
-                4: [KeyFinding(heading="Home care", text=DURHAM_HOME_CARE)],
-                7: [
-                    KeyFinding(
-                        heading=None, text="Safeguarding enquiries were triaged the same day."
-                    )
-                ],
-            },
-        ),
-    )
-    done = refresh_benchmarks(conn)
-    assert done.search_error is None and done.search_documents is not None
-    conn.execute("CHECKPOINT")
+def findings(findings_file: Path, db_path: Path) -> Path:
+    """A copy of `findings_file` of the test's own; returns the file."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(findings_file, db_path)
     return db_path
+
+
+@pytest.fixture
+def conn(findings: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The test's copy of the findings warehouse, open for writing (here, in place of the
+    empty warehouse of tests/warehouse_fixtures.py)."""
+    with connect(findings) as connection:
+        yield connection
 
 
 @pytest.fixture
@@ -199,11 +202,12 @@ def test_the_extension_is_found_inside_the_installed_wheel(monkeypatch: pytest.M
         fts_extension_resource()
 
 
-def test_a_warehouse_without_an_index_says_so(conn: duckdb.DuckDBPyConnection) -> None:
-    load_fts(conn)
-    assert not has_search_index(conn)
+def test_a_warehouse_without_an_index_says_so(loaded: duckdb.DuckDBPyConnection) -> None:
+    """Reports saved, no refresh since: no index yet."""
+    load_fts(loaded)
+    assert not has_search_index(loaded)
     with pytest.raises(SearchUnavailableError, match="cqc refresh-benchmarks"):
-        search(conn, "waiting")
+        search(loaded, "waiting")
 
 
 def test_a_failed_index_build_keeps_the_new_benchmarks_and_the_old_index(
