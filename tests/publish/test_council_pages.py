@@ -18,9 +18,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
 
-import duckdb
 import pytest
 from bs4 import BeautifulSoup, Tag
 
@@ -35,6 +33,7 @@ from publish.export import export_warehouse
 from publish.feed import Change, FeedEntry, describe_change, published_base, render_feed
 from publish.html_report import council_slug, write_report
 from tests.publish.written import Written, with_qs1
+from tests.warehouse_fixtures import Reports, save_test_report
 from transform.records import Report
 from warehouse.benchmarks import refresh_benchmarks
 from warehouse.db import connect, init_schema
@@ -61,34 +60,36 @@ def with_new_findings(report: Report) -> Report:
     return report.model_copy(update={"statement_details": details})
 
 
-@pytest.fixture
-def history(
-    conn: duckdb.DuckDBPyConnection, db_path: Path, reports: Any, save: Any, tmp_path: Path
-) -> Written:
+@pytest.fixture(scope="module")
+def history(templates: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Written:
     """Run 1 loads the four test reports; run 2 finds Stoke-on-Trent re-rated (Good 64% to
-    Requires improvement 61%, QS1 2 to 1) and Durham's QS3 findings shortened."""
-    for started, finished, batch in (
-        (*RUN_1, reports.all),
-        (
-            *RUN_2,
+    Requires improvement 61%, QS1 2 to 1) and Durham's QS3 findings shortened. Built and
+    written once for the module: its tests only read it."""
+    where = tmp_path_factory.mktemp("history")
+    db_path = where / "cqc.duckdb"
+    shutil.copyfile(templates["empty"], db_path)
+    with connect(db_path) as conn:
+        for started, finished, batch in (
+            (*RUN_1, Reports.all),
             (
-                with_qs1(reports.stoke, 1, 61, rating="Requires improvement"),
-                with_new_findings(reports.durham),
+                *RUN_2,
+                (
+                    with_qs1(Reports.stoke, 1, 61, rating="Requires improvement"),
+                    with_new_findings(Reports.durham),
+                ),
             ),
-        ),
-    ):
-        run = start_run(
-            conn, base_url="https://example.org/", mode="ingest", full=False,
-            parser_version="test-1", started_at=started,
-        )  # fmt: skip
-        for report in batch:
-            save(conn, report, run_id=run)
-        finish_run(conn, run, finished_at=finished, status="finished", counts={})
-    refresh_benchmarks(conn)
-    conn.close()
+        ):
+            run = start_run(
+                conn, base_url="https://example.org/", mode="ingest", full=False,
+                parser_version="test-1", started_at=started,
+            )  # fmt: skip
+            for report in batch:
+                save_test_report(conn, report, run_id=run)
+            finish_run(conn, run, finished_at=finished, status="finished", counts={})
+        refresh_benchmarks(conn)
     with connect(db_path, read_only=True) as ro:
-        paths = write_report(ro, tmp_path / "report")
-    return Written(db_path, tmp_path / "report", paths)
+        paths = write_report(ro, where / "report")
+    return Written(db_path, where / "report", paths)
 
 
 def assert_valid_atom(root: ET.Element) -> list[ET.Element]:
