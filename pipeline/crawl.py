@@ -275,13 +275,15 @@ def crawl_site(
     progress: ProgressCallback | None = None,
     deadline: float | None = None,
     clock: Callable[[], float] = time.monotonic,
+    on_report: Callable[[ReportFetch], None] | None = None,
 ) -> SiteCrawl:
     """Discover, then fetch each report that is new or `due` (given the listed entries, the
     slugs of held reports to revalidate tonight); write a manifest for the listing and for
-    every report fetched. Past `deadline` (on `clock`) no further report is started: the
-    rest are `not_reached`, and the next run takes them up. A RunStopError (the site asks
-    for more patience than allowed, the archive cannot be written) ends the crawl there:
-    what was fetched before it is returned, with `stopped` saying why."""
+    every report fetched, then hand the report to `on_report` (the run reads it there).
+    Past `deadline` (on `clock`) no further report is started: the rest are `not_reached`,
+    and the next run takes them up. A RunStopError (the site asks for more patience than
+    allowed, the archive cannot be written) ends the crawl there: what was fetched before
+    it is returned, with `stopped` saying why."""
     try:
         listing = discover(fetcher, listing_url)
         writer.write_metadata(listing_url, "listing", listing.manifest())
@@ -313,6 +315,8 @@ def crawl_site(
             not_reached.append(entry)
             continue
         reports.append(fetched)
+        if on_report is not None:
+            on_report(fetched)
     return SiteCrawl(listing, reports, not_due, not_reached, stopped)
 
 

@@ -87,20 +87,40 @@ class IngestSummary:
         }
 
 
+class ReportReader:
+    """Phase two for one run: a report's archived bytes (read back and digest-checked) through
+    the per-report pipeline, each report read once. A source may have a report read as soon
+    as its bytes are archived: the crawl does, so that the soups it has just built of the
+    report's pages are still held when they are read, and the reading falls in the crawl's
+    politeness waits. `parse_reports` then reads the rest."""
+
+    def __init__(self, archive: WarcArchive, *, read_pdf: PdfParser | None) -> None:
+        self.archive = archive
+        self.read_pdf = read_pdf  # the run's guarded parser; None leaves PDFs unread
+        # by id(): each outcome beside the fetch it came from, which keeps that id taken
+        self._read: dict[int, tuple[ReportFetch, ReportOutcome]] = {}
+
+    def read(self, fetched: ReportFetch) -> ReportOutcome:
+        held = self._read.get(id(fetched))
+        if held is None:
+            source = archived_source(self.archive, fetched)
+            held = (fetched, build_outcome(source, read_pdf=self.read_pdf))
+            self._read[id(fetched)] = held
+        return held[1]
+
+
 def parse_reports(
-    archive: WarcArchive,
+    reader: ReportReader,
     fetched: Sequence[ReportFetch],
     *,
-    read_pdf: PdfParser | None,
     progress: ProgressCallback | None = None,
 ) -> list[ReportOutcome]:
-    """Phase two: every report's archived bytes through the per-report pipeline (PDFs read
-    by `read_pdf`: the run's guarded parser; None leaves them unread)."""
+    """Phase two: every report's outcome, read now unless its source had it read already."""
     outcomes = []
     for number, report in enumerate(fetched):
         if progress is not None:
             progress(number, len(fetched), report.slug)
-        outcomes.append(build_outcome(archived_source(archive, report), read_pdf=read_pdf))
+        outcomes.append(reader.read(report))
     return outcomes
 
 

@@ -33,6 +33,7 @@ from pipeline.pdf_guard import GuardedPdfParser
 from pipeline.phases import (
     IngestSummary,
     LoadedReport,
+    ReportReader,
     SiteChangedError,
     fetch_records,
     page_states,
@@ -89,7 +90,9 @@ class RunSource(Protocol):
     @property
     def mode(self) -> RunMode: ...
 
-    def gather(self, run: Run) -> Gathered: ...
+    def gather(self, run: Run, reader: ReportReader) -> Gathered:
+        """The run's reports; a source may have `reader` read some as they come."""
+        ...
 
 
 def run_reports(settings: Settings, source: RunSource) -> IngestSummary:
@@ -97,16 +100,14 @@ def run_reports(settings: Settings, source: RunSource) -> IngestSummary:
     transaction; the summary from what that returned. Raises `SiteChangedError` (nothing
     loaded) when many reports that loaded before no longer parse, and `RunStopError` when
     the crawl had to stop short (after loading what it fetched)."""
-    with open_run(settings, source.mode) as run:
-        gathered = source.gather(run)
+    with (
+        open_run(settings, source.mode) as run,
+        GuardedPdfParser(settings.pdf_time_limit_s, settings.pdf_memory_limit_mb) as pdfs,
+    ):
+        reader = ReportReader(run.archive, read_pdf=pdfs if settings.pdfs else None)
+        gathered = source.gather(run, reader)
         to_parse = [r for r, again in zip(gathered.reports, gathered.reparse, strict=True) if again]
-        with GuardedPdfParser(settings.pdf_time_limit_s, settings.pdf_memory_limit_mb) as pdfs:
-            outcomes = parse_reports(
-                run.archive,
-                to_parse,
-                read_pdf=pdfs if settings.pdfs else None,
-                progress=report_progress,
-            )
+        outcomes = parse_reports(reader, to_parse, progress=report_progress)
         if gathered.keep_tables_on_site_change:
             changed = site_change(outcomes, loaded_reports(run.conn))
             if changed is not None:  # nothing is loaded: the last good tables stay
@@ -223,9 +224,17 @@ class SiteSource:
 
     mode: RunMode = "ingest"
 
-    def gather(self, run: Run) -> Gathered:
+    def gather(self, run: Run, reader: ReportReader) -> Gathered:
+        """Crawl the site; each report that needs reading again is read as soon as it is
+        archived (`ReportReader`)."""
         settings = run.settings
         assert run.writer is not None  # an ingest run has its WARC file
+        held = HeldOutcomes.read(run)
+
+        def read_if_needed(fetched: ReportFetch) -> None:
+            if held.needs_parse(fetched):
+                reader.read(fetched)
+
         known = {
             url: KnownPage(v.sha256, v.etag, v.last_modified, v.content_type)
             for url, v in load_validators(run.conn).items()
@@ -252,8 +261,8 @@ class SiteSource:
                 pdfs=settings.pdfs,
                 progress=report_progress,
                 deadline=run.started + settings.run_deadline_s,
+                on_report=read_if_needed,
             )
-        held = HeldOutcomes.read(run)
         return Gathered(
             reports=crawl.reports,
             reparse=[held.needs_parse(r) for r in crawl.reports],
@@ -331,7 +340,8 @@ class ArchiveSource:
 
     mode: RunMode = "reparse"
 
-    def gather(self, run: Run) -> Gathered:
+    def gather(self, run: Run, reader: ReportReader) -> Gathered:
+        """Replay the archive's manifests (`run_reports` reads every report)."""
         listing, replay = archived_reports(run.archive)
         if listing is None:
             run.logger.warning(

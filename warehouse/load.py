@@ -88,13 +88,8 @@ def insert_rows(
     """
     if not rows:
         return
-    types = dict(
-        conn.execute(
-            "SELECT column_name, data_type FROM duckdb_columns() "
-            "WHERE table_name = ? AND schema_name = current_schema()",
-            [table],
-        ).fetchall()
-    )
+    relation = conn.table(table)  # its column types from the catalogue, without a query
+    types = dict(zip(relation.columns, map(str, relation.dtypes), strict=True))
     structure = json.dumps([{column: types[column] for column in columns}]).replace("'", "''")
     payload = json.dumps(
         [dict(zip(columns, row, strict=True)) for row in rows], default=_json_value
