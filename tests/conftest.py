@@ -130,6 +130,8 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | 
         return None
     from xdist.scheduler import LoadScopeScheduling
 
+    config.option.loadscopereorder = False  # keep the order the collection hook gave them
+
     class ModuleScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             return work_unit(nodeid)
@@ -137,12 +139,21 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | 
     return ModuleScheduling(config, log)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+# Each work unit's seconds in the last run that ran it, kept in pytest's cache.
+UNIT_SECONDS_KEY = "cqc/work-unit-seconds"
+# A unit the cache has no time for is guessed by its kind: end to end, slow, the rest.
+GUESSED_SECONDS = {"e2e": 60.0, "slow": 20.0, "": 1.0}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Every test that runs a flow needs the Prefect server: end to end. Every test that reads
     the mirror's whole warehouse or report waits for it to be built (about 10 s, once per
-    session): the whole-mirror tier. Neither is in `make test-fast`. Then the modules with
-    long tests go first, so that on every core (`-n auto`, a module's tests on one worker)
-    the short ones fill in at the end instead of one long module running alone."""
+    session): the whole-mirror tier. Neither is in `make test-fast`.
+
+    Then the work units are put longest first, by their time in the last run (guessed by
+    their kind when the cache has none, as on a fresh clone): on every core (`-n auto`, a
+    unit on one worker) the short ones fill in at the end, instead of one long module
+    running alone while the other cores wait."""
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
         if "prefect_server" in fixtures:
@@ -150,18 +161,45 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if "mirror_warehouse_file" in fixtures:  # mirror_warehouse and mirror_report need it
             item.add_marker(pytest.mark.mirror)
 
-    def weight(item: pytest.Item) -> int:
-        if item.get_closest_marker("e2e"):
-            return 0
-        if item.get_closest_marker("slow"):
-            return 1
-        return 2
+    cache = getattr(config, "cache", None)  # None under -p no:cacheprovider
+    last: dict[str, float] = cache.get(UNIT_SECONDS_KEY, {}) if cache is not None else {}
 
-    first: dict[str, int] = {}
+    def guess(item: pytest.Item) -> float:
+        kind = next((k for k in ("e2e", "slow") if item.get_closest_marker(k)), "")
+        return GUESSED_SECONDS[kind]
+
+    seconds: dict[str, float] = {}
     for item in items:
         unit = work_unit(item.nodeid)
-        first[unit] = min(first.get(unit, 2), weight(item))
-    items.sort(key=lambda item: first[work_unit(item.nodeid)])
+        seconds[unit] = max(seconds.get(unit, 0.0), last.get(unit) or guess(item))
+    items.sort(key=lambda item: -seconds[work_unit(item.nodeid)])  # a stable sort
+
+
+def _is_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+_unit_seconds: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Add up each work unit's time (in the process that sees every report: the xdist
+    controller, or pytest itself without workers)."""
+    _unit_seconds[work_unit(report.nodeid)] = (
+        _unit_seconds.get(work_unit(report.nodeid), 0.0) + report.duration
+    )
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Keep this run's unit times for the next run's order (units it did not run keep
+    theirs: `make test-fast` leaves the end-to-end ones as `make test` found them)."""
+    config = session.config
+    cache = getattr(config, "cache", None)
+    if cache is None or _is_worker(config) or not _unit_seconds:
+        return
+    kept: dict[str, float] = cache.get(UNIT_SECONDS_KEY, {})
+    kept.update({unit: round(s, 2) for unit, s in _unit_seconds.items()})
+    cache.set(UNIT_SECONDS_KEY, kept)
 
 
 @pytest.fixture(scope="session")
