@@ -275,7 +275,7 @@ def crawl_site(
     progress: ProgressCallback | None = None,
     deadline: float | None = None,
     clock: Callable[[], float] = time.monotonic,
-    on_report: Callable[[ReportFetch], None] | None = None,
+    on_report: Callable[[ReportFetch], object] | None = None,  # what it returns is unused
 ) -> SiteCrawl:
     """Discover, then fetch each report that is new or `due` (given the listed entries, the
     slugs of held reports to revalidate tonight); write a manifest for the listing and for

@@ -28,12 +28,13 @@ import httpx
 from extract.http import SiteClient
 from extract.incremental import ConditionalFetcher
 from extract.warc import WarcArchive
-from pipeline.crawl import ReportFetch, archived_source, crawl_site
+from pipeline.crawl import ReportFetch, crawl_site
+from pipeline.phases import ReportReader
 from tests.clock import VirtualClock
 from transform.councils import UnknownCouncilError, match_council
 from transform.errors import PageParseError
-from transform.pdf_report import PdfReading
-from transform.pipeline import ReportOutcome, build_outcome
+from transform.pdf_report import PdfReading, read_report_pdf
+from transform.pipeline import ReportOutcome
 from transform.records import Fact, KeyFinding, Report
 from transform.report import assemble_report
 
@@ -77,9 +78,10 @@ def sites(round_dir: Path) -> list[Site]:
 
 
 def read_site(site: Site, workdir: Path) -> dict[str, tuple[ReportFetch, ReportOutcome]]:
-    """Crawl the whole site into an archive under `workdir`, then run every report through
-    the pipeline (its PDF too); keyed by slug."""
+    """Crawl the whole site into an archive under `workdir`, every report read through the
+    pipeline (its PDF too) as soon as it is archived, as an ingest reads it; keyed by slug."""
     archive = WarcArchive(workdir / "raw")
+    reader = ReportReader(archive, read_pdf=read_report_pdf)
     clock = VirtualClock(start=1000.0)  # a Crawl-delay obeyed without the wait
     with archive.writer("cqc-blind-000001") as writer:
         client = SiteClient(
@@ -96,13 +98,11 @@ def read_site(site: Site, workdir: Path) -> dict[str, tuple[ReportFetch, ReportO
                 writer,
                 listing_url=BASE + LISTING,
                 due=lambda entries: [e.slug for e in entries if e.slug],
+                on_report=reader.read,
             )
     if crawl.stopped:
         raise RuntimeError(f"{site.name}: the crawl stopped: {crawl.stopped}")
-    return {
-        fetched.slug: (fetched, build_outcome(archived_source(archive, fetched)))
-        for fetched in crawl.reports
-    }
+    return {fetched.slug: (fetched, reader.read(fetched)) for fetched in crawl.reports}
 
 
 # ------------------------------------------------------------------ comparing with a key
