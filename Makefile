@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 # Python keeps compiled modules (and pytest its rewritten test modules) in __pycache__: a
 # shell that sets PYTHONDONTWRITEBYTECODE makes every process, and every `cqc` a test starts,
-# compile them all again (about 3 s per pytest worker).
+# compile them all again (a pytest worker's collection: 6.7 s against 3.7 s).
 export PYTHONDONTWRITEBYTECODE :=
 
 .PHONY: install browser demo ingest test test-fast fuzz lint mirror-site data-dictionary benchmark benchmark-pdf clean
