@@ -185,9 +185,8 @@ _unit_seconds: dict[str, float] = {}
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     """Add up each work unit's time (in the process that sees every report: the xdist
     controller, or pytest itself without workers)."""
-    _unit_seconds[work_unit(report.nodeid)] = (
-        _unit_seconds.get(work_unit(report.nodeid), 0.0) + report.duration
-    )
+    unit = work_unit(report.nodeid)
+    _unit_seconds[unit] = _unit_seconds.get(unit, 0.0) + report.duration
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
