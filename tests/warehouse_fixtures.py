@@ -222,7 +222,9 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "sub" / "cqc.duckdb"
 
 
-def _open_copy(template: Path, db_path: Path) -> duckdb.DuckDBPyConnection:
+def open_copy(template: Path, db_path: Path) -> duckdb.DuckDBPyConnection:
+    """A copy of a template warehouse at `db_path`, opened for writing (the template holds
+    the schema: nothing is created again)."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(template, db_path)
     return connect(db_path)
@@ -231,14 +233,14 @@ def _open_copy(template: Path, db_path: Path) -> duckdb.DuckDBPyConnection:
 @pytest.fixture
 def conn(templates: dict[str, Path], db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A file warehouse with its schema and the 153 councils."""
-    with _open_copy(templates["empty"], db_path) as connection:
+    with open_copy(templates["empty"], db_path) as connection:
         yield connection
 
 
 @pytest.fixture
 def loaded(templates: dict[str, Path], db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A file warehouse holding the councils and the four test reports."""
-    with _open_copy(templates["loaded"], db_path) as connection:
+    with open_copy(templates["loaded"], db_path) as connection:
         yield connection
 
 

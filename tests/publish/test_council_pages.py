@@ -33,7 +33,7 @@ from publish.export import export_warehouse
 from publish.feed import Change, FeedEntry, describe_change, published_base, render_feed
 from publish.html_report import council_slug, write_report
 from tests.publish.written import Written, with_qs1
-from tests.warehouse_fixtures import Reports, save_test_report
+from tests.warehouse_fixtures import Reports, open_copy, save_test_report
 from transform.records import Report
 from warehouse.benchmarks import refresh_benchmarks
 from warehouse.db import connect, init_schema
@@ -67,8 +67,7 @@ def history(templates: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
     written once for the module: its tests only read it."""
     where = tmp_path_factory.mktemp("history")
     db_path = where / "cqc.duckdb"
-    shutil.copyfile(templates["empty"], db_path)
-    with connect(db_path) as conn:
+    with open_copy(templates["empty"], db_path) as conn:
         for started, finished, batch in (
             (*RUN_1, Reports.all),
             (

@@ -4,7 +4,6 @@ read back with openpyxl and the csv module."""
 from __future__ import annotations
 
 import csv
-import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -14,8 +13,8 @@ import pytest
 
 from publish.export import UTF8_BOM, WORKBOOK, export_warehouse
 from publish.spreadsheet import DICTIONARY_SHEET, SHEET_NAME_MAX, sheet_names
+from tests.warehouse_fixtures import open_copy
 from warehouse.benchmarks import refresh_benchmarks
-from warehouse.db import connect, init_schema
 
 HOSTILE = [
     # slug, la_name, stage, reason, url, parser_version, blocking
@@ -52,9 +51,7 @@ def book(templates: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -
     these tests are about cells, and openpyxl takes seconds to read those back (the whole
     mirror warehouse, with them, is tests/cli/test_cli_export_xlsx.py's)."""
     out = tmp_path_factory.mktemp("workbook")
-    shutil.copyfile(templates["loaded"], out / "cqc.duckdb")
-    with connect(out / "cqc.duckdb") as conn:
-        init_schema(conn)
+    with open_copy(templates["loaded"], out / "cqc.duckdb") as conn:
         _add_hostile(conn)
         for table in ("council_neighbour", "outcome_measure"):
             conn.execute(f"DELETE FROM {table}")

@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 import warehouse.benchmarks
-from tests.warehouse_fixtures import Reports, save_test_report
+from tests.warehouse_fixtures import Reports, open_copy, save_test_report
 from transform.records import KeyFinding, Report
 from warehouse.benchmarks import refresh_benchmarks
 from warehouse.db import SEARCH_SCRIPT, connect, read_script, sandbox
@@ -61,8 +61,7 @@ def findings_file(templates: dict[str, Path], tmp_path_factory: pytest.TempPathF
     """Three councils' reports with findings about waiting, indexed: built once for the
     module, copied for each test (`findings`)."""
     path = tmp_path_factory.mktemp("findings") / "cqc.duckdb"
-    shutil.copyfile(templates["empty"], path)
-    with connect(path) as conn:
+    with open_copy(templates["empty"], path) as conn:
         stoke_findings = {
             1: [
                 KeyFinding(heading="Access and timeliness", text=STOKE_WAITING),
