@@ -3,12 +3,14 @@ a flow and write the warehouse."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
+from rich.markup import escape
 
 from cli.common import (
     EXIT_REPORTS_NOT_LOADED,
@@ -30,6 +32,10 @@ if TYPE_CHECKING:
     from transform.records import ReportIssue
 
 T = TypeVar("T")
+
+# Prefect warns when it cannot create its home, wherever it is first imported; the commands
+# that run a flow say it in one line instead (prefect_home_or_exit).
+warnings.filterwarnings("ignore", message="Failed to create the Prefect home directory")
 
 DEMO_DIR = Path("data/demo")
 LEAGUE_TABLE_SQL = """
@@ -68,6 +74,9 @@ def ingest(
     from flows.ingest import nightly_ingest
     from pipeline.phases import IngestSummary
 
+    settings = settings_with(base_url=base_url, db=db, archive=archive)
+    refuse_unless_warehouse(settings.db)
+    prefect_home_or_exit()
     with ingest_session():
         result = nightly_ingest(
             base_url=base_url,
@@ -78,7 +87,6 @@ def ingest(
             min_interval_s=min_interval,
         )
     summary = result_of(result, IngestSummary)
-    settings = settings_with(base_url=base_url, db=db, archive=archive)
     print_summary(summary, settings.db)
     if summary.failed or summary.reports_not_reached:
         raise typer.Exit(EXIT_REPORTS_NOT_LOADED)
@@ -90,7 +98,11 @@ def reparse(
         Path | None, typer.Option(help="Raw archive directory (env CQC_ARCHIVE)")
     ] = None,
 ) -> None:
-    """Rebuild the parsed tables from the raw archive alone (no network)."""
+    """Rebuild the parsed tables from the raw archive alone (no network).
+
+    Exit status: 0 every report the archive's listing names is loaded; 3 some are not
+    (records that fail their digest check included: see the lines printed); 1 the reparse
+    failed (warehouse busy or not a DuckDB file, an archive with no readable manifest)."""
     from prefect.exceptions import FailedRun
 
     from flows.reparse import reparse as reparse_flow
@@ -98,21 +110,35 @@ def reparse(
     from warehouse.db import WarehouseBusyError
 
     settings = settings_with(db=db, archive=archive)
+    refuse_unless_warehouse(settings.db)
+    prefect_home_or_exit()
     try:
         with stopped_by_signals():
             summary = result_of(
                 reparse_flow(db=settings.db, archive=settings.archive), IngestSummary
             )
     except (WarehouseBusyError, FailedRun) as exc:
-        err_console.print(f"[red]reparse failed:[/red] {exc}", highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[red]reparse failed:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True
+        )
         raise typer.Exit(1) from exc
     console.print(
         f"Run {summary.run_id} (reparse): {summary.loaded} reports re-parsed "
         f"({summary.pdfs_parsed} PDFs), {summary.reports_new} new, "
-        f"{summary.reports_changed} changed by it, {summary.failed} with issues, "
+        f"{summary.reports_changed} changed by it, {summary.failed} not loaded, "
         f"{summary.reports_skipped} listed but never fetched, in {summary.seconds:.1f}s",
         highlight=False,
     )
+    for report in summary.not_loaded:
+        where = f" at {report.url}" if report.url else ""
+        console.print(
+            f"  [yellow]{escape(report.slug)}[/yellow] "
+            + escape(f"not loaded: {report.stage}: {report.reason}{where}"),
+            highlight=False,
+            soft_wrap=True,
+        )
+    if summary.failed:
+        raise typer.Exit(EXIT_REPORTS_NOT_LOADED)
 
 
 def refresh_benchmarks_command(
@@ -124,10 +150,15 @@ def refresh_benchmarks_command(
     from flows.benchmarks import refresh_benchmarks
     from warehouse.benchmarks import BenchmarkRefresh
 
+    warehouse = settings_with(db=db).db
+    refuse_unless_warehouse(warehouse)
+    prefect_home_or_exit()
     try:
-        done = result_of(refresh_benchmarks(db=settings_with(db=db).db), BenchmarkRefresh)
+        done = result_of(refresh_benchmarks(db=warehouse), BenchmarkRefresh)
     except FailedRun as exc:
-        err_console.print(f"[red]refresh failed:[/red] {exc}", highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[red]refresh failed:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True
+        )
         raise typer.Exit(1) from exc
     console.print(
         f"Benchmarks refreshed: {done.councils_ranked} councils ranked, "
@@ -138,8 +169,6 @@ def refresh_benchmarks_command(
         highlight=False,
     )
     if done.search_error:
-        from rich.markup import escape
-
         err_console.print(
             f"[yellow]{escape(done.search_error)}[/yellow]; `cqc search` reads the previous index",
             highlight=False,
@@ -160,8 +189,10 @@ def demo(
     from pipeline.phases import IngestSummary
 
     db, archive = out / "cqc.duckdb", out / "raw"
+    refuse_unless_warehouse(db)
+    prefect_home_or_exit()
     with MirrorServer(skin=skin_named(skin)) as server:
-        console.print(f"Offline mirror of cqc.org.uk serving at {server.base_url}")
+        console.print(f"Offline mirror of cqc.org.uk serving at {server.base_url}", highlight=False)
         with ingest_session():
             # Our own loopback server: no politeness interval needed.
             result = nightly_ingest(
@@ -171,7 +202,45 @@ def demo(
     print_summary(summary, db)
     print_query(LEAGUE_TABLE_SQL, db, OutputFormat.table)
     write_html_report(out / "report", db)
-    console.print(f'Query it yourself: .venv/bin/cqc sql --db {db} "SELECT * FROM league_table"')
+    console.print(
+        f'Query it yourself: .venv/bin/cqc sql --db {escape(str(db))} "SELECT * FROM league_table"',
+        highlight=False,
+    )
+
+
+def prefect_home_or_exit() -> None:
+    """Stop with one line (exit 1) when Prefect's home cannot be written: Prefect would warn,
+    then fail to start its temporary server after half a minute with a long traceback."""
+    import tempfile
+
+    from prefect.settings import get_current_settings
+
+    home = get_current_settings().home
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=home):
+            pass
+    except OSError as exc:
+        err_console.print(
+            f"[red]Prefect's home {escape(str(home))} cannot be written[/red] "
+            f"({escape(exc.strerror or str(exc))}): set PREFECT_HOME to a writable directory",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(EXIT_RUN_FAILED) from exc
+
+
+def refuse_unless_warehouse(db: Path) -> None:
+    """Stop with one line (exit 1) before anything starts when `db` exists and is not a
+    DuckDB database file: DuckDB would open a Parquet or CSV file as a view, and the run
+    would report success having stored nothing."""
+    from warehouse.db import WarehouseOpenError, refuse_if_not_duckdb
+
+    try:
+        refuse_if_not_duckdb(db)
+    except WarehouseOpenError as exc:
+        err_console.print(f"[red]{escape(str(exc))}[/red]", highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_RUN_FAILED) from exc
 
 
 @contextmanager
@@ -204,37 +273,76 @@ def ingest_session() -> Iterator[None]:
         with stopped_by_signals(), bar, listening(show):
             yield
     except (FetchError, PageParseError, WarehouseBusyError, FailedRun, RunStopError) as exc:
-        err_console.print(f"[red]ingest failed:[/red] {exc}", highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[red]ingest failed:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True
+        )
         raise typer.Exit(EXIT_RUN_FAILED) from exc
 
 
 def print_summary(summary: IngestSummary, db: Path) -> None:
-    """The run's figures in one paragraph, then a line per report with issues."""
+    """The run's figures in one paragraph; then a line per report not loaded (with the run
+    since which it has not loaded, whether or not this run read it again), per report loaded
+    with a warning, and per report withdrawn from the listing. Site text is printed as text,
+    never read as console markup."""
     console.print(
         f"Run {summary.run_id}: of {summary.listed} reports listed "
         f"({summary.in_progress} councils in progress), [bold]{summary.reports_new}[/bold] new, "
         f"{summary.reports_changed} changed, {summary.reports_unchanged} unchanged, "
-        f"[bold]{summary.failed}[/bold] with issues, {summary.reports_skipped} not due for "
+        f"[bold]{summary.failed}[/bold] not loaded, {summary.reports_skipped} not due for "
         f"revalidation. Pages: {summary.pages_fetched} fetched "
         f"({summary.bytes_fetched / 1e6:.1f} MB), {summary.pages_not_modified} not modified, "
         f"{summary.pages_failed} failed; {summary.pdfs_parsed} PDFs parsed, "
-        f"{summary.disagreements} PDF disagreements; {summary.seconds:.1f}s -> {db}",
+        f"{summary.disagreements} PDF disagreements; {summary.seconds:.1f}s -> "
+        f"{escape(str(db))}",
         highlight=False,
     )
+    more_issues = {slug: len(issues) - 1 for slug, issues in _issues_by_slug(summary).items()}
+    for report in summary.not_loaded:
+        extra = more_issues.get(report.slug, 0)
+        where = f" at {report.url}" if report.url else ""
+        console.print(
+            f"  [yellow]{escape(report.slug)}[/yellow] "
+            + escape(f"{report.line()}{f' (and {extra} more)' if extra else ''}{where}"),
+            highlight=False,
+            soft_wrap=True,
+        )
+    blocked = {report.slug for report in summary.not_loaded}
+    for slug, issues in _issues_by_slug(summary).items():
+        warnings = [issue for issue in issues if not issue.blocking]
+        if slug in blocked or not warnings:
+            continue
+        first = warnings[0]
+        more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
+        where = f" at {first.url}" if first.url else ""
+        console.print(
+            f"  [yellow]{escape(slug)}[/yellow] "
+            + escape(f"loaded, with a warning: {first.stage}: {first.reason}{more}{where}"),
+            highlight=False,
+            soft_wrap=True,
+        )
+    for slug in summary.withdrawn:
+        console.print(
+            f"  [yellow]{escape(slug)}[/yellow] no longer in the listing: marked withdrawn "
+            "(its rows are kept, out of the rankings)",
+            highlight=False,
+            soft_wrap=True,
+        )
+    for slug in summary.relisted:
+        console.print(f"  {escape(slug)} is listed again", highlight=False)
+    if summary.not_loaded or summary.issues:
+        console.print(
+            "  (all of them: SELECT * FROM report_status WHERE status <> 'loaded', "
+            "and SELECT * FROM parse_issue)",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+def _issues_by_slug(summary: IngestSummary) -> dict[str, list[ReportIssue]]:
     by_slug: dict[str, list[ReportIssue]] = {}
     for issue in summary.issues:
         by_slug.setdefault(issue.slug, []).append(issue)
-    for slug, issues in by_slug.items():
-        first = issues[0]
-        more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
-        where = f" at {first.url}" if first.url else ""
-        loaded = "" if first.blocking else " (loaded; a warning)"
-        console.print(
-            f"  [yellow]{slug}[/yellow] {first.stage}: {first.reason}{more}{where}{loaded}",
-            highlight=False,
-        )
-    if by_slug:
-        console.print("  (all of them: SELECT * FROM parse_issue)")
+    return by_slug
 
 
 def result_of(result: object, kind: type[T]) -> T:

@@ -247,6 +247,20 @@ class WarcArchive:
             if payload.get("kind") == kind:
                 yield entry, payload
 
+    def unreadable_metadata(self) -> list[str]:
+        """Why each metadata record that cannot be read back fails (empty for a sound
+        archive): a reparse that finds no manifest tells a damaged archive from one written
+        before WARC with these."""
+        reasons = []
+        for entry in self.entries():
+            if entry.record_type != "metadata" or entry.content_type != METADATA_TYPE:
+                continue
+            try:
+                json.loads(self.read_entry(entry).body)
+            except (ArchiveRecordError, ValueError) as exc:
+                reasons.append(f"{entry.file} at {entry.offset}: {exc}")
+        return reasons
+
 
 @dataclass(frozen=True)
 class StoredRecord:

@@ -45,22 +45,52 @@ def summary_markdown(summary: IngestSummary, title: str) -> str:
             f"- {slug}: {', '.join(fields)}" for slug, fields in summary.changed_reports.items()
         ]
         lines.append("")
-    blocking = [issue for issue in summary.issues if issue.blocking]
-    warnings = [issue for issue in summary.issues if not issue.blocking]
-    for heading, issues in (("Not loaded", blocking), ("Loaded, with warnings", warnings)):
-        if issues:
-            lines += [
-                f"## {heading}",
-                "",
-                "| report | stage | reason | page |",
-                "|---|---|---|---|",
-            ]
-            lines += [
-                f"| {_cell(i.slug)} | {i.stage} | {_cell(i.reason)} | {_cell(i.url or '')} |"
-                for i in issues
-            ]
-            lines.append("")
-    if not (summary.new_reports or summary.changed_reports or summary.issues):
+    if summary.not_loaded:
+        lines += [
+            "## Not loaded",
+            "",
+            "Every listed report whose latest reading could not be loaded, whether or not this "
+            "run read it again.",
+            "",
+            "| report | not loaded since | stage | reason | page |",
+            "|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| {_cell(n.slug)} | {n.since:%Y-%m-%d} (run {n.since_run}) | {n.stage} | "
+            f"{_cell(n.reason)} | {_cell(n.url or '')} |"
+            for n in summary.not_loaded
+        ]
+        lines.append("")
+    blocked = {n.slug for n in summary.not_loaded}
+    warnings = [i for i in summary.issues if not i.blocking and i.slug not in blocked]
+    if warnings:
+        lines += [
+            "## Loaded, with warnings",
+            "",
+            "| report | stage | reason | page |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {_cell(i.slug)} | {i.stage} | {_cell(i.reason)} | {_cell(i.url or '')} |"
+            for i in warnings
+        ]
+        lines.append("")
+    if summary.withdrawn or summary.relisted:
+        lines += ["## Listing", ""]
+        lines += [
+            f"- {_cell(slug)}: no longer listed, marked withdrawn (rows kept, out of the ranks)"
+            for slug in summary.withdrawn
+        ]
+        lines += [f"- {_cell(slug)}: listed again" for slug in summary.relisted]
+        lines.append("")
+    if not (
+        summary.new_reports
+        or summary.changed_reports
+        or summary.issues
+        or summary.not_loaded
+        or summary.withdrawn
+        or summary.relisted
+    ):
         lines += ["Nothing new, nothing changed, nothing failed.", ""]
     return "\n".join(lines)
 

@@ -24,6 +24,7 @@ from warehouse.state import (
     FetchRecord,
     PageState,
 )
+from warehouse.status import NotLoaded, ReportStatuses
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -48,7 +49,7 @@ class IngestSummary:
     listed: int = 0
     in_progress: int = 0
     loaded: int = 0  # valid reports written this run (new, changed or re-saved)
-    failed: int = 0
+    failed: int = 0  # listed reports not loaded after the run, whether re-read or not
     reports_new: int = 0
     reports_changed: int = 0
     reports_unchanged: int = 0  # held and identical (whether or not re-parsed)
@@ -64,10 +65,15 @@ class IngestSummary:
     issues: list[ReportIssue] = field(default_factory=list)
     new_reports: list[str] = field(default_factory=list)  # slugs
     changed_reports: dict[str, list[str]] = field(default_factory=dict)  # slug -> fields
+    not_loaded: list[NotLoaded] = field(default_factory=list)  # the `failed`, with their age
+    withdrawn: list[str] = field(default_factory=list)  # gone from the listing this run
+    relisted: list[str] = field(default_factory=list)  # back in the listing this run
 
     def outcome(self) -> str:
         """One line for the run's final state: how many loaded, how many not."""
         line = f"{self.loaded} reports loaded, {self.failed} not loaded"
+        if self.withdrawn:
+            line += f", {len(self.withdrawn)} withdrawn from the listing"
         if self.reports_not_reached:
             line += f", {self.reports_not_reached} not reached before the run's deadline"
         return line
@@ -122,6 +128,27 @@ def parse_reports(
             progress(number, len(fetched), report.slug)
         outcomes.append(reader.read(report))
     return outcomes
+
+
+# A listing that names fewer than this share of the reports held is not believed: a site
+# that shows "no results" or loses a page of its pager must not withdraw our reports.
+LISTING_KEEP_SHARE = 0.8
+
+
+class ListingShrankError(RunStopError):
+    """The listing names far fewer reports than the warehouse holds: the run stops before
+    loading anything, and every table keeps what it holds."""
+
+
+def listing_shrink(listed: int, held: int) -> str | None:
+    """Why a listing of `listed` reports is not believed when `held` are held, or None."""
+    if held == 0 or listed >= LISTING_KEEP_SHARE * held:
+        return None
+    return (
+        f"the listing names {listed} reports where the warehouse holds {held} (a drop of "
+        f"{1 - listed / held:.0%}, more than {1 - LISTING_KEEP_SHARE:.0%}): not believed, "
+        "nothing loaded, nothing withdrawn; every table is kept"
+    )
 
 
 # A run that newly fails to load more than this share of the reports that loaded before (and
@@ -227,13 +254,20 @@ def summarise(
     in_progress: int,
     fetches: Sequence[FetchOutcome],
     loaded: Sequence[LoadedReport],
-    unchanged_not_parsed: int,
+    unchanged_not_parsed: Sequence[str],
     not_due: int,
     not_reached: int = 0,
+    statuses: ReportStatuses | None = None,
 ) -> IngestSummary:
-    """The run's figures, from what its phases returned."""
+    """The run's figures, from what its phases returned. A report counts as not loaded if,
+    after the run, it is listed and its latest reading could not be loaded (`statuses`),
+    whether this run read it again or its unchanged bytes kept last night's outcome."""
     ok = [f for f in fetches if f.error is None]
     valid = [r for r in loaded if r.outcome.report is not None]
+    not_loaded = statuses.not_loaded if statuses is not None else []
+    blocked = {n.slug for n in not_loaded}
+    if statuses is None:  # no statuses kept: what this run read is all there is
+        blocked = {r.outcome.slug for r in loaded if r.outcome.report is None}
     new = [r.outcome.slug for r in valid if r.is_new]
     changed = {
         r.outcome.slug: [c.field or c.change_kind for c in r.changes]
@@ -246,10 +280,13 @@ def summarise(
         listed=listed,
         in_progress=in_progress,
         loaded=len(valid),
-        failed=len(loaded) - len(valid),
+        failed=len(blocked),
         reports_new=len(new),
         reports_changed=len(changed),
-        reports_unchanged=unchanged_not_parsed + len(valid) - len(new) - len(changed),
+        reports_unchanged=sum(1 for slug in unchanged_not_parsed if slug not in blocked)
+        + len(valid)
+        - len(new)
+        - len(changed),
         reports_skipped=not_due,
         reports_not_reached=not_reached,
         pages_fetched=sum(1 for f in ok if not f.not_modified),
@@ -264,4 +301,7 @@ def summarise(
         issues=issues,
         new_reports=new,
         changed_reports=changed,
+        not_loaded=list(not_loaded),
+        withdrawn=list(statuses.withdrawn) if statuses is not None else [],
+        relisted=list(statuses.relisted) if statuses is not None else [],
     )

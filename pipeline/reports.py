@@ -32,10 +32,12 @@ from pipeline.crawl import ListingFetch, ReportFetch, crawl_site
 from pipeline.pdf_guard import GuardedPdfParser
 from pipeline.phases import (
     IngestSummary,
+    ListingShrankError,
     LoadedReport,
     ReportReader,
     SiteChangedError,
     fetch_records,
+    listing_shrink,
     page_states,
     parse_reports,
     site_change,
@@ -60,6 +62,7 @@ from warehouse.state import (
     save_page_states,
     save_pdf_parse,
 )
+from warehouse.status import held_reports, save_report_status
 
 __all__ = ["ArchiveSource", "Gathered", "RunSource", "SiteSource", "run_reports"]
 
@@ -78,6 +81,8 @@ class Gathered:
     listing_fetches: list[FetchOutcome] = field(default_factory=list)
     stopped: str | None = None  # why the crawl stopped short: the run fails after loading
     keep_tables_on_site_change: bool = False  # a run that finds the site changed loads nothing
+    listed_slugs: list[str] = field(default_factory=list)  # every report the listing names
+    watch_listing: bool = False  # a held report the listing no longer names is withdrawn
 
     @property
     def fetches(self) -> list[FetchOutcome]:
@@ -119,6 +124,7 @@ def run_reports(settings: Settings, source: RunSource) -> IngestSummary:
         save_page_states(run.conn, run.run_id, page_states(gathered.listing_fetches, None, {}))
         parsed = iter(outcomes)
         loaded: list[LoadedReport] = []
+        unchanged: list[str] = []  # not re-parsed: their bytes and their outcome stand
         for number, (fetched, again) in enumerate(
             zip(gathered.reports, gathered.reparse, strict=True), start=1
         ):
@@ -129,6 +135,7 @@ def run_reports(settings: Settings, source: RunSource) -> IngestSummary:
                     run.conn, run.run_id, [o.url for o in fetched.fetches if o.error is None]
                 )
                 run.logger.info("%s unchanged: nothing re-parsed", progress)
+                unchanged.append(fetched.slug)
                 continue
             outcome = next(parsed)
             if outcome.pdf_reading is not None and outcome.pdf_reading.finished:
@@ -141,6 +148,17 @@ def run_reports(settings: Settings, source: RunSource) -> IngestSummary:
             save_page_states(run.conn, run.run_id, states)
             loaded.append(LoadedReport(outcome, changes))
             log_outcome(run, progress, loaded[-1])
+        statuses = save_report_status(
+            run.conn,
+            run.run_id,
+            run.started_at,
+            gathered.listed_slugs,
+            watch_listing=gathered.watch_listing,
+        )
+        for slug in statuses.withdrawn:
+            run.logger.warning("%s is no longer in the listing: marked withdrawn", slug)
+        for slug in statuses.relisted:
+            run.logger.warning("%s is listed again: no longer withdrawn", slug)
         summary = summarise(
             run.run_id,
             run.seconds,
@@ -148,9 +166,10 @@ def run_reports(settings: Settings, source: RunSource) -> IngestSummary:
             in_progress=gathered.in_progress,
             fetches=gathered.fetches,
             loaded=loaded,
-            unchanged_not_parsed=len(gathered.reports) - len(to_parse),
+            unchanged_not_parsed=unchanged,
             not_due=gathered.not_due,
             not_reached=gathered.not_reached,
+            statuses=statuses,
         )
         run.record(summary.counts())
         report_progress(summary.listed, summary.listed, "done")
@@ -263,6 +282,11 @@ class SiteSource:
                 deadline=run.started + settings.run_deadline_s,
                 on_report=read_if_needed,
             )
+        listed_slugs = [e.slug for e in crawl.listing.entries if e.slug]
+        if crawl.listing.pages:  # the listing was read (a listing that failed stops the run)
+            shrank = listing_shrink(len(listed_slugs), held_reports(run.conn))
+            if shrank is not None:
+                raise ListingShrankError(shrank)
         return Gathered(
             reports=crawl.reports,
             reparse=[held.needs_parse(r) for r in crawl.reports],
@@ -273,6 +297,8 @@ class SiteSource:
             listing_fetches=list(crawl.listing.fetches),
             stopped=crawl.stopped,
             keep_tables_on_site_change=True,
+            listed_slugs=listed_slugs,
+            watch_listing=bool(crawl.listing.pages),
         )
 
 
@@ -344,12 +370,7 @@ class ArchiveSource:
         """Replay the archive's manifests (`run_reports` reads every report)."""
         listing, replay = archived_reports(run.archive)
         if listing is None:
-            run.logger.warning(
-                "the archive at %s holds no run manifest: nothing to reparse (an archive "
-                "written before WARC: `cqc archive import-legacy` first)",
-                run.settings.archive,
-            )
-            return Gathered(reports=[], reparse=[], listed=0, in_progress=0, not_due=0)
+            raise ArchiveWithoutListingError(_why_no_listing(run.archive))
         fetched = {f.slug for f in replay}
         return Gathered(
             reports=replay,
@@ -357,7 +378,32 @@ class ArchiveSource:
             listed=len(listing.entries),
             in_progress=len(listing.in_progress),
             not_due=len(listing.entries) - len(fetched),
+            listed_slugs=[e.slug for e in listing.entries if e.slug],
         )
+
+
+class ArchiveWithoutListingError(RunStopError):
+    """A reparse found no listing manifest it can read: nothing to reparse."""
+
+
+def _why_no_listing(archive: WarcArchive) -> str:
+    """Why an archive gives no listing: damaged, empty, or never given one."""
+    damaged = archive.unreadable_metadata()
+    if damaged:
+        return (
+            f"the archive at {archive.root} is damaged: {len(damaged)} run manifests cannot "
+            f"be read (the first: {damaged[0]}), and no listing manifest can: nothing "
+            "reparsed (`cqc archive rebuild-index` if its index is torn)"
+        )
+    if not any(True for _ in archive.entries()):
+        return (
+            f"the archive at {archive.root} holds no WARC records: nothing to reparse (an "
+            "archive written before WARC is imported by `cqc archive import-legacy`)"
+        )
+    return (
+        f"the archive at {archive.root} holds no listing manifest (no ingest has read the "
+        "listing into it): nothing to reparse"
+    )
 
 
 def archived_reports(archive: WarcArchive) -> tuple[ListingFetch | None, list[ReportFetch]]:

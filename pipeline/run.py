@@ -51,6 +51,7 @@ class Run:
     archive: WarcArchive
     logger: RunLogger
     started: float  # time.monotonic() at the start
+    started_at: datetime  # the same moment on the clock (UTC), as ingest_run keeps it
     writer: WarcWriter | None = None  # the run's WARC file, for runs that fetch
     counts: dict[str, int] = field(default_factory=dict)
 
@@ -102,7 +103,7 @@ def open_run(settings: Settings, mode: RunMode) -> Iterator[Run]:
                 done.reports,
                 done.file,
             )
-        run = Run(settings, mode, conn, run_id, archive, logger, started)
+        run = Run(settings, mode, conn, run_id, archive, logger, started, now)
         status = "failed"
         try:
             if mode == "ingest":

@@ -118,6 +118,7 @@ def connect(
     path = Path(path)
     if read_only and not path.is_file():
         raise FileNotFoundError(f"no DuckDB warehouse at {path}")
+    refuse_if_not_duckdb(path)
     if not read_only:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -150,6 +151,47 @@ def connect(
             raise WarehouseOpenError(path, _first_line(exc)) from exc
 
 
+# A DuckDB database file starts with an 8-byte checksum and then these magic bytes.
+DUCKDB_MAGIC = b"DUCK"
+DUCKDB_MAGIC_OFFSET = 8
+
+
+def refuse_if_not_duckdb(path: Path) -> None:
+    """Raise WarehouseOpenError if `path` exists and is not a DuckDB database file.
+
+    DuckDB's `connect` opens a Parquet, CSV or JSON file as a database holding a view of it:
+    an ingest into such a `--db` would report success and store nothing. Checked before any
+    connection, so the file is never touched. A missing file is a new warehouse (an empty
+    one DuckDB refuses itself)."""
+    if path.is_dir():
+        raise WarehouseOpenError(path, "it is a directory, not a DuckDB database file")
+    try:
+        with path.open("rb") as file:
+            head = file.read(DUCKDB_MAGIC_OFFSET + len(DUCKDB_MAGIC))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise WarehouseOpenError(path, exc.strerror or _first_line(exc)) from exc
+    if head and head[DUCKDB_MAGIC_OFFSET:] != DUCKDB_MAGIC:
+        kind = _file_kind(head)
+        raise WarehouseOpenError(
+            path, f"it is not a DuckDB database file{f' ({kind})' if kind else ''}; left untouched"
+        )
+
+
+def _file_kind(head: bytes) -> str:
+    """What a file that is no DuckDB database looks like it is, for the error line."""
+    if head.startswith(b"PAR1"):
+        return "a Parquet file"
+    if head.startswith(b"SQLite format 3"[: len(head)]) and len(head) >= 6:
+        return "an SQLite database"
+    if head.startswith(b"PK\x03\x04"):
+        return "a zip archive (an xlsx workbook?)"
+    if all(32 <= b < 127 or b in b"\t\r\n" for b in head):
+        return "a text file: CSV or JSON?"
+    return ""
+
+
 def read_script(name: str) -> str:
     """The text of one of the warehouse's SQL scripts."""
     return (SQL_DIR / name).read_text(encoding="utf-8")
@@ -161,12 +203,12 @@ def init_schema(conn: duckdb.DuckDBPyConnection) -> None:
     be queried; `warehouse.benchmarks.refresh_benchmarks` rebuilds them after each run."""
     conn.execute("BEGIN TRANSACTION")
     try:
-        old_runs = _set_aside_run_table_without_refresh(conn)
+        set_aside = _set_aside_tables_with_narrow_checks(conn)
         for name in SCRIPTS:
             conn.execute(read_script(name))
-        if old_runs:
-            conn.execute(f"INSERT INTO ingest_run BY NAME SELECT * FROM {old_runs}")
-            conn.execute(f"DROP TABLE {old_runs}")
+        for table, old in set_aside:
+            conn.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {old}")
+            conn.execute(f"DROP TABLE {old}")
         present = {
             table
             for (table,) in conn.execute(
@@ -190,20 +232,32 @@ def init_schema(conn: duckdb.DuckDBPyConnection) -> None:
         conn.execute("CHECKPOINT")
 
 
-def _set_aside_run_table_without_refresh(conn: duckdb.DuckDBPyConnection) -> str | None:
-    """Warehouses written before refresh runs had a row of their own have an `ingest_run`
-    whose CHECK refuses mode 'refresh'. DuckDB cannot alter a CHECK, so the table is renamed
-    here (inside init_schema's transaction), history.sql creates the current one and
-    init_schema copies the rows over; the name set aside, or None when nothing needs it."""
-    checks = conn.execute(
-        "SELECT constraint_text FROM duckdb_constraints() WHERE schema_name = current_schema() "
-        "AND table_name = 'ingest_run' AND constraint_type = 'CHECK' "
-        "AND constraint_text LIKE '%''reparse''%'"
-    ).fetchall()
-    if not checks or any("'refresh'" in text for (text,) in checks):
-        return None
-    conn.execute("ALTER TABLE ingest_run RENAME TO ingest_run_before_refresh_mode")
-    return "ingest_run_before_refresh_mode"
+# Tables whose CHECK older warehouses wrote narrower: (table, a value the old CHECK already
+# lists, the value the current one adds). DuckDB cannot alter a CHECK.
+_WIDENED_CHECKS = (
+    ("ingest_run", "reparse", "refresh"),  # refresh runs got a row of their own
+    ("report_change", "new_report", "withdrawn"),  # the listing is watched (issue 20)
+)
+
+
+def _set_aside_tables_with_narrow_checks(conn: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """Rename each table whose CHECK refuses a value the current schema allows (inside
+    init_schema's transaction), so the scripts create the current table and init_schema
+    copies the rows over; the (table, name set aside) pairs."""
+    set_aside = []
+    for table, old_value, new_value in _WIDENED_CHECKS:
+        checks = conn.execute(
+            "SELECT constraint_text FROM duckdb_constraints() WHERE schema_name = "
+            "current_schema() AND table_name = ? AND constraint_type = 'CHECK' "
+            "AND constraint_text LIKE ?",
+            [table, f"%'{old_value}'%"],
+        ).fetchall()
+        if not checks or any(f"'{new_value}'" in text for (text,) in checks):
+            continue
+        old = f"{table}_before_{new_value}"
+        conn.execute(f"ALTER TABLE {table} RENAME TO {old}")
+        set_aside.append((table, old))
+    return set_aside
 
 
 def build_benchmarks(conn: duckdb.DuckDBPyConnection) -> None:

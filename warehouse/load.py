@@ -42,9 +42,10 @@ TABLES: tuple[str, ...] = (
     "council_neighbour_import",
 )
 
-# STATE: upserted each run (page_state.last_checked_run moves on every check); pdf_parse is
-# a cache of PDF parses by content hash.
-STATE_TABLES: tuple[str, ...] = ("page_state", "pdf_parse")
+# STATE: upserted each run (page_state.last_checked_run moves on every check; report_status
+# says where each report stands, warehouse.status); pdf_parse is a cache of PDF parses by
+# content hash.
+STATE_TABLES: tuple[str, ...] = ("page_state", "report_status", "pdf_parse")
 
 # LOGS that grow each run (assessment_version only when a report changes); never rewritten.
 LOG_TABLES: tuple[str, ...] = (

@@ -4,6 +4,7 @@ for more patience than a run has. Real `cqc ingest` processes against the mirror
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -125,20 +126,35 @@ def test_a_crawl_delay_above_the_cap_stops_the_run_naming_it(
         assert conn.execute("SELECT status FROM run_log").fetchall() == [("failed",)]
 
 
-def test_a_run_with_reports_not_loaded_says_so_in_its_exit_status(
+def test_a_run_with_reports_not_loaded_says_so_in_its_exit_status_every_night(
     tmp_path: Path, prefect_api_url: str
 ) -> None:
-    """The mirror's three pilots without scores never load: exit 3, for cron to see."""
+    """The mirror's three pilots without scores never load: exit 3, for cron to see, on the
+    first night and on the next, when their bytes have not changed and nothing re-reads
+    them; both nights count and name them, with the run since which they have not loaded."""
     with MirrorServer() as server:
-        done = subprocess.run(
-            ingest(server, tmp_path),
-            capture_output=True,
-            text=True,
-            env=cli_env(tmp_path, prefect_api_url, CQC_PDFS="false"),
-            timeout=600,
-        )
-    assert done.returncode == 3, done.stdout[-2000:] + done.stderr[-2000:]
-    assert "3 with issues" in done.stdout
+        nights = [
+            subprocess.run(
+                ingest(server, tmp_path),
+                capture_output=True,
+                text=True,
+                env=cli_env(tmp_path, prefect_api_url, CQC_PDFS="false"),
+                timeout=600,
+            )
+            for _ in range(2)
+        ]
+    for night, done in enumerate(nights, start=1):
+        assert done.returncode == 3, done.stdout[-2000:] + done.stderr[-2000:]
+        assert "3 not loaded" in done.stdout
+        for pilot in ("lincolnshire-cc", "northlincolnshire-cc", "suffolk-cc"):
+            assert re.search(
+                rf"{pilot} not loaded since \d{{4}}-\d\d-\d\d \(run 1\): validate: ", done.stdout
+            ), (night, done.stdout)
+    assert "0 new" in nights[1].stdout and "0 changed" in nights[1].stdout
+    with connect(tmp_path / "cqc.duckdb", read_only=True) as conn:
+        assert conn.execute(
+            "SELECT run_id, reports_failed FROM ingest_run ORDER BY run_id"
+        ).fetchall() == [(1, 3), (2, 3)]
 
 
 def test_a_warehouse_in_a_place_that_cannot_be_written_is_one_line(

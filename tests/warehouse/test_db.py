@@ -14,6 +14,7 @@ from warehouse.db import (
     SCORE_COLUMNS,
     SEARCH_TABLE,
     SQL_DIR,
+    WarehouseOpenError,
     connect,
     init_schema,
 )
@@ -115,6 +116,70 @@ def test_a_warehouse_from_before_refresh_runs_is_upgraded_keeping_its_runs(
             "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'ingest_run%'"
         ).fetchall()
         assert leftovers == [("ingest_run",)]
+
+
+def test_a_warehouse_whose_report_change_refuses_withdrawn_is_upgraded_in_place(
+    tmp_path: Path,
+) -> None:
+    """Warehouses from before the listing was watched have a report_change whose CHECK refuses
+    'withdrawn' and 'relisted', and an assessment without the withdrawn flag."""
+    script = (SQL_DIR / "history.sql").read_text()
+    create = script[script.index("CREATE TABLE IF NOT EXISTS report_change") :]
+    create = create[: create.index(");") + 2]
+    old_create = create.replace(", 'withdrawn',\n        'relisted'\n    ))", "\n    ))")
+    assert old_create != create
+    path = tmp_path / "cqc.duckdb"
+    with connect(path) as conn:
+        conn.execute(old_create)
+        conn.execute(
+            "INSERT INTO report_change VALUES (1, 'durham-0824', 'new_report', 'slug', NULL, "
+            "'durham-0824')"
+        )
+        with pytest.raises(duckdb.ConstraintException):
+            conn.execute(
+                "INSERT INTO report_change VALUES (2, 'durham-0824', 'withdrawn', 'listed', "
+                "'listed', 'withdrawn')"
+            )
+    with connect(path) as conn:
+        init_schema(conn)
+        init_schema(conn)
+        conn.execute(
+            "INSERT INTO report_change VALUES (2, 'durham-0824', 'withdrawn', 'listed', "
+            "'listed', 'withdrawn')"
+        )
+        assert conn.execute(
+            "SELECT run_id, change_kind FROM report_change ORDER BY run_id"
+        ).fetchall() == [(1, "new_report"), (2, "withdrawn")]
+        assert conn.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'report_change%'"
+        ).fetchall() == [("report_change",)]
+        assert conn.execute(
+            "SELECT comment IS NOT NULL FROM duckdb_columns() "
+            "WHERE table_name = 'assessment' AND column_name = 'withdrawn'"
+        ).fetchall() == [(True,)]
+
+
+def test_a_file_that_is_no_duckdb_database_is_refused_untouched(tmp_path: Path) -> None:
+    """DuckDB would open a Parquet or CSV file as a database holding a view of it."""
+    parquet = tmp_path / "x.parquet"
+    with connect(":memory:") as conn:
+        conn.execute(f"COPY (SELECT 1 AS a) TO '{parquet}' (FORMAT parquet)")
+    csv = tmp_path / "x.csv"
+    csv.write_text("a\n1\n", encoding="utf-8")
+    short = tmp_path / "short.duckdb"
+    short.write_bytes(b"DUCK")
+    for path, kind in ((parquet, "a Parquet file"), (csv, "a text file"), (short, "")):
+        before = path.read_bytes()
+        for read_only in (False, True):
+            with pytest.raises(WarehouseOpenError, match="not a DuckDB database file") as err:
+                connect(path, read_only=read_only)
+            assert kind in str(err.value)
+        assert path.read_bytes() == before
+    empty = tmp_path / "empty.duckdb"
+    empty.touch()
+    with pytest.raises(WarehouseOpenError, match="not a valid DuckDB database file"):
+        connect(empty)  # DuckDB's own refusal, as one line
+    assert empty.read_bytes() == b""
 
 
 def test_the_score_columns_are_the_statement_scores_views() -> None:

@@ -145,7 +145,8 @@ CREATE TABLE IF NOT EXISTS report_change (
     assessment_id VARCHAR NOT NULL,
     change_kind VARCHAR NOT NULL CHECK (change_kind IN (
         'new_report', 'page_updated', 'rating_changed', 'score_pct_changed',
-        'statement_score_changed', 'findings_changed', 'facts_changed'
+        'statement_score_changed', 'findings_changed', 'facts_changed', 'withdrawn',
+        'relisted'
     )),
     field VARCHAR,
     old_value VARCHAR,
@@ -155,8 +156,8 @@ CREATE TABLE IF NOT EXISTS report_change (
 COMMENT ON TABLE report_change IS 'LOG (grows on change): what changed in a report between its previous version and the one a run loaded (transform.changes.diff_reports).';
 COMMENT ON COLUMN report_change.run_id IS 'The run that found the change (ingest_run.run_id; 0 when saved outside a run).';
 COMMENT ON COLUMN report_change.assessment_id IS 'References assessment.assessment_id.';
-COMMENT ON COLUMN report_change.change_kind IS 'new_report | page_updated (the header: dates, council name, kind) | rating_changed | score_pct_changed | statement_score_changed | findings_changed (key findings and the other text) | facts_changed. Every new assessment_version has at least one.';
-COMMENT ON COLUMN report_change.field IS 'What changed: ''slug'' (new_report); ''page_last_updated'', ''published_on'', ''la_name'', ''assessment_kind'', ''indicative''; ''overall_rating''; ''overall_score_pct''; ''qs1''..''qs9'' (a score, or a statement''s key findings), ''unscored_statements''; ''qs1.published_name'', ''.score_label'', ''.what_people_expect'', ''.commitment''; ''people_experience''; ''facts''.';
+COMMENT ON COLUMN report_change.change_kind IS 'new_report | page_updated (the header: dates, council name, kind) | rating_changed | score_pct_changed | statement_score_changed | findings_changed (key findings and the other text) | facts_changed: every new assessment_version has at least one. withdrawn: the report is no longer in CQC''s listing (its rows are kept, assessment.withdrawn set); relisted: it is listed again.';
+COMMENT ON COLUMN report_change.field IS 'What changed: ''slug'' (new_report); ''listed'' (withdrawn, relisted: old_value and new_value ''listed'' or ''withdrawn''); ''page_last_updated'', ''published_on'', ''la_name'', ''assessment_kind'', ''indicative''; ''overall_rating''; ''overall_score_pct''; ''qs1''..''qs9'' (a score, or a statement''s key findings), ''unscored_statements''; ''qs1.published_name'', ''.score_label'', ''.what_people_expect'', ''.commitment''; ''people_experience''; ''facts''.';
 COMMENT ON COLUMN report_change.old_value IS 'The value before, as text (findings one per line, facts as JSON); NULL when absent.';
 COMMENT ON COLUMN report_change.new_value IS 'The value after, as text; NULL when absent.';
 
@@ -284,3 +285,27 @@ COMMENT ON COLUMN run_log.pages_failed IS 'As ingest_run.pages_failed.';
 COMMENT ON COLUMN run_log.bytes_fetched IS 'As ingest_run.bytes_fetched.';
 COMMENT ON COLUMN run_log.base_url IS 'As ingest_run.base_url.';
 COMMENT ON COLUMN run_log.parser_version IS 'As ingest_run.parser_version.';
+
+-- STATE: one row per report a run has met, upserted by every ingest and reparse
+-- (warehouse.state.save_report_status), so a report that fails night after night is counted
+-- and named every night, with the run since which it has been so.
+CREATE TABLE IF NOT EXISTS report_status (
+    slug VARCHAR PRIMARY KEY,
+    status VARCHAR NOT NULL CHECK (status IN ('loaded', 'not_loaded', 'withdrawn')),
+    since_run INTEGER NOT NULL,
+    since TIMESTAMP NOT NULL,
+    checked_run INTEGER NOT NULL,
+    stage VARCHAR,
+    reason VARCHAR,
+    url VARCHAR
+);
+
+COMMENT ON TABLE report_status IS 'STATE (upserted each run): where each report the runs have met stands, and since when. not_loaded counts in every run''s reports_failed and exit status until the report loads.';
+COMMENT ON COLUMN report_status.slug IS 'The report slug (assessment.assessment_id when a version is loaded).';
+COMMENT ON COLUMN report_status.status IS 'loaded (its latest reading is in assessment) | not_loaded (listed, but its latest reading could not be loaded: see parse_issue; an earlier valid version may still be in assessment) | withdrawn (no longer in CQC''s listing; its rows are kept, flagged assessment.withdrawn).';
+COMMENT ON COLUMN report_status.since_run IS 'The run from which the report has had this status (ingest_run.run_id).';
+COMMENT ON COLUMN report_status.since IS 'When that run started (UTC): "not loaded since ...".';
+COMMENT ON COLUMN report_status.checked_run IS 'The last run that listed the report, or found it withdrawn.';
+COMMENT ON COLUMN report_status.stage IS 'For not_loaded: the stage of its first blocking parse_issue (fetch | parse | validate | match).';
+COMMENT ON COLUMN report_status.reason IS 'For not_loaded: the reason of its first blocking parse_issue.';
+COMMENT ON COLUMN report_status.url IS 'For not_loaded: the page concerned, if one page is at fault.';

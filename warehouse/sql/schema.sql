@@ -166,6 +166,9 @@ COMMENT ON COLUMN parse_issue.parser_version IS 'Version of the parser that met 
 ALTER TABLE parse_issue ADD COLUMN IF NOT EXISTS blocking BOOLEAN DEFAULT TRUE;
 COMMENT ON COLUMN parse_issue.blocking IS 'TRUE when the issue kept the report from loading this run; FALSE for a warning on a report that loaded anyway (e.g. its PDF could not be fetched or read: the report loads from its pages).';
 
+ALTER TABLE assessment ADD COLUMN IF NOT EXISTS withdrawn BOOLEAN DEFAULT FALSE;
+COMMENT ON COLUMN assessment.withdrawn IS 'TRUE when the report is no longer in CQC''s listing (a report_change of kind withdrawn says from which run): its rows are kept, but it is left out of latest_formal_assessment and so of every rank and mean.';
+
 CREATE TABLE IF NOT EXISTS source_page (
     url VARCHAR PRIMARY KEY,
     assessment_id VARCHAR NOT NULL,

@@ -14,11 +14,11 @@ FROM (
             ORDER BY a.published_on DESC NULLS LAST, a.assessment_id DESC
         ) AS recency
     FROM assessment AS a
-    WHERE NOT a.indicative
+    WHERE NOT a.indicative AND NOT coalesce(a.withdrawn, FALSE)
 )
 WHERE recency = 1;
 
-COMMENT ON VIEW latest_formal_assessment IS 'Each council''s latest formal (non-indicative) assessment by published_on: the assessment columns, one row per assessed council. Pilots are left out.';
+COMMENT ON VIEW latest_formal_assessment IS 'Each council''s latest formal (non-indicative) assessment by published_on: the assessment columns, one row per assessed council. Pilots and withdrawn reports are left out.';
 COMMENT ON COLUMN latest_formal_assessment.assessment_id IS 'As assessment.assessment_id (the report slug).';
 COMMENT ON COLUMN latest_formal_assessment.la_code IS 'As assessment.la_code; unique in this view.';
 COMMENT ON COLUMN latest_formal_assessment.slug IS 'As assessment.slug.';
@@ -33,6 +33,7 @@ COMMENT ON COLUMN latest_formal_assessment.overall_score_pct IS 'As assessment.o
 COMMENT ON COLUMN latest_formal_assessment.score_total IS 'As assessment.score_total.';
 COMMENT ON COLUMN latest_formal_assessment.people_experience IS 'As assessment.people_experience.';
 COMMENT ON COLUMN latest_formal_assessment.parser_version IS 'As assessment.parser_version.';
+COMMENT ON COLUMN latest_formal_assessment.withdrawn IS 'As assessment.withdrawn; always FALSE here.';
 
 -- The nine statement scores of an assessment side by side: the one place the nine score
 -- columns are named. league_table and pilot_assessment take them from here, and
