@@ -23,7 +23,12 @@ class CrawlResult:
 
 
 class CrawlLimitError(RuntimeError):
-    """More pages than any report family or listing should have: a loop or a site change."""
+    """More pages than any report family or listing should have: a loop or a site change.
+    Names the limit and the page past it, for whoever reports it."""
+
+    def __init__(self, start_url: str, limit: int, last_url: str) -> None:
+        super().__init__(f"more than {limit} pages reached from {start_url}")
+        self.start_url, self.limit, self.last_url = start_url, limit, last_url
 
 
 def crawl(
@@ -51,7 +56,7 @@ def crawl(
             continue
         result.pages.append(page)
         if len(result.pages) > max_pages:
-            raise CrawlLimitError(f"more than {max_pages} pages reached from {start_url}")
+            raise CrawlLimitError(start_url, max_pages, page.url)
         for link in follow(page):
             if link not in seen:
                 seen.add(link)

@@ -37,11 +37,15 @@ def codings_of(header: str | None) -> list[str]:
 
 @dataclass
 class BoundedDecoder:
-    """Feed raw chunks, get decoded chunks; raises once more than `limit` bytes come out."""
+    """Feed raw chunks, get decoded chunks; raises once more than `limit` bytes come out, or
+    with `truncate` cuts the output there instead (`truncated` then says so, and nothing more
+    comes out): for a body of which only the start is wanted."""
 
     coding: str | None
     limit: int
     produced: int = 0
+    truncate: bool = False
+    truncated: bool = False
 
     def __post_init__(self) -> None:
         self._raw_deflate_tried = False
@@ -56,17 +60,23 @@ class BoundedDecoder:
         self._pending = b""
 
     def _count(self, data: bytes) -> bytes:
+        room = self.limit - self.produced
         self.produced += len(data)
         if self.produced > self.limit:
-            raise DecodedTooLargeError(self.limit)
+            if not self.truncate:
+                raise DecodedTooLargeError(self.limit)
+            self.truncated, self.produced = True, self.limit
+            return data[:room]
         return data
 
     def feed(self, chunk: bytes) -> Iterator[bytes]:
+        if self.truncated:
+            return
         if self._zlib is None:
             yield self._count(chunk)
             return
         data = chunk
-        while data:
+        while data and not self.truncated:
             room = self.limit - self.produced + 1  # one byte over the cap is enough to know
             try:
                 out = self._zlib.decompress(data, room)
@@ -84,12 +94,14 @@ class BoundedDecoder:
                 raise ContentCodingError(f"body does not decode as {self.coding}")
 
     def finish(self) -> bytes:
-        if self._zlib is None:
+        if self._zlib is None or self.truncated:
             return b""
         return self._count(self._zlib.flush())
 
 
-def decoder_for(content_encoding: str | None, limit: int) -> BoundedDecoder:
+def decoder_for(
+    content_encoding: str | None, limit: int, *, truncate: bool = False
+) -> BoundedDecoder:
     """The decoder for a response's Content-Encoding; ContentCodingError for more than one
     coding or one we do not know."""
     codings = codings_of(content_encoding)
@@ -97,4 +109,4 @@ def decoder_for(content_encoding: str | None, limit: int) -> BoundedDecoder:
         raise ContentCodingError(
             f"more than one content coding ({', '.join(codings)}): refused unread"
         )
-    return BoundedDecoder(codings[0] if codings else None, limit)
+    return BoundedDecoder(codings[0] if codings else None, limit, truncate=truncate)

@@ -30,13 +30,21 @@ from extract.decoding import (
     decoder_for,
 )
 from extract.ratelimit import RateLimiter
-from extract.robots import RobotsRules, parse_robots, rules_for_failure
+from extract.robots import (
+    MAX_ROBOTS_BYTES,
+    RobotsRules,
+    parse_robots,
+    rules_for_failure,
+    rules_for_redirect_loop,
+)
 
 LIVE_BASE_URL = "https://www.cqc.org.uk"
 DEFAULT_USER_AGENT = (
     "cqc-warehouse/0.1 (+https://github.com/cqc-warehouse/cqc-warehouse; research scraper)"
 )
 TRANSIENT_STATUSES = frozenset({429, 500, 502, 503, 504})
+MAX_REDIRECTS = 5
+UNASKED_304 = "HTTP 304 Not Modified to a request that sent no validator"
 
 
 @dataclass(frozen=True)
@@ -118,10 +126,18 @@ class FetchError(Exception):
 
 
 class DisallowedError(FetchError):
-    """robots.txt forbids this URL for our user agent; no request was made."""
+    """robots.txt forbids this URL for our user agent, or could not be read and so forbids
+    the whole site (`reason` says which); no request was made."""
+
+    def __init__(self, url: str, reason: str = "disallowed by robots.txt") -> None:
+        super().__init__(url, reason)
+
+
+class TooManyRedirectsError(FetchError):
+    """More than MAX_REDIRECTS redirects in a row."""
 
     def __init__(self, url: str) -> None:
-        super().__init__(url, "disallowed by robots.txt")
+        super().__init__(url, f"more than {MAX_REDIRECTS} redirects")
 
 
 @dataclass(frozen=True)
@@ -191,7 +207,7 @@ class SiteClient:
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")
-        self._host = urlsplit(self.base_url).netloc
+        self._site = _site_of(self.base_url)
         self._client = httpx.Client(
             timeout=self.timeout_s,
             headers={"User-Agent": self.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
@@ -245,14 +261,16 @@ class SiteClient:
         """
         url = self.absolute(url_or_path)
         self._require_same_host(url)
-        if not self.allowed(url):
-            raise DisallowedError(url)
+        if self.obey_robots and not (rules := self._load_robots()).allowed(url, self.user_agent):
+            raise DisallowedError(url, rules.refusal())
         headers: dict[str, str] = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         page = self._get_with_retries(url, headers)
+        if page.not_modified and not headers:  # "unchanged" from what? Nothing was held
+            raise FetchError(page.url, UNASKED_304, 304)
         if page.not_modified:
             page = _keep_validators(page, etag, last_modified)
         return page
@@ -260,16 +278,26 @@ class SiteClient:
     # ---------------------------------------------------------------- internals
 
     def _load_robots(self) -> RobotsRules:
-        """Read robots.txt once (lazily, rate-limited like any request) and adopt Crawl-delay."""
+        """Read robots.txt once (lazily, rate-limited like any request) and adopt Crawl-delay.
+
+        As RFC 9309 2.3.1 asks: redirects followed up to five, to any web host; only the
+        first 500 KiB read; anything but a 2xx read as a failure (`rules_for_failure`)."""
         with self._robots_lock:
             if self._robots is None:
                 url = self.base_url + "/robots.txt"
                 try:
-                    page = self._get_with_retries(url, {})
+                    page = self._get_with_retries(
+                        url, {}, any_host=True, keep_at_most=MAX_ROBOTS_BYTES
+                    )
+                except TooManyRedirectsError as exc:
+                    rules = rules_for_redirect_loop(exc.reason)
                 except FetchError as exc:
-                    rules = rules_for_failure(exc.status)
+                    rules = rules_for_failure(exc.status, exc.reason)
                 else:
-                    rules = parse_robots(page.body.decode("utf-8", "replace"))
+                    if 200 <= page.status < 300:
+                        rules = parse_robots(page.body)
+                    else:
+                        rules = rules_for_failure(page.status)
                 delay = rules.crawl_delay(self.user_agent)
                 if delay is not None and delay > self.max_crawl_delay_s:
                     raise PolitenessLimitError(
@@ -282,11 +310,18 @@ class SiteClient:
                 self._robots = rules
             return self._robots
 
-    def _get_with_retries(self, url: str, headers: dict[str, str]) -> FetchedPage:
+    def _get_with_retries(
+        self,
+        url: str,
+        headers: dict[str, str],
+        *,
+        any_host: bool = False,
+        keep_at_most: int | None = None,
+    ) -> FetchedPage:
         last: _Transient | None = None
         for attempt in range(1, self.retry.attempts + 1):
             try:
-                return self._attempt(url, headers, attempt)
+                return self._attempt(url, headers, attempt, any_host, keep_at_most)
             except _Transient as exc:
                 last = exc
             if attempt == self.retry.attempts:
@@ -301,10 +336,18 @@ class SiteClient:
         assert last is not None
         raise FetchError(url, last.reason, last.status, last.body)
 
-    def _attempt(self, url: str, headers: dict[str, str], attempt: int) -> FetchedPage:
-        """One try, following same-site redirects by hand (off-site ones are refused)."""
-        for _ in range(6):
-            status, resp_headers, body, elapsed = self._request(url, headers)
+    def _attempt(
+        self,
+        url: str,
+        headers: dict[str, str],
+        attempt: int,
+        any_host: bool = False,
+        keep_at_most: int | None = None,
+    ) -> FetchedPage:
+        """One try, following same-site redirects by hand (off-site ones are refused unless
+        `any_host`: robots.txt may live elsewhere)."""
+        for _ in range(MAX_REDIRECTS + 1):
+            status, resp_headers, body, elapsed = self._request(url, headers, keep_at_most)
             location = resp_headers.get("location")
             refused = resp_headers.get(REFUSED_LOCATION)
             if status in (301, 302, 303, 307, 308) and refused is not None:
@@ -318,10 +361,10 @@ class SiteClient:
                     raise FetchError(url, reason, 0) from exc
                 if parts.scheme not in ("http", "https"):
                     raise FetchError(url, f"redirect to a non-web URL refused: {location!r}", 0)
-                if parts.netloc != self._host:
+                if not any_host and _site_of(target) != self._site:
                     raise FetchError(url, f"redirect to another host refused: {target}", 0)
                 if self._robots is not None and not self._robots.allowed(target, self.user_agent):
-                    raise DisallowedError(target)
+                    raise DisallowedError(target, self._robots.refusal())
                 url = target
                 continue
             if status in TRANSIENT_STATUSES:
@@ -341,16 +384,17 @@ class SiteClient:
                 attempts=attempt,
                 not_modified=status == 304,
             )
-        raise FetchError(url, "more than 5 redirects")
+        raise TooManyRedirectsError(url)
 
     def _request(
-        self, url: str, headers: dict[str, str]
+        self, url: str, headers: dict[str, str], keep_at_most: int | None = None
     ) -> tuple[int, httpx.Headers, bytes, float]:
         """One rate-limited, size-capped, time-bounded, logged and archived HTTP request.
 
         The raw bytes are read and decoded here (one content coding at most, the decoded
         size counted against `max_bytes` as it grows), within `deadline_s` of wall-clock time
-        however slowly they arrive.
+        however slowly they arrive. With `keep_at_most` a longer body is no error: it is cut
+        there and the rest never read (robots.txt past its parsing limit).
         """
         started = self._limiter.wait()
         started_at = datetime.now(UTC)
@@ -368,7 +412,8 @@ class SiteClient:
             try:
                 status = response.status_code
                 length = response.headers.get("content-length")
-                if length and length.isdigit() and int(length) > self.max_bytes:
+                too_long = length and length.isdigit() and int(length) > self.max_bytes
+                if too_long and keep_at_most is None:
                     error = f"response larger than {self.max_bytes} bytes"
                     raise FetchError(url, error, status)
                 try:
@@ -378,7 +423,10 @@ class SiteClient:
                         coding = None  # httpx has decoded it already
                     else:
                         raw_chunks = response.iter_raw()
-                    decoder = decoder_for(coding, self.max_bytes)
+                    if keep_at_most is None:
+                        decoder = decoder_for(coding, self.max_bytes)
+                    else:
+                        decoder = decoder_for(coding, keep_at_most, truncate=True)
                     for raw in raw_chunks:
                         received += len(raw)
                         if received > self.max_bytes:
@@ -388,6 +436,8 @@ class SiteClient:
                             error = f"response took longer than {self.deadline_s:g} s"
                             raise _Transient(error, status, None, None)
                         chunks.extend(decoder.feed(raw))
+                        if decoder.truncated:
+                            break
                     chunks.append(decoder.finish())
                 except (ContentCodingError, DecodedTooLargeError) as exc:
                     error = str(exc)
@@ -417,8 +467,25 @@ class SiteClient:
                 self.on_exchange(_exchange(request, response, b"".join(chunks), error, started_at))
 
     def _require_same_host(self, url: str) -> None:
-        if urlsplit(url).netloc != self._host:
+        if _site_of(url) != self._site:
             raise FetchError(url, f"not on the configured site {self.base_url}")
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _site_of(url: str) -> tuple[str, int | None] | None:
+    """A URL's host and port as the network sees them: `HTTPS://WWW.CQC.ORG.UK:443` is
+    `https://www.cqc.org.uk` (host names have no case, a default port is no port). None for
+    a URL with no host or a port that is no number."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    if not parts.hostname:
+        return None
+    return parts.hostname, port if port != _DEFAULT_PORTS.get(parts.scheme.lower()) else None
 
 
 REFUSED_LOCATION = "X-Cqc-Refused-Location"

@@ -9,20 +9,56 @@ parsing and saving work the same as for a 200. The archive itself is written by 
 
 What a request amounted to, as the fetch log stores it, is a value made from the page or the
 error (`outcome`, `failure`): nothing is buffered here.
+
+A validator that cannot be true is never trusted: an ETag that is no entity-tag (RFC 9110
+8.8.3: quoted, no control characters; and not absurdly long) or a Last-Modified that does not
+parse or lies in the future is neither stored nor sent back, so the page is fetched whole
+rather than "not modified" on the word of a header that is wrong. A server that sends such a
+thing may answer any conditional request with 304.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Protocol
 
 from extract.http import FetchedPage, FetchError, SiteClient
 
 log = logging.getLogger(__name__)
+
+MAX_ETAG_CHARS = 256  # a hash in hex is 64; a longer tag is no validator but a payload
+CLOCK_SKEW = timedelta(minutes=5)  # how far ahead of ours a server's clock may run
+# entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE; etagc = "!" / %x23-7E / obs-text
+_ENTITY_TAG = re.compile(r'(?:W/)?"[\x21\x23-\x7e\xa0-\U0010ffff]*"')
+
+
+def trusted_etag(etag: str | None) -> str | None:
+    """The ETag if it is a well-formed entity-tag of sane length, else None."""
+    if etag is None or len(etag) > MAX_ETAG_CHARS or not _ENTITY_TAG.fullmatch(etag):
+        return None
+    return etag
+
+
+def trusted_last_modified(value: str | None, now: datetime | None = None) -> str | None:
+    """The Last-Modified if it is an HTTP date no later than `now` (allowing for a server
+    clock a little ahead), else None."""
+    if value is None:
+        return None
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    if when > (now or datetime.now(UTC)) + CLOCK_SKEW:
+        return None
+    return value
 
 
 class BodyStore(Protocol):
@@ -75,7 +111,10 @@ class ConditionalFetcher:
         held = self._held(url)
         if held is None:
             return self.client.get(url)
-        page = self.client.get(url, etag=held.etag, last_modified=held.last_modified)
+        etag, last_modified = trusted_etag(held.etag), trusted_last_modified(held.last_modified)
+        if etag is None and last_modified is None:
+            return self.client.get(url)  # nothing believable to revalidate with
+        page = self.client.get(url, etag=etag, last_modified=last_modified)
         if not page.not_modified:
             return page
         try:
@@ -87,8 +126,8 @@ class ConditionalFetcher:
             page,
             body=body,
             content_type=held.content_type or page.content_type,
-            etag=page.etag or held.etag,
-            last_modified=page.last_modified or held.last_modified,
+            etag=page.etag or etag,
+            last_modified=page.last_modified or last_modified,
         )
 
     def _held(self, url: str) -> KnownPage | None:
@@ -98,7 +137,8 @@ class ConditionalFetcher:
         return held
 
     def outcome(self, page: FetchedPage) -> FetchOutcome:
-        """The fetch-log record of a page this fetcher returned."""
+        """The fetch-log record of a page this fetcher returned; validators that cannot be
+        true are left out, so no later run sends them back."""
         held = self.known.get(page.url)
         return FetchOutcome(
             url=page.url,
@@ -107,8 +147,8 @@ class ConditionalFetcher:
             not_modified=page.not_modified,
             byte_count=0 if page.not_modified else len(page.body),
             sha256=page.sha256,
-            etag=page.etag,
-            last_modified=page.last_modified,
+            etag=trusted_etag(page.etag),
+            last_modified=trusted_last_modified(page.last_modified, page.fetched_at),
             content_type=page.content_type,
             duration_ms=round(page.elapsed_s * 1000),
             changed=held is None or held.sha256 != page.sha256,

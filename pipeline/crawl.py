@@ -29,12 +29,18 @@ from transform.pipeline import ArchivedPage, PageFailure, ReportSource
 from transform.records import ListingEntry
 
 # Any listing or report family larger than this means a crawl loop or a changed site.
-MAX_LISTING_PAGES = 50
+MAX_LISTING_PAGES = 50  # the real listing has a handful; a pager past this never ends
 MAX_REPORT_PAGES = 60
 # A Downloads block may offer other files (an easy-read version, data); stop after this many.
 MAX_DOWNLOAD_LINKS = 3
 
 ProgressCallback = Callable[[int, int, str], None]
+
+
+class ListingError(RunStopError):
+    """The listing could not be read (fetched, decoded, parsed) or its pager does not end:
+    nothing can be discovered, so the run stops, saying why in one line. A `RunStopError`,
+    so the flow ends Failed with that line and no traceback."""
 
 
 class Fetcher(Protocol):
@@ -173,7 +179,8 @@ def readable_text(page: FetchedPage) -> str | None:
 
 def discover(fetcher: Fetcher, listing_url: str) -> ListingFetch:
     """Follow the listing's pager to its last page. A listing page that fails to fetch or
-    parse raises: without the listing nothing can be discovered, so the run fails loudly."""
+    parse, or a pager past MAX_LISTING_PAGES, raises `ListingError`: without the listing
+    nothing can be discovered, so the run fails loudly."""
     entries: dict[str, ListingEntry] = {}
     slugs: set[str | None] = set()
     in_progress: dict[str, None] = {}
@@ -190,9 +197,18 @@ def discover(fetcher: Fetcher, listing_url: str) -> ListingFetch:
                 entries.setdefault(entry.url, entry)
         return [listing.next_url] if listing.next_url else []
 
-    result = crawl(fetcher.get, listing_url, read_and_follow, max_pages=MAX_LISTING_PAGES)
+    try:
+        result = crawl(fetcher.get, listing_url, read_and_follow, max_pages=MAX_LISTING_PAGES)
+    except CrawlLimitError as exc:
+        raise ListingError(
+            f"the listing's pager goes on past {exc.limit} pages (MAX_LISTING_PAGES), to "
+            f"{exc.last_url}: a pager that never ends, or a changed site"
+        ) from exc
+    except PageParseError as exc:
+        raise ListingError(f"the listing cannot be read: {exc}") from exc
     if result.failures:
-        raise result.failures[0]
+        failure = result.failures[0]
+        raise ListingError(f"the listing cannot be fetched: {failure}") from failure
     return ListingFetch(
         entries=list(entries.values()),
         in_progress=list(in_progress),
@@ -287,6 +303,8 @@ def crawl_site(
     try:
         listing = discover(fetcher, listing_url)
         writer.write_metadata(listing_url, "listing", listing.manifest())
+    except ListingError:
+        raise  # nothing was discovered: the run fails as it is, nothing to load
     except RunStopError as exc:
         return SiteCrawl(ListingFetch([], [], [], []), [], [], stopped=str(exc))
     entries = listing.entries[:max_reports] if max_reports is not None else listing.entries

@@ -3,7 +3,10 @@
 The site says UTF-8 today, but a page is read as what it declares: the Content-Type header's
 charset, then a `<meta>` charset in its first bytes, then a byte-order mark; with none of
 these it must be valid UTF-8. Bytes that do not decode as declared are an error naming the
-page, never mojibake in the warehouse.
+page, never mojibake in the warehouse. So is a charset that is no character encoding of text,
+though Python has a codec by that name: `base64`, `zlib`, `rot13` (bytes or text transforms),
+`punycode`, `idna`, `unicode_escape` (text codecs for other things than documents), `utf-7`
+(which HTML forbids), `undefined`.
 
 A parse costs memory and time in proportion to a page's elements, and our readers recurse
 by nesting depth, so size, element count and depth are checked on the raw markup first:
@@ -49,11 +52,28 @@ class Decoded:
     declared_by: str  # 'header', 'meta', 'bom' or 'default'
 
 
+# Text codecs Python has that no document is written in (names as `codecs.lookup` gives them).
+_NOT_DOCUMENT_CHARSETS = frozenset(
+    {"punycode", "idna", "unicode-escape", "raw-unicode-escape", "undefined", "utf-7", "charmap"}
+)
+
+
 def _codec(name: str, url: str | None, where: str) -> str:
+    """The codec a declared charset names; PageParseError naming it if there is none, or if
+    it is no character encoding of a text."""
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         raise PageParseError(url, f"unknown charset {name!r} declared in the {where}") from None
+    if not getattr(info, "_is_text_encoding", True):  # False for bytes/str transforms
+        raise PageParseError(
+            url, f"charset {name!r} is not a text encoding (declared in the {where})"
+        )
+    if info.name in _NOT_DOCUMENT_CHARSETS:
+        raise PageParseError(
+            url, f"charset {name!r} is not a text encoding for pages (declared in the {where})"
+        )
+    return info.name
 
 
 def declared_charset(body: bytes, content_type: str | None) -> tuple[str, str] | None:
@@ -75,13 +95,15 @@ def decode_page(body: bytes, content_type: str | None, url: str | None = None) -
     codec = _codec(name, url, where)
     if codec == "utf-8" and body.startswith(codecs.BOM_UTF8):
         codec = "utf-8-sig"
+    said = f"declared {name!r} in the {where}" if declared else "no charset declared"
     try:
         text = body.decode(codec)
     except UnicodeDecodeError as exc:
-        said = f"declared {name!r} in the {where}" if declared else "no charset declared"
         raise PageParseError(
             url, f"page cannot be decoded ({said}): invalid byte at {exc.start}"
         ) from exc
+    except UnicodeError as exc:  # a codec that fails whole, not at a byte
+        raise PageParseError(url, f"page cannot be decoded ({said}): {exc}") from exc
     return Decoded(text, codec, where)
 
 

@@ -3,13 +3,18 @@
 Sections are found by their labels' text (whatever elements carry it, even split over
 several), entries by link text (or, in progress, as the section's short lines), and the next
 page by the pager, so that a change of classes or URL layout does not silently lose councils.
+
+Every URL read here is given one spelling (`canonical_url`), and a report's slug ignores a
+trailing slash, so that a report linked as `HTTPS://WWW.CQC.ORG.UK:443/.../x/`, `/.../x#top`,
+`.../x?utm_source=...` and `x` is one report, fetched once (`pipeline.crawl.discover` keeps
+the first of a slug's links).
 """
 
 from __future__ import annotations
 
 import re
 from typing import Literal
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -82,6 +87,39 @@ def _in_navigation(tag: Tag) -> bool:
     )
 
 
+# Query parameters that say where a reader came from, never which page: dropped.
+_TRACKING = re.compile(
+    r"utm_\w*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga|_gl|yclid|igshid",
+    re.IGNORECASE,
+)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def canonical_url(url: str) -> str:
+    """One spelling of a URL: scheme and host lower-cased, a default port, user info, the
+    fragment and tracking parameters dropped. The path is kept as linked, its case and a
+    trailing slash too (a site may serve `/page/2/` and not `/page/2`), and so is every
+    other query parameter (a pager's `?page=2`). A URL whose port is no number is left as
+    it is (the fetch then says what is wrong with it)."""
+    parts = urlsplit(url.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        return url
+    scheme = parts.scheme.lower()
+    host = parts.hostname or ""
+    if ":" in host:  # an IPv6 address keeps its brackets
+        host = f"[{host}]"
+    netloc = host if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
+    path = parts.path or "/"
+    query = "&".join(
+        pair
+        for pair in parts.query.split("&")
+        if pair and not _TRACKING.fullmatch(pair.split("=", 1)[0])
+    )
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
 def _slug_from_href(url: str) -> str:
     path = url.split("?", 1)[0].split("#", 1)[0].rstrip("/")
     return path.rsplit("/", 1)[-1]
@@ -124,12 +162,12 @@ def _linked_entries(
     elements: list[Tag], section: Section, kind: AssessmentKind | None, page_url: str
 ) -> list[ListingEntry]:
     entries: list[ListingEntry] = []
-    page_path = urlsplit(page_url).path
+    page_path = urlsplit(page_url).path.rstrip("/")
     for element in elements:
         if element.name != "a" or not element.get("href") or _in_navigation(element):
             continue
-        url = absolute(str(element["href"]), page_url)
-        if urlsplit(url).path == page_path:  # pager or self link, not a report
+        url = canonical_url(absolute(str(element["href"]), page_url))
+        if urlsplit(url).path.rstrip("/") == page_path:  # pager or self link, not a report
             continue
         name = _report_link_name(element.get_text())
         if not name:
@@ -240,8 +278,9 @@ def _next_url(soup: BeautifulSoup, page_url: str) -> str | None:
             and not _in_site_chrome(a)
         ]
     if marked:
-        return urljoin(page_url, str(marked[0]["href"]).strip())
-    return _numbered_next(soup, page_url)
+        return canonical_url(urljoin(page_url, str(marked[0]["href"]).strip()))
+    numbered = _numbered_next(soup, page_url)
+    return canonical_url(numbered) if numbered is not None else None
 
 
 def parse_listing(html: bytes | str, page_url: str) -> ListingPage:
