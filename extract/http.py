@@ -100,6 +100,7 @@ class Exchange:
     response_headers: tuple[tuple[str, str], ...] = ()
     body: bytes = b""
     error: str | None = None
+    truncated: bool = False  # the body was cut at a length limit on purpose (robots.txt)
 
 
 class RunStopError(Exception):
@@ -402,6 +403,7 @@ class SiteClient:
         response: httpx.Response | None = None
         received = 0
         chunks: list[bytes] = []
+        truncated = False
         error: str | None = None
         try:
             request = self._client.build_request("GET", url, headers=headers)
@@ -437,6 +439,7 @@ class SiteClient:
                             raise _Transient(error, status, None, None)
                         chunks.extend(decoder.feed(raw))
                         if decoder.truncated:
+                            truncated = True
                             break
                     chunks.append(decoder.finish())
                 except (ContentCodingError, DecodedTooLargeError) as exc:
@@ -464,7 +467,8 @@ class SiteClient:
             with self._log_lock:
                 self.request_log.append(record)
             if self.on_exchange is not None:
-                self.on_exchange(_exchange(request, response, b"".join(chunks), error, started_at))
+                body = b"".join(chunks)
+                self.on_exchange(_exchange(request, response, body, error, started_at, truncated))
 
     def _require_same_host(self, url: str) -> None:
         if _site_of(url) != self._site:
@@ -518,6 +522,7 @@ def _exchange(
     body: bytes,
     error: str | None,
     started_at: datetime,
+    truncated: bool = False,
 ) -> Exchange:
     sent = tuple((k, v) for k, v in request.headers.multi_items())
     if response is None:
@@ -533,6 +538,7 @@ def _exchange(
         response_headers=tuple((k, v) for k, v in response.headers.multi_items()),
         body=body,
         error=error,
+        truncated=truncated,
     )
 
 

@@ -509,6 +509,8 @@ class WarcWriter:
         }
         if exchange.error:
             warc_headers["WARC-Cqc-Error"] = exchange.error
+        if exchange.truncated:  # ISO 28500: the payload is shorter than what was sent
+            warc_headers["WARC-Truncated"] = "length"
         response = self._warc.create_warc_record(
             exchange.url,
             "response",

@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from warcio.archiveiterator import ArchiveIterator
 
 from extract.http import (
     DEFAULT_USER_AGENT,
@@ -318,7 +319,7 @@ def test_robots_txt_past_five_redirects_counts_as_unavailable() -> None:
         ]
 
 
-def test_robots_txt_past_500_kib_is_read_up_to_that_limit() -> None:
+def test_robots_txt_past_500_kib_is_read_up_to_that_limit(tmp_path: Path) -> None:
     padding = b"# " + b"x" * 98 + b"\n"
     body = ANY.encode() + b"Disallow: /early\n" + padding * 7000 + b"Disallow: /late\n"
     assert len(body) > MAX_ROBOTS_BYTES + 100_000
@@ -330,6 +331,18 @@ def test_robots_txt_past_500_kib_is_read_up_to_that_limit() -> None:
         assert not client.allowed("/early")
         assert client.allowed("/late")
     assert [len(e.body) for e in archived] == [MAX_ROBOTS_BYTES]
+    assert [e.truncated for e in archived] == [True]
+    # The archive says the record was cut on purpose (ISO 28500's WARC-Truncated).
+    writer = WarcArchive(tmp_path).writer("robots")
+    writer.write_exchange(archived[0])
+    writer.close()
+    [warc] = WarcArchive(tmp_path).files()
+    with warc.open("rb") as stream:
+        truncated = {
+            record.rec_type: record.rec_headers.get_header("WARC-Truncated")
+            for record in ArchiveIterator(stream)
+        }
+    assert truncated["response"] == "length" and truncated["request"] is None
 
 
 def test_a_gzipped_robots_txt_expanding_past_500_kib_is_cut_as_it_decodes() -> None:
