@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from html import escape
 
 import duckdb
 
 from publish.feed import Change, describe_change, sort_changes
+from publish.markup import escape
 from publish.page import (
     SCORE_LABELS,
     Row,

@@ -8,8 +8,11 @@ generated from a freshly initialised in-memory warehouse, so it cannot drift fro
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import duckdb
 
+from publish.spreadsheet import CUT_MARKER, EXCEL_CELL_MAX
 from warehouse.db import BENCHMARK_TABLES, connect, init_schema
 from warehouse.load import ALL_TABLES
 
@@ -301,6 +304,37 @@ def render_data_dictionary(
         lines += _section(conn, name, tables[name] or "", is_view=False, examples=examples)
     lines.append(EXAMPLES)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def render_cut_values(fmt: str, cut: Mapping[str, Mapping[str, int]]) -> str:
+    """The export's section on values cut to fit its format: which columns can be cut and
+    why, and (xlsx) which were in this workbook; `cut` maps a table to its columns' counts of
+    cells cut (`publish.spreadsheet.WrittenSheet.cut`)."""
+    lines = [
+        "## Values cut to fit a format",
+        "",
+        "Parquet and CSV hold every value whole. An Excel cell holds at most "
+        f"{EXCEL_CELL_MAX:,} characters, so in the xlsx workbook any text, JSON or list "
+        "column can be cut: a value longer than that (a whole report as JSON in "
+        "`assessment_version.report_json`, a long finding or statement text) is cut to end, "
+        "within the limit, with "
+        f'"{CUT_MARKER.strip()}", never silently. The workbook\'s `data_dictionary` sheet says '
+        "the same of each column cut.",
+        "",
+    ]
+    if fmt != "xlsx":
+        return "\n".join([*lines, f"This export is {fmt}: no value in it is cut.", ""])
+    found = [
+        (table, column, cells)
+        for table, columns in cut.items()
+        for column, cells in columns.items()
+        if cells
+    ]
+    if not found:
+        return "\n".join([*lines, "No value in this workbook was cut.", ""])
+    lines += ["Cut in this workbook:", "", "| Column | Cells cut |", "|---|---|"]
+    lines += [f"| `{table}.{column}` | {cells:,} |" for table, column, cells in found]
+    return "\n".join([*lines, ""])
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -5,7 +5,9 @@ For people who work in R, Excel or pandas rather than SQL. DuckDB writes the Par
 files itself (`COPY ... TO`), from one read snapshot; the workbook (`publish.spreadsheet`)
 is written from the same snapshot, a sheet per table. A `manifest.json` lists each file with
 its row count, and `data_dictionary.md` documents every column, with an example from the
-exported data. Text that a spreadsheet would run as a formula is escaped in CSV and xlsx.
+exported data. Text that a spreadsheet would run as a formula is escaped in CSV and xlsx. CSV
+and Parquet hold every value as the warehouse does; the workbook's cells are cut at Excel's
+limit with a marker, and the dictionary says which columns were (`render_cut_values`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Literal
 import duckdb
 
 from publish.attribution import OGL_STATEMENT, attribution_markdown, licences_json
-from publish.dictionary import VIEW_ORDER, render_data_dictionary
+from publish.dictionary import VIEW_ORDER, render_cut_values, render_data_dictionary
 from publish.spreadsheet import csv_select, write_workbook
 from warehouse.db import BENCHMARK_TABLES, SEARCH_TABLE
 from warehouse.load import ALL_TABLES
@@ -39,6 +41,7 @@ class ExportedTable:
     file: str  # relative to the export directory
     rows: int
     sheet: str | None = None  # the workbook's sheet (xlsx)
+    cut: dict[str, int] | None = None  # xlsx: column -> cells cut at Excel's cell limit
 
 
 def export_warehouse(
@@ -67,7 +70,10 @@ def export_warehouse(
             kinds = {name: "benchmark table" for name in BENCHMARK_TABLES}
             kinds |= {name: "view" for name in VIEW_ORDER}
             sheets = write_workbook(conn, out_dir / WORKBOOK, names, kinds=kinds)
-            exported = [ExportedTable(s.name, WORKBOOK, s.rows_written, s.sheet) for s in sheets]
+            exported = [
+                ExportedTable(s.name, WORKBOOK, s.rows_written, s.sheet, dict(s.cut) or None)
+                for s in sheets
+            ]
         else:
             for name in names:
                 target = out_dir / f"{name}.{fmt}"
@@ -81,6 +87,8 @@ def export_warehouse(
         dictionary = render_data_dictionary(conn, examples=conn)
     finally:
         conn.execute("ROLLBACK")  # read only: nothing to keep
+    cut = {table.name: table.cut for table in exported if table.cut}
+    dictionary += "\n" + render_cut_values(fmt, cut)
     # The sources' licences ask for attribution with every copy (publish.attribution).
     (out_dir / "data_dictionary.md").write_text(dictionary + attribution_markdown(), "utf-8")
     manifest = {

@@ -5,7 +5,8 @@ without re-reading the whole HTML report. One entry per run and report (a run's 
 assessment are one entry), newest first, linking the council's page in the report and CQC's own
 report. Ids are `urn:uuid:` UUIDs derived (uuid5) from the assessment and the run, so the same
 warehouse always gives the same ids and a reader never sees an entry twice. The XML is built
-with ElementTree, which escapes every text and attribute.
+with ElementTree, which escapes every text and attribute; what XML cannot hold at all (a control
+byte an old warehouse kept) is replaced first (`publish.markup`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from html import escape
 from pathlib import Path
 from typing import Any, get_args
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import duckdb
 
 from publish.attribution import attribution_text
+from publish.markup import escape, markup_safe
 from transform.changes import ChangeKind
 
 __all__ = [
@@ -235,9 +236,12 @@ def _timestamp(value: datetime) -> str:
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, attrib)
+    """A child element; its text and attributes cleared of what XML 1.0 forbids, which
+    ElementTree would write as it is (an old warehouse may hold a control byte)."""
+    safe = {name: markup_safe(value) for name, value in attrib.items()}
+    element = ET.SubElement(parent, tag, safe)
     if text is not None:
-        element.text = text
+        element.text = markup_safe(text)
     return element
 
 

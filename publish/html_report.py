@@ -12,7 +12,7 @@ A to Z), one `region/<slug>.html` per region, one `council/<slug>.html` per coun
 (`publish.council_pages`) and `feed.atom`, the new and changed reports (`publish.feed`).
 Every page ends with the data's licences and attribution (`publish.attribution`). Querying
 (`query_*`) is kept apart from rendering (`render_*`: rows in, HTML string out, every text
-escaped with `html.escape`).
+escaped with `publish.markup.escape`, which also replaces what HTML and XML forbid).
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from html import escape
 from pathlib import Path
 
 import duckdb
 
 from publish.council_pages import query_councils, render_council
 from publish.feed import write_feed
+from publish.markup import escape
 from publish.page import (
     INK,
     SCORE_COLOURS,

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from html import escape
 from pathlib import Path
 from typing import Any, SupportsFloat
 
 import duckdb
 
 from publish.attribution import OGL_STATEMENT, SOURCES
+from publish.markup import escape
 
 Row = dict[str, Any]
 SCORE_COLOURS: dict[int, str] = {1: "#c0392b", 2: "#f39c12", 3: "#27ae60", 4: "#1f6fb2"}

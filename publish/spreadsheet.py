@@ -5,14 +5,22 @@ to Excel and LibreOffice: a published text, or a value someone planted, could ru
 analyst opens the file (CSV injection, OWASP). So the workbook writes every text as a string
 (xlsxwriter's write_string, with formula, number and URL conversion off) and the CSV prefixes
 such a text with `'`. Numbers are written as numbers, so a negative number is never a text.
+
+A cell holds at most 32,767 characters and no control character (xlsxwriter would write one as
+Excel's `_x0001_`, which other readers show as it is): a text is made safe for markup first
+(`publish.markup`: U+FFFD in place of what XML forbids; CR as LF), and a longer text is cut
+so that it ends with CUT_MARKER, never silently; `WrittenSheet.cut` counts the cut cells per
+column, and the data dictionary (the workbook's sheet, the export's `data_dictionary.md`)
+names them.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -22,6 +30,8 @@ import duckdb
 import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
+
+from publish.markup import markup_safe
 
 # A text starting with one of these is escaped in CSV (a text that is a plain number is not).
 FORMULA_TRIGGERS = "=+-@\t\r"
@@ -33,6 +43,12 @@ DICTIONARY_SHEET = "data_dictionary"
 WIDTH_MIN, WIDTH_MAX = 8, 60
 _FETCH = 2_000
 _LARGEST_EXACT_INT = 2**53
+_LINE_ENDS = re.compile("\r\n?")
+EXCEL_CELL_MAX = 32_767  # characters in a cell, counted as Excel counts them (UTF-16 units)
+CUT_MARKER = (
+    f" \u2026 [cut at {EXCEL_CELL_MAX:,} characters: the full text is in the Parquet and CSV "
+    "exports]"
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +57,28 @@ class WrittenSheet:
     sheet: str
     rows: int  # rows in the table
     rows_written: int  # fewer only past Excel's row limit
+    # column -> cells cut at EXCEL_CELL_MAX (only columns with a cut cell)
+    cut: Mapping[str, int] = field(default_factory=dict)
+
+
+def cell_text(text: str) -> tuple[str, bool]:
+    """`text` as a cell can hold it, and whether it had to be cut: what XML forbids replaced
+    (`publish.markup`), a line ended by CR (which xlsxwriter writes as `_x000D_`) ended by LF,
+    Excel's line break in a cell; past EXCEL_CELL_MAX, cut so that with CUT_MARKER at its end
+    it is EXCEL_CELL_MAX long (a character outside the BMP, two units to Excel, never halved)."""
+    text = markup_safe(text)
+    if "\r" in text:
+        text = _LINE_ENDS.sub("\n", text)
+    if len(text) <= EXCEL_CELL_MAX // 2:  # fits, however many units each character takes
+        return text, False
+    units = text.encode("utf-16-le")
+    if len(units) // 2 <= EXCEL_CELL_MAX:
+        return text, False
+    room = EXCEL_CELL_MAX - len(CUT_MARKER.encode("utf-16-le")) // 2
+    kept = units[: 2 * room]
+    if 0xD800 <= int.from_bytes(kept[-2:], "little") <= 0xDBFF:  # half a pair: drop it
+        kept = kept[:-2]
+    return kept.decode("utf-16-le") + CUT_MARKER, True
 
 
 def _ident(name: str) -> str:
@@ -95,6 +133,7 @@ class _Sheet:
         self.sheet, self.formats = sheet, formats
         self.widths = [len(title) for title in header]
         self.row = 0
+        self.cut: Counter[int] = Counter()  # column index -> cells cut
         for col, title in enumerate(header):
             sheet.write_string(0, col, title, formats["header"])
 
@@ -134,6 +173,8 @@ class _Sheet:
             text = str(value)
         else:  # lists, maps, JSON: readable text
             text = json.dumps(value, ensure_ascii=False, default=str)
+        text, was_cut = cell_text(text)
+        self.cut[col] += was_cut
         sheet.write_string(row, col, text)  # never a formula, number or link
         return max((len(line) for line in text.splitlines()), default=0)
 
@@ -192,13 +233,15 @@ def _write_table(
     row = conn.execute(f"SELECT count(*) FROM {_ident(name)}").fetchone()
     total = int(row[0]) if row else 0
     cursor = conn.execute(f"SELECT * FROM {_ident(name)}")
-    out = _Sheet(sheet, formats, [d[0] for d in cursor.description or []])
+    header = [d[0] for d in cursor.description or []]
+    out = _Sheet(sheet, formats, header)
     room = EXCEL_MAX_ROWS - 1
     while out.row < room and (batch := cursor.fetchmany(min(_FETCH, room - out.row))):
         for values in batch:
             out.add(values)
     out.finish()
-    return WrittenSheet(name, sheet.get_name(), total, out.row)
+    cut = {header[col]: cells for col, cells in sorted(out.cut.items()) if cells}
+    return WrittenSheet(name, sheet.get_name(), total, out.row, cut)
 
 
 _DICTIONARY_HEADER = ("table", "sheet", "kind", "column", "type", "nullable", "description", "rows")
@@ -235,5 +278,16 @@ def _write_dictionary(
         out.add((table.name, table.sheet, kind, None, None, None, note.strip(), table.rows))
         for column, data_type, nullable, comment in columns.get(table.name, []):
             shown = None if kind == "view" else ("yes" if nullable else "no")
+            if cells := table.cut.get(column):
+                comment = f"{comment or ''} {cut_note(cells)}".strip()
             out.add((table.name, table.sheet, kind, column, data_type, shown, comment, None))
     out.finish()
+
+
+def cut_note(cells: int) -> str:
+    """What the dictionary says of a column with `cells` cells cut in the workbook."""
+    some = "1 cell" if cells == 1 else f"{cells:,} cells"
+    return (
+        f"({some} of this column cut at Excel's {EXCEL_CELL_MAX:,} characters, ending with "
+        f'"{CUT_MARKER.strip()}"; the Parquet and CSV exports hold them whole.)'
+    )

@@ -25,6 +25,8 @@ from bs4.element import (
     ProcessingInstruction,
 )
 
+from transform.clean import normalise_text
+
 _WS = re.compile(r"\s+")
 
 BLOCK_TAGS = frozenset(
@@ -60,9 +62,12 @@ _LINK_LIST_TITLE_MAX_WORDS = 6
 
 
 def clean_text(text: str | None) -> str:
-    """Visible text as one line: nbsp and other whitespace runs become single spaces."""
+    """Visible text as one line: nbsp and other whitespace runs become single spaces. Every
+    line of a page passes here, so here its text is normalised (`transform.clean`: no
+    controls, bidi controls or lone surrogates, NFC) before any parser reads it."""
     if not text:
         return ""
+    text = normalise_text(text)
     return _WS.sub(" ", text.replace("\u00a0", " ").replace("\u200b", "")).strip()
 
 
@@ -89,9 +94,15 @@ def parse_date(text: str) -> date:
 
 
 def make_soup(html: bytes | str) -> BeautifulSoup:
-    """Soup with the lxml parser; bytes are read as UTF-8 (the site's encoding)."""
+    """Soup with the lxml parser; bytes are read as UTF-8 (the site's encoding). A NUL is
+    dropped first, as an HTML5 parser ignores it in a page's text: lxml would make it U+FFFD,
+    which `clean_text` keeps (it may be text), where every other control is removed."""
     if isinstance(html, bytes):
+        if b"\x00" in html:  # in UTF-8, only U+0000 has a zero byte
+            html = html.replace(b"\x00", b"")
         return BeautifulSoup(html, "lxml", from_encoding="utf-8")
+    if "\x00" in html:
+        html = html.replace("\x00", "")
     return BeautifulSoup(html, "lxml")
 
 
