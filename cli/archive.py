@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
+from rich.text import Text
 
 from cli.common import EXIT_BAD_INPUT, console, err_console, settings_with
 
@@ -26,11 +28,15 @@ def archive_import_legacy(
     try:
         done = import_legacy(settings.archive)
     except LegacyImportError as exc:
-        err_console.print(f"[red]nothing imported:[/red] {exc}", highlight=False)
+        err_console.print(
+            f"[red]nothing imported:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True
+        )
         raise typer.Exit(EXIT_BAD_INPUT) from exc
     console.print(
-        f"{done.responses} responses and {done.reports} report manifests written to "
-        f"{settings.archive / 'warc' / done.file}",
+        Text(
+            f"{done.responses} responses and {done.reports} report manifests written to "
+            f"{settings.archive / 'warc' / done.file}"
+        ),
         highlight=False,
     )
 
@@ -46,4 +52,6 @@ def archive_rebuild_index(
 
     settings = settings_with(archive=archive)
     count = WarcArchive(settings.archive).rebuild_index()
-    console.print(f"{count} records indexed from {settings.archive / 'warc'}", highlight=False)
+    console.print(
+        Text(f"{count} records indexed from {settings.archive / 'warc'}"), highlight=False
+    )

@@ -6,26 +6,38 @@ No command module imports another; each imports this one (and `cli.main` registe
 
 from __future__ import annotations
 
+import codecs
+import csv
 import difflib
+import io
 import json
 import os
 import signal
-from collections.abc import Iterator, Sequence
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from types import FrameType
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
+from rich.console import Console, HighlighterType, JustifyMethod, OverflowMethod
+from rich.errors import MarkupError
+from rich.markup import escape
+from rich.style import Style
+from rich.table import Column, Table
 from rich.text import Text
 
 from pipeline.settings import Settings
 
 if TYPE_CHECKING:
     import duckdb  # imported where used: the CLI starts faster without it
+
+    from warehouse.db import WarehouseBusyError
 
 # The ephemeral Prefect server's telemetry heartbeat fails offline and floods the log.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -37,9 +49,59 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_show_locals=False,
 )
-# Piped output (CI logs, `| less`) would otherwise be cut to 80 columns.
-console = Console(width=None if Console().is_terminal else 140)
-err_console = Console(stderr=True, width=None if Console(stderr=True).is_terminal else 140)
+
+
+def tolerate_unencodable_output() -> None:
+    """Characters the output's encoding cannot show ("£" under PYTHONIOENCODING=ascii, a lone
+    surrogate anywhere) print as backslash escapes instead of raising UnicodeEncodeError
+    halfway through the output. The encoding itself is left as it is (UTF-8 stays UTF-8)."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
+
+
+tolerate_unencodable_output()  # once, before any command (or Typer's usage errors) prints
+
+
+class PlainConsole(Console):
+    """A console whose messages may hold data: no emoji codes (":x:" in a council name stays
+    as typed), and a string whose markup does not parse is printed as it is rather than
+    raising MarkupError. Values in a message are still escaped where they are put in; this
+    is the net under them."""
+
+    def __init__(self, *, stderr: bool = False) -> None:
+        # Piped output (CI logs, `| less`) would otherwise be cut to 80 columns.
+        terminal = Console(stderr=stderr).is_terminal
+        super().__init__(stderr=stderr, width=None if terminal else 140, emoji=False)
+
+    def render_str(
+        self,
+        text: str,
+        *,
+        style: str | Style = "",
+        justify: JustifyMethod | None = None,
+        overflow: OverflowMethod | None = None,
+        emoji: bool | None = None,
+        markup: bool | None = None,
+        highlight: bool | None = None,
+        highlighter: HighlighterType | None = None,
+    ) -> Text:
+        options: dict[str, Any] = {
+            "style": style,
+            "justify": justify,
+            "overflow": overflow,
+            "emoji": emoji,
+            "highlight": highlight,
+            "highlighter": highlighter,
+        }
+        try:
+            return super().render_str(text, markup=markup, **options)
+        except MarkupError:
+            return super().render_str(text, markup=False, **options)
+
+
+console = PlainConsole()
+err_console = PlainConsole(stderr=True)
 
 EXIT_RUN_FAILED = 1
 EXIT_BAD_INPUT = 2
@@ -141,15 +203,15 @@ def council_code(name: str) -> str:
     except UnknownCouncilError as exc:
         close = difflib.get_close_matches(name, [c.name for c in load_councils()], n=3)
         hint = f" Did you mean: {', '.join(close)}?" if close else ""
-        err_console.print(f"[red]{exc}[/red].{hint}", highlight=False)
+        err_console.print(
+            f"[red]{escape(str(exc))}[/red].{escape(hint)}", highlight=False, soft_wrap=True
+        )
         raise typer.Exit(2) from exc
 
 
 def region_named(conn: duckdb.DuckDBPyConnection, region: str) -> str:
     """The region as the warehouse names it, in any case and spacing; else one line naming
     the regions, exit 2."""
-    from rich.markup import escape
-
     from warehouse.compare import region_names
 
     known = {name.lower(): name for name in region_names(conn)}
@@ -157,7 +219,7 @@ def region_named(conn: duckdb.DuckDBPyConnection, region: str) -> str:
     if wanted is None:
         err_console.print(
             f"[red]no region {escape(repr(region))}[/red]; the regions are: "
-            + ", ".join(known.values()),
+            + escape(", ".join(known.values())),
             highlight=False,
             soft_wrap=True,
         )
@@ -168,47 +230,172 @@ def region_named(conn: duckdb.DuckDBPyConnection, region: str) -> str:
 @contextmanager
 def read_only(db: Path | None, *, sandboxed: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """The warehouse, read-only (and `sandboxed`: no file, network or extension beyond it);
-    a missing file, one a run is writing (DuckDB lets no reader beside a writer), or one
-    that is no warehouse we can read is one line and exit status 1."""
+    a missing file, one another process is writing (DuckDB lets no reader beside a writer),
+    or one that is no warehouse we can read is one line and exit status 1."""
     from warehouse.db import WarehouseBusyError, WarehouseOpenError, connect, sandbox
 
     path = settings_with(db=db).db
     try:
         conn = connect(path, read_only=True)
     except FileNotFoundError as exc:
-        err_console.print(f"[red]{exc}[/red] (run `cqc ingest` or `cqc demo` first)")
+        err_console.print(
+            f"[red]{escape(str(exc))}[/red] (run `cqc ingest` or `cqc demo` first)",
+            highlight=False,
+            soft_wrap=True,
+        )
         raise typer.Exit(1) from exc
-    except (WarehouseBusyError, WarehouseOpenError) as exc:
-        err_console.print(f"[red]{exc}[/red]", highlight=False, soft_wrap=True)
+    except WarehouseBusyError as exc:
+        say_failure(busy_reading(exc))
+        raise typer.Exit(1) from exc
+    except WarehouseOpenError as exc:
+        say_failure(str(exc))
         raise typer.Exit(1) from exc
     with conn:
         yield sandbox(conn) if sandboxed else conn
+
+
+def busy_reading(exc: WarehouseBusyError) -> str:
+    """Why a read-only open was refused. Readers share the file, so the lock in the way is a
+    writer's: the process DuckDB's lock error names has the file open for writing."""
+    holder, _ = _lock_holder(exc)
+    return (
+        f"the warehouse {exc.path} is open for writing in {holder}, and DuckDB lets no "
+        "reader beside a writer: try again when it has finished"
+    )
+
+
+def busy_writing(exc: WarehouseBusyError) -> str:
+    """Why a writable open was refused, in DuckDB's own terms: its lock error adds "you would
+    be able to open this database in read-only mode" when the process in the way only reads
+    the file (`cqc sql`, a DuckDB client), and not when it writes it."""
+    holder, reader = _lock_holder(exc)
+    waited = f" (waited {exc.waited_s:.0f}s)" if exc.waited_s >= 1 else ""
+    if reader:
+        return (
+            f"the warehouse {exc.path} is open for reading in {holder}{waited}, and DuckDB "
+            "lets no writer beside a reader: try again when it is closed"
+        )
+    return (
+        f"the warehouse {exc.path} is open for writing in {holder}{waited}, and DuckDB lets "
+        "one process write at a time: try again when it has finished"
+    )
+
+
+def _lock_holder(exc: WarehouseBusyError) -> tuple[str, bool]:
+    """The process DuckDB's lock error names ("/usr/bin/python3 (PID 42)"), and whether it
+    said that a read-only open would succeed (the holder reads, and does not write)."""
+    holder, _, rest = exc.holder.partition(". However,")
+    return holder.strip(), "read-only mode" in rest
+
+
+def say_failure(message: str) -> None:
+    """One red line on stderr, printed as typed: a path, a name or an error text is data."""
+    err_console.print(Text(message, style="red"), highlight=False, soft_wrap=True)
 
 
 def settings_with(**overrides: object) -> Settings:
     return Settings().with_overrides(**overrides)
 
 
+# Rows are fetched and printed this many at a time (five of DuckDB's 2,048-row vectors): csv
+# and json in constant memory.
+FETCH_ROWS = 10_240
+# A table is rendered whole before it is shown, so `cqc sql` shows at most this many rows
+# unless --limit says otherwise, and says how many more there were.
+TABLE_ROWS = 1_000
+
+Row = tuple[Any, ...]
+
+
 def print_rows(
     columns: Sequence[str], rows: Sequence[Sequence[object]], output: OutputFormat
 ) -> None:
+    """Rows a command has already gathered (a few hundred at most), in the chosen format."""
     if output == "json":
-        records = [dict(zip(columns, row, strict=True)) for row in rows]
-        typer.echo(json.dumps(records, indent=2, default=_json_default, ensure_ascii=False))
+        write_json(columns, [rows])
     elif output == "csv":
-        import csv
-        import sys
-
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
+        write_csv(columns, [rows])
     else:
-        table = Table(*columns, show_lines=False)
-        for row in rows:
-            # Text, not markup: a value such as "[placeholder]" is data, shown as it is.
-            table.add_row(*(Text("" if value is None else str(value)) for value in row))
-        console.print(table)
+        print_table(columns, rows)
         console.print(f"{len(rows)} rows")
+
+
+def write_csv(columns: Sequence[str], batches: Iterable[Sequence[Sequence[object]]]) -> None:
+    """CSV on stdout, a batch at a time."""
+    writer = csv.writer(sys.stdout)
+    writer.writerow(columns)
+    for batch in batches:
+        writer.writerows(batch)
+
+
+def write_json(columns: Sequence[str], batches: Iterable[Sequence[Sequence[object]]]) -> None:
+    """One JSON array of records on stdout, written a record at a time, byte for byte what
+    `json.dumps(records, indent=2)` wrote for the whole list. Where stdout's encoding is not
+    Unicode, characters beyond ASCII are JSON escapes (\u00a3): the same text, read back."""
+    out = sys.stdout
+    record = _json_record(columns, ascii_only=not _takes_unicode(out))
+    opening = "[\n  "
+    for batch in batches:
+        for row in batch:
+            out.write(opening + record(row))
+            opening = ",\n  "
+    out.write("[]\n" if opening == "[\n  " else "\n]\n")
+
+
+def _json_record(columns: Sequence[str], *, ascii_only: bool) -> Callable[[Sequence[object]], str]:
+    """A row as its record in the array's layout. json's indented encoder is pure Python (3M
+    rows took a minute), so each scalar goes through the C encoder, and only a value that is
+    a list or a struct is laid out with indent=2 as before."""
+    options: dict[str, Any] = {"default": _json_default, "ensure_ascii": ascii_only}
+    if len(set(columns)) != len(columns):  # a name twice: one key, its last value, as before
+        return lambda row: json.dumps(
+            dict(zip(columns, row, strict=True)), indent=2, **options
+        ).replace("\n", "\n  ")
+    if not columns:
+        return lambda row: "{}"
+    scalar = json.JSONEncoder(**options).encode
+    keys = [f"\n    {json.dumps(name, ensure_ascii=ascii_only)}: " for name in columns]
+
+    def record(row: Sequence[object]) -> str:
+        fields = []
+        for key, value in zip(keys, row, strict=True):
+            if isinstance(value, list | tuple | dict):
+                text = json.dumps(value, indent=2, **options).replace("\n", "\n    ")
+            else:
+                text = scalar(value)
+            fields.append(key + text)
+        return "{" + ",".join(fields) + "\n  }"
+
+    return record
+
+
+def _takes_unicode(stream: object) -> bool:
+    return _takes_unicode_encoding(getattr(stream, "encoding", None) or "utf-8")
+
+
+def _takes_unicode_encoding(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
+
+
+def print_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """The rows as a table. Names and values are Text, not markup: a column named "[/b]" or
+    a value such as "[placeholder]" is data, shown as it is."""
+    showable = _showable_in(console.encoding)
+    table = Table(*(Column(header=Text(showable(name))) for name in columns), show_lines=False)
+    for row in rows:
+        table.add_row(*(Text("" if value is None else showable(str(value))) for value in row))
+    console.print(table)
+
+
+def _showable_in(encoding: str) -> Callable[[str], str]:
+    """What of a text an encoding cannot show, as the backslash escapes the output would
+    write for it anyway; done before the table measures its columns, so they stay aligned."""
+    if _takes_unicode_encoding(encoding):
+        return lambda text: text
+    return lambda text: text.encode(encoding, "backslashreplace").decode(encoding)
 
 
 def _json_default(value: object) -> str:
@@ -222,10 +409,7 @@ def skin_named(name: str) -> str:
     from mirror.server import SKINS
 
     if name not in SKINS:
-        err_console.print(
-            f"[red]unknown skin {name!r}[/red]; the skins are: {', '.join(SKINS)}",
-            highlight=False,
-        )
+        say_failure(f"unknown skin {name!r}; the skins are: {', '.join(SKINS)}")
         raise typer.Exit(2)
     return name
 
@@ -237,27 +421,152 @@ def writable(db: Path | None) -> duckdb.DuckDBPyConnection:
 
     settings = settings_with(db=db)
     try:
-        conn = connect(settings.db, wait_s=settings.lock_wait_s, on_wait=err_console.print)
+        conn = connect(settings.db, wait_s=settings.lock_wait_s, on_wait=say_plainly)
         init_schema(conn)
-    except (WarehouseBusyError, WarehouseOpenError) as exc:
-        err_console.print(f"[red]{exc}[/red]", highlight=False, soft_wrap=True)
+    except WarehouseBusyError as exc:
+        say_failure(busy_writing(exc))
+        raise typer.Exit(1) from exc
+    except WarehouseOpenError as exc:
+        say_failure(str(exc))
         raise typer.Exit(1) from exc
     return conn
 
 
-def print_query(query: str, db: Path | None, output: OutputFormat) -> None:
-    """Run read-only SQL in the sandbox and print the rows; an error is one line, exit 1."""
+def say_plainly(line: str) -> None:
+    """A line on stderr exactly as given (no markup read into it)."""
+    err_console.print(Text(line), highlight=False, soft_wrap=True)
+
+
+class QueryInterrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM while `cqc sql` runs or prints its query."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@dataclass
+class QueryUnderway:
+    """The connection a signal interrupts (once there is one), and the signal if one came."""
+
+    conn: duckdb.DuckDBPyConnection | None = None
+    signum: int | None = None
+
+
+@contextmanager
+def query_stopped_by_signals() -> Iterator[QueryUnderway]:
+    """SIGINT (Ctrl-C) or SIGTERM interrupts the query (`conn.interrupt()`: DuckDB stops
+    between the vectors it works through) and the Python code printing its rows; either way
+    the command ends with one line and exit status 128 + the signal. In place before the
+    connection is opened, so that no moment of the command is left to the default handler's
+    traceback."""
+    underway = QueryUnderway()
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        underway.signum = signum
+        if underway.conn is not None:
+            underway.conn.interrupt()
+        raise QueryInterrupted(signum)
+
+    # Only the main thread may set handlers (`cqc` runs there; a caller in another thread
+    # keeps its own).
+    in_main = threading.current_thread() is threading.main_thread()
+    watched = (signal.SIGINT, signal.SIGTERM) if in_main else ()
+    previous = {sig: signal.signal(sig, interrupt) for sig in watched}
+    try:
+        yield underway
+    except (QueryInterrupted, Exception) as exc:
+        # Interrupted, DuckDB raises InterruptException, or RuntimeError("Query interrupted")
+        # when the handler's QueryInterrupted came through its own check for signals.
+        if underway.signum is None or isinstance(exc, typer.Exit):
+            raise
+        for sig, handler in previous.items():  # a second Ctrl-C now ends it the usual way
+            signal.signal(sig, handler)
+        err_console.print(
+            f"stopped by {signal.Signals(underway.signum).name}: the query was interrupted",
+            highlight=False,
+        )
+        raise typer.Exit(128 + underway.signum) from exc
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def print_query(
+    query: str, db: Path | None, output: OutputFormat, limit: int | None = None
+) -> None:
+    """Run read-only SQL in the sandbox and print the rows as they come, FETCH_ROWS at a time:
+    csv and json in constant memory however many rows; a table of TABLE_ROWS at most (or
+    `limit`), then a line saying how many more there were. An error is one line with DuckDB's
+    text as it is, exit 1; SIGINT or SIGTERM stops the query, exit 128 + the signal."""
     import duckdb
 
-    try:
-        with read_only(db, sandboxed=True) as conn:
-            cursor = conn.execute(query)
-            columns = [d[0] for d in cursor.description or []]
-            rows = cursor.fetchall()
-    except duckdb.Error as exc:
-        err_console.print(f"[red]SQL error:[/red] {exc}")
-        raise typer.Exit(1) from exc
-    print_rows(columns, rows, output)
+    with query_stopped_by_signals() as underway, read_only(db, sandboxed=True) as conn:
+        underway.conn = conn
+        try:
+            conn.execute(query)
+            columns = [d[0] for d in conn.description or []]
+            if output is OutputFormat.table:
+                _print_query_table(conn, columns, TABLE_ROWS if limit is None else limit)
+            else:
+                _write_query_rows(conn, columns, output, limit)
+        except duckdb.Error as exc:
+            if underway.signum is not None:  # DuckDB's word for the interrupt: said above
+                raise
+            err_console.print(
+                Text.assemble(("SQL error: ", "red"), str(exc).rstrip()), soft_wrap=True
+            )
+            raise typer.Exit(1) from exc
+        except BrokenPipeError as exc:  # `cqc sql ... | head`: the reader has what it wanted
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # so that the exit's flush has somewhere to go
+            raise typer.Exit(128 + signal.SIGPIPE) from exc
+        finally:
+            underway.conn = None  # closed next: nothing left to interrupt
+
+
+def _fetched(cursor: duckdb.DuckDBPyConnection, limit: int | None) -> Iterator[list[Row]]:
+    """The cursor's rows in batches of FETCH_ROWS, `limit` rows in all at most."""
+    left = limit
+    while left is None or left > 0:
+        batch: list[Row] = cursor.fetchmany(FETCH_ROWS if left is None else min(FETCH_ROWS, left))
+        if not batch:
+            return
+        yield batch
+        if left is not None:
+            left -= len(batch)
+
+
+def _write_query_rows(
+    cursor: duckdb.DuckDBPyConnection,
+    columns: Sequence[str],
+    output: OutputFormat,
+    limit: int | None,
+) -> None:
+    write = write_json if output is OutputFormat.json else write_csv
+    write(columns, _fetched(cursor, limit))
+    sys.stdout.flush()
+    if limit is not None and cursor.fetchmany(1):
+        err_console.print(
+            f"the first {limit} rows printed (--limit {limit}); the query has more",
+            highlight=False,
+        )
+
+
+def _print_query_table(
+    cursor: duckdb.DuckDBPyConnection, columns: Sequence[str], shown: int
+) -> None:
+    rows = [row for batch in _fetched(cursor, shown) for row in batch]
+    more = sum(len(batch) for batch in _fetched(cursor, None))  # counted, not kept
+    print_table(columns, rows)
+    if not more:
+        console.print(f"{len(rows)} rows")
+        return
+    console.print(
+        f"{len(rows)} of {len(rows) + more} rows shown; for the other {more}: --limit N "
+        "shows N rows, --format csv or json prints them all",
+        highlight=False,
+    )
 
 
 def write_html_report(out: Path, db: Path | None, site_url: str | None = None) -> None:
@@ -267,7 +576,9 @@ def write_html_report(out: Path, db: Path | None, site_url: str | None = None) -
     with read_only(db) as conn:
         written = write_report(conn, out, site_url)
     console.print(
-        f"{sum(p.suffix == '.html' for p in written)} pages and the feed {out / 'feed.atom'} "
-        f"written; open {out / 'index.html'} in a browser",
+        Text(
+            f"{sum(p.suffix == '.html' for p in written)} pages and the feed "
+            f"{out / 'feed.atom'} written; open {out / 'index.html'} in a browser"
+        ),
         highlight=False,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from cli.common import console, skin_named
 
@@ -21,6 +22,7 @@ def mirror(
     server = MirrorServer(port=port, skin=skin_named(skin))
     server.start()
     console.print(
-        f"Serving the offline CQC mirror ({skin} skin) at [bold]{server.base_url}[/bold] (Ctrl-C)"
+        f"Serving the offline CQC mirror ({escape(skin)} skin) at "
+        f"[bold]{escape(server.base_url)}[/bold] (Ctrl-C)"
     )
     server.serve_until_interrupted()

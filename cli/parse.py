@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 import typer
 from pydantic import BaseModel, JsonValue
+from rich.markup import escape
+from rich.text import Text
 
 from cli.common import EXIT_BAD_INPUT, err_console, settings_with
 from extract.http import FetchError, RunStopError, SiteClient
@@ -29,7 +31,9 @@ def parse(
 
     def cannot_parse(reason: str) -> typer.Exit:
         err_console.print(
-            f"[red]cannot parse {source}:[/red] {reason}", soft_wrap=True, highlight=False
+            f"[red]cannot parse {escape(source)}:[/red] {escape(reason)}",
+            soft_wrap=True,
+            highlight=False,
         )
         return typer.Exit(EXIT_BAD_INPUT)
 
@@ -49,7 +53,9 @@ def parse(
         check_bounds(decoded.text, url)
         page = parse_page(decoded.text, url)
     except (FetchError, OSError, RunStopError) as exc:
-        err_console.print(f"[red]cannot read {source}:[/red] {exc}", soft_wrap=True)
+        err_console.print(
+            f"[red]cannot read {escape(source)}:[/red] {escape(str(exc))}", soft_wrap=True
+        )
         raise typer.Exit(1) from exc
     except PageParseError as exc:
         raise cannot_parse(exc.reason) from exc
@@ -57,7 +63,11 @@ def parse(
         raise cannot_parse("the page nests elements too deeply to read") from exc
     typer.echo(json.dumps(page_as_json(page), indent=2, ensure_ascii=False))
     if getattr(page, "page_kind", None) == "other":
-        err_console.print(f"{source}: the page carries none of a report's facts", highlight=False)
+        err_console.print(
+            Text(f"{source}: the page carries none of a report's facts"),
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def page_as_json(page: BaseModel) -> dict[str, JsonValue]:

@@ -6,9 +6,11 @@ warehouse.outcomes, this module only matches names and prints."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
+from rich.markup import escape
+from rich.text import Text
 
 from cli.common import (
     EXIT_BAD_INPUT,
@@ -20,12 +22,10 @@ from cli.common import (
     err_console,
     print_rows,
     read_only,
+    say_failure,
     writable,
 )
 from warehouse.neighbours import NEIGHBOURS_USED
-
-if TYPE_CHECKING:
-    pass
 
 
 def neighbours(
@@ -77,9 +77,10 @@ def _show(council: str, k: int, db: Path | None, output: OutputFormat) -> None:
         name = conn.execute("SELECT name FROM local_authority WHERE la_code = ?", [code]).fetchone()
     if not rows:
         err_console.print(
-            f"[red]no neighbours for {council!r} in the warehouse[/red] "
+            f"[red]no neighbours for {escape(repr(council))} in the warehouse[/red] "
             "(run `cqc refresh-benchmarks` to compute them)",
             highlight=False,
+            soft_wrap=True,
         )
         raise typer.Exit(1)
     if output != OutputFormat.table:
@@ -88,7 +89,9 @@ def _show(council: str, k: int, db: Path | None, output: OutputFormat) -> None:
     # On screen the method is said once, above the table, unless the rows differ in it.
     methods = sorted({str(row[-1]) for row in rows})
     console.print(
-        f"{name[0] if name else council}: {len(rows)} nearest neighbours ({', '.join(methods)})",
+        Text(
+            f"{name[0] if name else council}: {len(rows)} nearest neighbours ({', '.join(methods)})"
+        ),
         highlight=False,
     )
     shown = [
@@ -110,22 +113,24 @@ def _import(path: Path, db: Path | None) -> None:
         text = path.read_text(encoding="utf-8")
         rows = parse_neighbour_file(text, path.name)
     except OSError as exc:
-        err_console.print(f"[red]cannot read {path}:[/red] {exc.strerror or exc}", highlight=False)
+        say_failure(f"cannot read {path}: {exc.strerror or exc}")
         raise typer.Exit(EXIT_BAD_INPUT) from exc
     except UnicodeDecodeError as exc:
-        err_console.print(f"[red]{path} is not UTF-8 text[/red] ({exc.reason})", highlight=False)
+        say_failure(f"{path} is not UTF-8 text ({exc.reason})")
         raise typer.Exit(EXIT_BAD_INPUT) from exc
     except NeighbourFileError as exc:
         for line in str(exc).splitlines():
-            err_console.print(f"[red]{line}[/red]", highlight=False, soft_wrap=True)
+            say_failure(line)
         err_console.print("nothing imported", highlight=False)
         raise typer.Exit(EXIT_BAD_INPUT) from exc
     with writable(db) as conn:
         codes = save_imported_neighbours(conn, rows, path.name)
         refresh_benchmarks(conn)
     console.print(
-        f"{len(rows)} neighbours of {len(codes)} councils imported from {path.name}; "
-        f"council_neighbour uses them for those councils (method 'imported:{path.name}')",
+        Text(
+            f"{len(rows)} neighbours of {len(codes)} councils imported from {path.name}; "
+            f"council_neighbour uses them for those councils (method 'imported:{path.name}')"
+        ),
         highlight=False,
     )
 

@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.text import Text
 
 from cli.common import (
     EXIT_BAD_INPUT,
+    TABLE_ROWS,
     DbOption,
     ExportFormat,
     FormatOption,
@@ -29,10 +31,18 @@ def sql(
     query: Annotated[str, typer.Argument(help="SQL to run against the warehouse (read-only)")],
     db: DbOption = None,
     output: FormatOption = OutputFormat.table,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help=f"Print at most this many rows (a table shows {TABLE_ROWS:,} unless told; "
+            "csv and json print every row, streamed)",
+        ),
+    ] = None,
 ) -> None:
     """Run read-only SQL against the warehouse and print the result. The query sees the
-    warehouse and nothing else: no files, no network, no extensions."""
-    print_query(query, db, output)
+    warehouse and nothing else: no files, no network, no extensions. Ctrl-C stops it."""
+    print_query(query, db, output, limit)
 
 
 def compare(
@@ -99,8 +109,10 @@ def export(
     rows = sum(table.rows for table in exported)
     where = f"{out / WORKBOOK}, a sheet each" if fmt is ExportFormat.xlsx else f"{out} as {fmt}"
     console.print(
-        f"{len(exported)} tables ({rows} rows) written to {where}, "
-        "with data_dictionary.md and manifest.json",
+        Text(
+            f"{len(exported)} tables ({rows} rows) written to {where}, "
+            "with data_dictionary.md and manifest.json"
+        ),
         highlight=False,
     )
 

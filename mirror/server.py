@@ -13,8 +13,10 @@ the page's Last-Modified) is answered with 304.
 
 `faults` maps a URL path (or path with query) to what the server answers instead, to simulate
 a failing site: a status (every time), a sequence of statuses (one per request, then normal
-service), or a `Fault` (status, Retry-After, a delay, a number of times). `requests` records
-every request served (`ServedRequest`) so tests can check headers, gaps and paths.
+service), or a `Fault` (status, Retry-After, a delay, a number of times). `requests` holds
+the latest requests served (`ServedRequest`, at most `request_log_size`) so tests can check
+headers, gaps and paths; a server left running for days keeps no more than that. Request
+headers above `max_header_bytes` in all are answered 431 and not kept.
 `robots_txt` serves a different robots.txt.
 """
 
@@ -23,10 +25,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import html
+import io
 import re
 import socket
 import threading
 import time
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -48,6 +52,12 @@ DEFAULT_SKIN = "classic"
 LISTING_PATH = "/care-services/local-authority-assessment-reports"
 # Last-Modified for pages that carry no "Page last updated" date (listing pages, robots.txt).
 DEFAULT_LAST_MODIFIED = datetime(2025, 10, 31, tzinfo=UTC)
+# The request log keeps this many of the latest requests: a whole ingest of the mirror (about
+# a thousand) with room to spare, and a bounded memory however long `cqc mirror` serves.
+REQUEST_LOG_SIZE = 10_000
+# Request headers above this many bytes in all (names, values, ": " and CRLF) get 431, as
+# Apache and nginx answer past 8 KB; the standard library alone allows 100 lines of 64 KB.
+MAX_HEADER_BYTES = 8 * 1024
 
 _MONTHS = {month: number for number, month in enumerate(MONTHS, start=1)}
 _UPDATED = re.compile(r"Page last updated:\s*(\d{1,2}) ([A-Z][a-z]+) (\d{4})")
@@ -116,6 +126,32 @@ def _parse_http_date(value: str) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
+class _HeaderBudget(io.BufferedIOBase):
+    """A request's stream while its headers are read: once they pass `limit` bytes in all,
+    the header block is ended there (`exceeded`), so no more of it is parsed or held."""
+
+    def __init__(self, rfile: io.BufferedIOBase, limit: int) -> None:
+        super().__init__()
+        self.rfile, self.left, self.exceeded = rfile, limit, False
+
+    def readline(self, size: int | None = -1) -> bytes:
+        if self.exceeded:
+            return b"\r\n"
+        line = self.rfile.readline(-1 if size is None else size)
+        self.left -= len(line)
+        if self.left < 0 and line.strip():
+            self.exceeded = True
+            return b"\r\n"
+        return line
+
+    def drain(self) -> None:
+        """Read the rest of the header block a line at a time, keeping none of it (as far
+        as http.server would have read: 100 lines of 64 KiB)."""
+        for _ in range(100):
+            if not self.rfile.readline(65537).strip():
+                return
+
+
 class _QuietServer(ThreadingHTTPServer):
     daemon_threads = True
     verbose = False
@@ -152,6 +188,8 @@ class MirrorServer:
         delay_s: float = 0.0,
         log: bool = False,
         robots_txt: str | None = None,
+        request_log_size: int = REQUEST_LOG_SIZE,
+        max_header_bytes: int = MAX_HEADER_BYTES,
     ) -> None:
         if site_dir is not None and skin is not None:
             raise ValueError("give site_dir or skin, not both")
@@ -162,10 +200,9 @@ class MirrorServer:
         self.host, self.port = host, port
         self.faults: dict[str, FaultSpec] = dict(faults or {})
         self.robots_txt = robots_txt
-        self.requests: list[ServedRequest] = []
-        # Paths as their requests arrive, before any delay: what a test waits on to act while
-        # a reply is held back (`requests` records a request once it is answered).
-        self.arrivals: list[str] = []
+        self.max_header_bytes = max_header_bytes
+        self._requests: deque[ServedRequest] = deque(maxlen=request_log_size)
+        self._arrivals: deque[str] = deque(maxlen=request_log_size)
         self._fault_uses: dict[str, int] = {}
         self.delay_s = delay_s
         self.log = log
@@ -231,14 +268,28 @@ class MirrorServer:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
+    @property
+    def requests(self) -> list[ServedRequest]:
+        """The latest requests answered, oldest first (at most `request_log_size`): a copy,
+        so it can be read while the server goes on answering."""
+        with self._lock:
+            return list(self._requests)
+
+    @property
+    def arrivals(self) -> list[str]:
+        """Paths as their requests arrive, before any delay: what a test waits on to act while
+        a reply is held back (`requests` records a request once it is answered)."""
+        with self._lock:
+            return list(self._arrivals)
+
     def clear_requests(self) -> None:
         with self._lock:
-            self.requests.clear()
-            self.arrivals.clear()
+            self._requests.clear()
+            self._arrivals.clear()
 
     def _arrived(self, path: str) -> None:
         with self._lock:
-            self.arrivals.append(path)
+            self._arrivals.append(path)
 
     def _record(
         self,
@@ -250,7 +301,7 @@ class MirrorServer:
         delayed_s: float,
     ) -> None:
         with self._lock:
-            self.requests.append(ServedRequest(method, path, headers, status, t, delayed_s))
+            self._requests.append(ServedRequest(method, path, headers, status, t, delayed_s))
 
     def _take_fault(self, raw_path: str) -> Fault | None:
         """The fault to apply to this request, consuming one use of it (thread-safe)."""
@@ -326,6 +377,25 @@ class MirrorServer:
             def log_message(self, format: str, *args: object) -> None:
                 if server.log:
                     super().log_message(format, *args)
+
+            def parse_request(self) -> bool:
+                """The standard parse over a header block cut at `max_header_bytes`: one past
+                it is answered 431, its headers neither kept nor read whole into memory."""
+                budget = _HeaderBudget(self.rfile, server.max_header_bytes)
+                self.rfile = budget
+                try:
+                    parsed = super().parse_request()
+                finally:
+                    self.rfile = budget.rfile
+                if not budget.exceeded:
+                    return parsed
+                budget.drain()  # so that the answer is read, not lost to a reset connection
+                server._record(self.command, self.path, {}, 431, time.monotonic(), 0.0)
+                self.send_error(
+                    HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    explain=f"request headers of more than {server.max_header_bytes} bytes",
+                )
+                return False
 
             def do_GET(self) -> None:
                 self._respond(send_body=True)

@@ -103,6 +103,44 @@ def test_requests_log() -> None:
         assert m.requests == []
 
 
+def test_the_request_log_keeps_the_latest_requests_only() -> None:
+    """A server left running keeps `request_log_size` requests, the latest, oldest first."""
+    paths = [f"{LISTING}?page={n}" for n in range(5)]  # the listing has four pages
+    with MirrorServer(request_log_size=3) as m, httpx.Client(base_url=m.base_url) as c:
+        assert [c.get(path).status_code for path in paths] == [200, 200, 200, 200, 404]
+        assert [r.path for r in m.requests] == paths[2:]
+        assert m.arrivals == paths[2:]
+        m.clear_requests()
+        assert (m.requests, m.arrivals) == ([], [])
+
+
+def test_the_request_log_is_a_copy_to_read_while_requests_come() -> None:
+    with MirrorServer() as m, httpx.Client(base_url=m.base_url) as c:
+        c.get(STOKE)
+        seen = m.requests
+        c.get(LISTING)
+        assert [r.path for r in seen] == [STOKE]
+        assert [r.path for r in m.requests] == [STOKE, LISTING]
+
+
+def test_request_headers_too_large_are_refused_with_431_and_not_kept() -> None:
+    with MirrorServer(max_header_bytes=4096) as m, httpx.Client(base_url=m.base_url) as c:
+        big = {f"X-Filler-{n}": "x" * 1000 for n in range(5)}
+        refused = c.get(STOKE, headers=big)
+        assert refused.status_code == 431
+        assert "request headers of more than 4096 bytes" in refused.text
+        assert c.get(STOKE, headers={"X-Filler": "x" * 1000}).status_code == 200
+        [first, second] = m.requests
+        assert (first.path, first.status, first.headers) == (STOKE, 431, {})
+        assert (second.status, second.headers["x-filler"]) == (200, "x" * 1000)
+
+
+def test_the_default_header_limit_is_8_kib() -> None:
+    with MirrorServer() as m, httpx.Client(base_url=m.base_url) as c:
+        assert c.get(STOKE, headers={"X-Filler": "x" * 7000}).status_code == 200
+        assert c.get(STOKE, headers={"X-Filler": "x" * 9000}).status_code == 431
+
+
 def test_if_modified_since() -> None:
     with MirrorServer() as m, httpx.Client(base_url=m.base_url, timeout=5) as c:
         lm = c.get(STOKE).headers["last-modified"]
