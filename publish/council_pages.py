@@ -61,6 +61,7 @@ class CouncilData:
     outcomes: list[Row] | None  # None: council_outcome is not in the warehouse
     history: list[Row]  # assessment_history rows of the council's reports, with changes
     findings: list[Row]  # the shown assessment's key findings, by statement
+    withdrawn: list[Row]  # the council's reports CQC's listing no longer names (kept, unranked)
 
 
 def has_relation(conn: duckdb.DuckDBPyConnection, name: str) -> bool:
@@ -123,6 +124,7 @@ def query_councils(conn: duckdb.DuckDBPyConnection) -> list[CouncilData]:
         else None
     )
     history = _by(_history_rows(conn), "la_code")
+    withdrawn = _by(_withdrawn_rows(conn), "la_code") if has_relation(conn, "report_status") else {}
     findings = _by(_finding_rows(conn), "la_code")
     refreshed_at = read_refreshed_at(conn)
     return [
@@ -137,6 +139,7 @@ def query_councils(conn: duckdb.DuckDBPyConnection) -> list[CouncilData]:
             outcomes=None if outcomes is None else outcomes.get(c["la_code"], []),
             history=history.get(c["la_code"], []),
             findings=findings.get(c["la_code"], []),
+            withdrawn=withdrawn.get(c["la_code"], []),
         )
         for c in councils
     ]
@@ -225,6 +228,29 @@ def _finding_rows(conn: duckdb.DuckDBPyConnection) -> list[Row]:
 # --- rendering --------------------------------------------------------------------------------
 
 
+def _withdrawn_rows(conn: duckdb.DuckDBPyConnection) -> list[Row]:
+    """Reports the listing no longer names, with the run that found them gone."""
+    return query_rows(
+        conn,
+        "SELECT a.la_code, a.assessment_id, a.report_url, a.published_on, s.since, s.since_run "
+        "FROM assessment AS a JOIN report_status AS s ON s.slug = a.assessment_id "
+        "WHERE a.withdrawn AND s.status = 'withdrawn' "
+        "ORDER BY a.la_code, a.published_on DESC NULLS LAST, a.assessment_id",
+    )
+
+
+def render_withdrawn(rows: Sequence[Row]) -> str:
+    """A note per withdrawn report: its figures are kept (in the history) but not ranked."""
+    return "".join(
+        f'<p class="pilot" id="withdrawn-{escape(r["assessment_id"])}"><strong>Withdrawn.</strong> '
+        f"CQC's listing no longer names the report published "
+        f"{escape(date_text(r['published_on']))} ({escape(r['assessment_id'])}; gone since "
+        f"{escape(date_text(r['since']))}, run {r['since_run']}). Its figures are kept in the "
+        "history below but left out of every rank and mean.</p>"
+        for r in rows
+    )
+
+
 def render_council(data: CouncilData) -> str:
     """One council's page (it lives in council/, so links to the root go up one level)."""
     c = data.council
@@ -236,6 +262,7 @@ def render_council(data: CouncilData) -> str:
         f'<p class="note" id="council-facts">{escape(c["region"])} &middot; '
         f"{escape(c['la_type'])} &middot; ONS code {escape(c['la_code'])}</p>",
         refresh_note(data.refreshed_at),
+        render_withdrawn(data.withdrawn),
     ]
     if data.formal is None:
         body.append(render_not_assessed(data))

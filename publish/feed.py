@@ -46,7 +46,9 @@ FEED_TITLE = "CQC adult social care assessments: new and changed reports"
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:cqc-warehouse:report-change-feed")
 NEVER = datetime(1970, 1, 1)  # a feed with nothing ever loaded still needs an `updated`
 # report_change kinds in the order a summary lists them (diff_reports' order).
-KIND_ORDER: tuple[str, ...] = get_args(ChangeKind)
+KIND_ORDER: tuple[str, ...] = (*get_args(ChangeKind), "withdrawn", "relisted")
+# Kinds a run records when it watches the listing (warehouse.status), not found in a report.
+_LISTING_KINDS = {"withdrawn": "withdrawn from CQC's listing", "relisted": "listed again"}
 _FIELD_LABELS = {
     "page_last_updated": "page last updated",
     "published_on": "published",
@@ -100,7 +102,14 @@ class FeedEntry:
         who = f"{self.council} (2023 pilot, indicative)" if self.pilot else self.council
         if any(c.change_kind == "new_report" for c in self.changes):
             return f"{who}: new report"
-        return f"{who}: changed: " + ", ".join(describe_change(c) for c in self.changes)
+        listing = [
+            _LISTING_KINDS[c.change_kind] for c in self.changes if c.change_kind in _LISTING_KINDS
+        ]
+        changed = [c for c in self.changes if c.change_kind not in _LISTING_KINDS]
+        parts = [*listing]
+        if changed:
+            parts.append("changed: " + ", ".join(describe_change(c) for c in changed))
+        return f"{who}: " + "; ".join(parts)
 
 
 def describe_change(change: Change) -> str:
@@ -109,6 +118,8 @@ def describe_change(change: Change) -> str:
     kind, field = change.change_kind, change.field or ""
     if kind == "new_report":
         return "new report"
+    if kind in _LISTING_KINDS:
+        return _LISTING_KINDS[kind]
     if kind in ("findings_changed", "facts_changed"):
         if kind == "findings_changed" and field.startswith("qs"):
             number, _, part = field.partition(".")

@@ -24,6 +24,8 @@ from dataclasses import dataclass, replace
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from transform.clean import normalise_text
+
 # PDFium marks a hyphen that ends a line inside a word with U+FFFE (pdfium_c text) and
 # runs the two lines together; the parser wants both lines, the hyphen kept.
 _LINE_END_HYPHEN = "\ufffe"
@@ -277,7 +279,9 @@ def _pieces(textpage: pdfium.PdfTextPage, page_number: int, height: float) -> li
             handle, char, font_name, _FONT_NAME_BYTES, ctypes.byref(flags)
         )
         return TextLine(
-            text=_SPACES.sub(" ", text.replace(_LINE_END_HYPHEN, "-")).strip(),
+            # the line-end hyphen mark (U+FFFE, a noncharacter) made a hyphen before the text
+            # is normalised as a page's is: normalise_text would drop the mark
+            text=_SPACES.sub(" ", normalise_text(text.replace(_LINE_END_HYPHEN, "-"))).strip(),
             page=page_number,
             x0=x0,
             x1=max(x1, x0),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import re
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,20 @@ def test_a_report_gone_from_the_listing_is_withdrawn_kept_and_back_when_listed_a
             assert conn.execute(
                 "SELECT status, since_run FROM report_status WHERE slug = 'croydon-1025'"
             ).fetchall() == [("withdrawn", 2)]
+        # shown in the report: the feed's entry and the council's page
+        out = tmp_path / "report"
+        report = run([CQC, "report", "--db", str(db), "--out", str(out)], tmp_path, prefect_api_url)
+        assert report.returncode == 0, report.stdout + report.stderr
+        atom = "{http://www.w3.org/2005/Atom}"
+        titles = [
+            e.findtext(f"{atom}title") for e in ET.parse(out / "feed.atom").iter(f"{atom}entry")
+        ]
+        assert "Croydon: withdrawn from CQC's listing" in titles
+        [page] = [
+            p for p in (out / "council").glob("*.html") if "withdrawn-croydon-1025" in p.read_text()
+        ]
+        assert page.name == "croydon.html"
+        assert "CQC's listing no longer names the report" in page.read_text()
 
         for page, data in original.items():
             page.write_bytes(data)
