@@ -283,9 +283,8 @@ def busy_writing(exc: WarehouseBusyError) -> str:
 
 def _lock_holder(exc: WarehouseBusyError) -> tuple[str, bool]:
     """The process DuckDB's lock error names ("/usr/bin/python3 (PID 42)"), and whether it
-    said that a read-only open would succeed (the holder reads, and does not write)."""
-    holder, _, rest = exc.holder.partition(". However,")
-    return holder.strip(), "read-only mode" in rest
+    only reads the file (DuckDB said a read-only open would succeed)."""
+    return exc.holder, exc.reader
 
 
 def say_failure(message: str) -> None:

@@ -260,7 +260,7 @@ def ingest_session() -> Iterator[None]:
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),  # a report's slug, as typed
         console=err_console,
         transient=True,
     )

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from extract.archive import FETCH_LOG, RawArchive
-from extract.http import FetchedPage, FetchError
+from extract.http import FetchedPage, FetchError, RunStopError
 from extract.incremental import FetchOutcome
 from extract.warc import WarcArchive
 from pipeline.crawl import crawl_site
@@ -26,7 +26,7 @@ from transform.records import ListingEntry
 NOTE = "from a pre-WARC archive (blobs/ and fetch_log.jsonl): request and most headers unknown"
 
 
-class LegacyImportError(Exception):
+class LegacyImportError(RunStopError):
     """An old archive that cannot be imported (no log, no listing, already imported)."""
 
 
@@ -109,6 +109,7 @@ def import_legacy(root: Path) -> LegacyImport:
     name = f"cqc-{first.astimezone(UTC):%Y%m%dT%H%M%SZ}-000000-legacy"
     latest: dict[str, dict[str, object]] = {}
     responses = 0
+    failed: RunStopError | None = None
     with archive.writer(name, {"note": NOTE, "base_url": base_url}) as writer:
         for line in lines:
             url, sha256 = str(line["url"]), line.get("sha256")
@@ -138,5 +139,13 @@ def import_legacy(root: Path) -> LegacyImport:
             return {e.slug for e in entries if e.slug}
 
         listing_url = urljoin(base_url + "/", LISTING_PATH)
-        crawl = crawl_site(replay, writer, listing_url=listing_url, due=everything)
-    return LegacyImport(responses, len(crawl.reports), name + ".warc.gz")
+        try:
+            crawl = crawl_site(replay, writer, listing_url=listing_url, due=everything)
+            reports = len(crawl.reports)
+        except RunStopError as exc:
+            failed = exc
+    if failed is not None:  # no half import left behind to block the next try
+        (archive.dir / f"{name}.warc.gz").unlink(missing_ok=True)
+        archive.rebuild_index()
+        raise LegacyImportError(f"{failed} (in the pre-WARC archive under {root})") from failed
+    return LegacyImport(responses, reports, name + ".warc.gz")

@@ -49,15 +49,24 @@ STORAGE_COMPATIBILITY = "v1.0.0"  # files readable by every DuckDB client since 
 
 
 class WarehouseBusyError(RuntimeError):
-    """Another process has the warehouse open for writing (DuckDB allows one writer)."""
+    """Another process holds the warehouse: DuckDB allows one writer, and no writer beside a
+    reader. `reader` is True when DuckDB says the holder only reads the file (its lock error
+    then adds that a read-only open would succeed)."""
 
-    def __init__(self, path: Path, holder: str, waited_s: float) -> None:
+    def __init__(self, path: Path, holder: str, waited_s: float, *, reader: bool = False) -> None:
         waited = f" after waiting {waited_s:.0f}s" if waited_s else ""
+        if reader:
+            why = (
+                "it is open for reading there (a `cqc sql`, a DuckDB client), and DuckDB "
+                "lets no writer beside a reader. Try again when it is closed"
+            )
+        else:
+            why = "another run is writing it. Try again when it has finished"
         super().__init__(
-            f"the warehouse {path} is in use by {holder}{waited}: another run is writing it. "
-            "Try again when it has finished (runs wait up to CQC_LOCK_WAIT_S seconds)."
+            f"the warehouse {path} is in use by {holder}{waited}: {why} (runs wait up to "
+            "CQC_LOCK_WAIT_S seconds)."
         )
-        self.path, self.holder, self.waited_s = path, holder, waited_s
+        self.path, self.holder, self.waited_s, self.reader = path, holder, waited_s, reader
 
 
 class WarehouseOpenError(RuntimeError):
@@ -95,7 +104,7 @@ def sandbox(conn: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     return conn
 
 
-_HOLDER = re.compile(r"Conflicting lock is held in (.+?)(?:\. See also|$)")
+_HOLDER = re.compile(r"Conflicting lock is held in (.+?)(?:\. However,|\. See also|$)")
 
 
 def connect(
@@ -142,7 +151,8 @@ def connect(
             holder = match.group(1) if match else "another process"
             waited = time.monotonic() - started
             if waited >= wait_s:
-                raise WarehouseBusyError(path, holder, waited) from exc
+                reader = "read-only mode" in str(exc)  # DuckDB: the holder only reads
+                raise WarehouseBusyError(path, holder, waited, reader=reader) from exc
             if on_wait is not None and not told:
                 on_wait(f"the warehouse {path} is in use by {holder}; waiting up to {wait_s:g}s")
                 told = True

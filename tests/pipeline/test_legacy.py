@@ -78,3 +78,34 @@ def test_an_old_archive_is_imported_and_reparsed(prefect_server: None, tmp_path:
 def test_a_directory_without_an_old_log_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LegacyImportError, match="not a pre-WARC archive"):
         import_legacy(tmp_path)
+
+
+def test_an_old_archive_whose_listing_cannot_be_read_is_one_line_and_leaves_nothing(
+    tmp_path: Path,
+) -> None:
+    """The listing logged with a charset that is no text encoding: the import stops with one
+    line naming it, and leaves no half-written WARC file that would refuse the next try."""
+    import json
+
+    root = tmp_path / "raw"
+    legacy_archive(root)
+    log = root / "fetch_log.jsonl"
+    lines = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
+        if line["url"].endswith("/care-services/local-authority-assessment-reports"):
+            line["content_type"] = "text/html; charset=base64"
+    log.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    for _ in range(2):  # and again: the first try left nothing in the way
+        with pytest.raises(LegacyImportError, match="charset 'base64' is not a text encoding"):
+            import_legacy(root)
+        assert WarcArchive(root).files() == [] and has_legacy_archive(root)
+    cqc = Path(sys.executable).parent / "cqc"
+    done = subprocess.run(
+        [str(cqc), "archive", "import-legacy", "--archive", str(root)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith("nothing imported: the listing cannot be read:")
+    assert line.endswith(f"(in the pre-WARC archive under {root})")
