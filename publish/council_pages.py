@@ -262,8 +262,9 @@ def render_council(data: CouncilData) -> str:
         f'<p class="note" id="council-facts">{escape(c["region"])} &middot; '
         f"{escape(c['la_type'])} &middot; ONS code {escape(c['la_code'])}</p>",
         refresh_note(data.refreshed_at),
-        render_withdrawn(data.withdrawn),
     ]
+    if data.withdrawn:
+        body.append(render_withdrawn(data.withdrawn))
     if data.formal is None:
         body.append(render_not_assessed(data))
     else:

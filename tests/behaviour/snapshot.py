@@ -69,6 +69,7 @@ _MASKS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b\d+(?:\.\d+)?\s?(?:s|ms|seconds)\b"), "<DURATION>"),
     (re.compile(r"\d{2} \w+ \d{4} \d{2}:\d{2} UTC"), "<WHEN>"),
     (re.compile(r"urn:uuid:[0-9a-f-]{36}"), "urn:uuid:<ID>"),
+    (re.compile(r"not loaded since \d{4}-\d{2}-\d{2} \(run"), "not loaded since <DATE> (run"),
 ]
 # Columns whose values are times or depend on the clock, the machine or file mtimes.
 _VOLATILE = re.compile(

@@ -146,6 +146,7 @@ def test_table_counts(loaded) -> None:
         "outcome_measure": 6376,
         "council_neighbour_import": 0,
         "page_state": 0,
+        "report_status": 0,  # written by runs, not by save_report
         "pdf_parse": 0,
         "ingest_run": 0,
         "fetch_log": 0,
