@@ -17,6 +17,8 @@ from transform.councils import load_councils
 from warehouse.db import connect, init_schema
 from warehouse.load import save_local_authorities
 
+pytestmark = pytest.mark.e2e  # real `cqc` processes
+
 CQC = str(Path(sys.executable).parent / "cqc")
 MARKUP = "[/b] [red]x[/red] :smile:"
 

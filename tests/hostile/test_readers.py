@@ -20,6 +20,8 @@ from transform.councils import load_councils
 from warehouse.db import connect, init_schema
 from warehouse.load import save_local_authorities
 
+pytestmark = pytest.mark.e2e  # real `cqc` processes
+
 CQC = str(Path(sys.executable).parent / "cqc")
 THIS_PROGRAM = os.readlink("/proc/self/exe")  # how DuckDB names a process holding a lock
 PEAK_RSS_LIMIT_MB = 300
