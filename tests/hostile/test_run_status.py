@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 
 from extract.warc import WarcArchive
 from mirror.server import MirrorServer
@@ -242,3 +243,59 @@ def test_reparse_exits_3_on_a_record_that_fails_its_digest_and_1_on_a_damaged_ar
     assert done.returncode == 1, done.stdout + done.stderr
     line = one_line(done.stderr)
     assert f"the archive at {raw} is damaged:" in line and "nothing reparsed" in line
+
+
+CONTROLS = "".join(
+    chr(c) for c in (*range(0x01, 0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n\r"
+)
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_a_run_over_pages_seeded_with_every_control_character_gives_a_valid_feed_and_pages(
+    tmp_path: Path, site_copy: Path, prefect_api_url: str
+) -> None:
+    """Stoke-on-Trent's pages carry every C0 and C1 control and the bidi controls in its
+    council name and its text; Islington's rating word holds console markup ([/b]). The run
+    loads Stoke clean, names Islington's reason as typed (exit 3 for it and the pilots, no
+    traceback), and the feed and every page of the report validate."""
+    reports = site_copy / "care-services/local-authority-assessment-reports"
+    for page in reports.glob("stokeontrent-0625*.html"):
+        text = page.read_text(encoding="utf-8")
+        text = text.replace("Stoke-on-Trent City Council", f"Stoke-on-Trent\x01 City{BIDI} Council")
+        text = text.replace("[placeholder] A second paragraph", f"[placeholder]{CONTROLS} A second")
+        page.write_text(text, encoding="utf-8")
+    islington = reports / "islington-0625-summary.html"
+    islington.write_text(
+        islington.read_text(encoding="utf-8").replace(
+            "<div><strong>Good</strong></div>", "<div><strong>[/b]Good[red]</strong></div>"
+        ),
+        encoding="utf-8",
+    )
+    db = tmp_path / "cqc.duckdb"
+    with MirrorServer(site_copy) as server:
+        done = run(ingest(server, tmp_path), tmp_path, prefect_api_url)
+    assert done.returncode == 3, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "4 not loaded" in done.stdout
+    # the reason quotes the page's rating word, markup and all, as typed
+    [line] = [line for line in done.stdout.splitlines() if "islington-0625 not loaded" in line]
+    assert "[/b]Good[red]" in line
+    with connect(db, read_only=True) as conn:
+        (name, experience) = conn.execute(
+            "SELECT la_name_published, people_experience FROM assessment "
+            "WHERE assessment_id = 'stokeontrent-0625'"
+        ).fetchone() or ("", "")
+    assert name == "Stoke-on-Trent City Council"
+    assert "A second" in experience and not FORBIDDEN.search(experience)
+
+    out = tmp_path / "report"
+    report = run([CQC, "report", "--db", str(db), "--out", str(out)], tmp_path, prefect_api_url)
+    assert report.returncode == 0, report.stdout + report.stderr
+    ET.parse(out / "feed.atom")  # well-formed XML, or it raises
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) > 153
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not FORBIDDEN.search(text), page
+        lxml_html.document_fromstring(text)  # parses
