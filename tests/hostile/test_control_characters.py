@@ -405,3 +405,32 @@ def test_csv_and_parquet_keep_the_characters_and_the_long_text(exports: dict[str
         texts = {r["text"] for r in csv.DictReader(f) if r["assessment_id"] == "stokeontrent-0625"}
     assert f"Finding {STORABLE} end." in texts
     assert "L" * (LONG - 1) + "." in texts
+
+
+@pytest.mark.e2e
+def test_cqc_export_as_a_process_cuts_with_the_marker_and_says_so(
+    old_warehouse: Path, tmp_path: Path
+) -> None:
+    """The real command over the same warehouse: exit 0, the long finding cut with the marker,
+    the dictionary naming the column (the reference rows emptied in a copy, as above)."""
+    import subprocess
+    import sys
+
+    lean = tmp_path / "cqc.duckdb"
+    with open_copy(old_warehouse, lean) as conn:
+        for table in ("council_neighbour", "outcome_measure"):
+            conn.execute(f"DELETE FROM {table}")
+    cqc = Path(sys.executable).parent / "cqc"
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [str(cqc), "export", "--format", "xlsx", "--db", str(lean), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    book = openpyxl.load_workbook(out / WORKBOOK, read_only=True)
+    texts = [r["text"] for r in sheet_rows(book, "key_finding")]
+    assert sum(1 for t in texts if str(t).endswith(CUT_MARKER)) == 1
+    doc = (out / "data_dictionary.md").read_text(encoding="utf-8")
+    assert "| `key_finding.text` | 1 |" in doc
