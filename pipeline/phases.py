@@ -256,18 +256,15 @@ def summarise(
     loaded: Sequence[LoadedReport],
     unchanged_not_parsed: Sequence[str],
     not_due: int,
+    statuses: ReportStatuses,
     not_reached: int = 0,
-    statuses: ReportStatuses | None = None,
 ) -> IngestSummary:
     """The run's figures, from what its phases returned. A report counts as not loaded if,
     after the run, it is listed and its latest reading could not be loaded (`statuses`),
     whether this run read it again or its unchanged bytes kept last night's outcome."""
     ok = [f for f in fetches if f.error is None]
     valid = [r for r in loaded if r.outcome.report is not None]
-    not_loaded = statuses.not_loaded if statuses is not None else []
-    blocked = {n.slug for n in not_loaded}
-    if statuses is None:  # no statuses kept: what this run read is all there is
-        blocked = {r.outcome.slug for r in loaded if r.outcome.report is None}
+    blocked = {n.slug for n in statuses.not_loaded}
     new = [r.outcome.slug for r in valid if r.is_new]
     changed = {
         r.outcome.slug: [c.field or c.change_kind for c in r.changes]
@@ -301,7 +298,7 @@ def summarise(
         issues=issues,
         new_reports=new,
         changed_reports=changed,
-        not_loaded=list(not_loaded),
-        withdrawn=list(statuses.withdrawn) if statuses is not None else [],
-        relisted=list(statuses.relisted) if statuses is not None else [],
+        not_loaded=list(statuses.not_loaded),
+        withdrawn=list(statuses.withdrawn),
+        relisted=list(statuses.relisted),
     )
