@@ -129,14 +129,7 @@ def reparse(
         f"{summary.reports_skipped} listed but never fetched, in {summary.seconds:.1f}s",
         highlight=False,
     )
-    for report in summary.not_loaded:
-        where = f" at {report.url}" if report.url else ""
-        console.print(
-            f"  [yellow]{escape(report.slug)}[/yellow] "
-            + escape(f"not loaded: {report.stage}: {report.reason}{where}"),
-            highlight=False,
-            soft_wrap=True,
-        )
+    print_not_loaded(summary)
     if summary.failed:
         raise typer.Exit(EXIT_REPORTS_NOT_LOADED)
 
@@ -296,16 +289,7 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
         f"{escape(str(db))}",
         highlight=False,
     )
-    more_issues = {slug: len(issues) - 1 for slug, issues in _issues_by_slug(summary).items()}
-    for report in summary.not_loaded:
-        extra = more_issues.get(report.slug, 0)
-        where = f" at {report.url}" if report.url else ""
-        console.print(
-            f"  [yellow]{escape(report.slug)}[/yellow] "
-            + escape(f"{report.line()}{f' (and {extra} more)' if extra else ''}{where}"),
-            highlight=False,
-            soft_wrap=True,
-        )
+    print_not_loaded(summary)
     blocked = {report.slug for report in summary.not_loaded}
     for slug, issues in _issues_by_slug(summary).items():
         warnings = [issue for issue in issues if not issue.blocking]
@@ -333,6 +317,21 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
         console.print(
             "  (all of them: SELECT * FROM report_status WHERE status <> 'loaded', "
             "and SELECT * FROM parse_issue)",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+def print_not_loaded(summary: IngestSummary) -> None:
+    """A line per listed report not loaded, with the run since which it has not loaded (and
+    how many more issues this run met in it), for an ingest and a reparse alike."""
+    more_issues = {slug: len(issues) - 1 for slug, issues in _issues_by_slug(summary).items()}
+    for report in summary.not_loaded:
+        extra = more_issues.get(report.slug, 0)
+        where = f" at {report.url}" if report.url else ""
+        console.print(
+            f"  [yellow]{escape(report.slug)}[/yellow] "
+            + escape(f"{report.line()}{f' (and {extra} more)' if extra else ''}{where}"),
             highlight=False,
             soft_wrap=True,
         )

@@ -163,6 +163,17 @@ def _statement_rows(conn: duckdb.DuckDBPyConnection, with_neighbours: bool) -> l
     )
 
 
+def _withdrawn_rows(conn: duckdb.DuckDBPyConnection) -> list[Row]:
+    """Reports the listing no longer names, with the run that found them gone."""
+    return query_rows(
+        conn,
+        "SELECT a.la_code, a.assessment_id, a.report_url, a.published_on, s.since, s.since_run "
+        "FROM assessment AS a JOIN report_status AS s ON s.slug = a.assessment_id "
+        "WHERE a.withdrawn AND s.status = 'withdrawn' "
+        "ORDER BY a.la_code, a.published_on DESC NULLS LAST, a.assessment_id",
+    )
+
+
 def _neighbour_rows(conn: duckdb.DuckDBPyConnection) -> list[Row]:
     return query_rows(
         conn,
@@ -226,17 +237,6 @@ def _finding_rows(conn: duckdb.DuckDBPyConnection) -> list[Row]:
 
 
 # --- rendering --------------------------------------------------------------------------------
-
-
-def _withdrawn_rows(conn: duckdb.DuckDBPyConnection) -> list[Row]:
-    """Reports the listing no longer names, with the run that found them gone."""
-    return query_rows(
-        conn,
-        "SELECT a.la_code, a.assessment_id, a.report_url, a.published_on, s.since, s.since_run "
-        "FROM assessment AS a JOIN report_status AS s ON s.slug = a.assessment_id "
-        "WHERE a.withdrawn AND s.status = 'withdrawn' "
-        "ORDER BY a.la_code, a.published_on DESC NULLS LAST, a.assessment_id",
-    )
 
 
 def render_withdrawn(rows: Sequence[Row]) -> str:

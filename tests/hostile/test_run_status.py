@@ -232,7 +232,8 @@ def test_reparse_exits_3_on_a_record_that_fails_its_digest_and_1_on_a_damaged_ar
     done = run(reparse, tmp_path, prefect_api_url)
     assert done.returncode == 3, done.stdout + done.stderr
     assert "2 reports re-parsed" in done.stdout and "1 not loaded" in done.stdout
-    assert re.search(r"croydon-1025 not loaded: fetch: .*digest mismatch", done.stdout)
+    not_loaded = r"croydon-1025 not loaded since \S+ \(run 1\): fetch: .*digest mismatch"
+    assert re.search(not_loaded, done.stdout)
 
     for file in archive.files():  # every record's bytes damaged: nothing can be read back
         data = bytearray(file.read_bytes())
