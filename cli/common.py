@@ -22,7 +22,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console, HighlighterType, JustifyMethod, OverflowMethod
@@ -86,18 +86,23 @@ class PlainConsole(Console):
         highlight: bool | None = None,
         highlighter: HighlighterType | None = None,
     ) -> Text:
-        options: dict[str, Any] = {
-            "style": style,
-            "justify": justify,
-            "overflow": overflow,
-            "emoji": emoji,
-            "highlight": highlight,
-            "highlighter": highlighter,
-        }
+        def render(markup: bool | None) -> Text:
+            return Console.render_str(
+                self,
+                text,
+                style=style,
+                justify=justify,
+                overflow=overflow,
+                emoji=emoji,
+                markup=markup,
+                highlight=highlight,
+                highlighter=highlighter,
+            )
+
         try:
-            return super().render_str(text, markup=markup, **options)
+            return render(markup)
         except MarkupError:
-            return super().render_str(text, markup=False, **options)
+            return render(False)
 
 
 console = PlainConsole()
@@ -303,7 +308,7 @@ FETCH_ROWS = 10_240
 # unless --limit says otherwise, and says how many more there were.
 TABLE_ROWS = 1_000
 
-Row = tuple[Any, ...]
+Row = tuple[object, ...]
 
 
 def print_rows(
@@ -345,21 +350,22 @@ def _json_record(columns: Sequence[str], *, ascii_only: bool) -> Callable[[Seque
     """A row as its record in the array's layout. json's indented encoder is pure Python (3M
     rows took a minute), so each scalar goes through the C encoder, and only a value that is
     a list or a struct is laid out with indent=2 as before."""
-    options: dict[str, Any] = {"default": _json_default, "ensure_ascii": ascii_only}
+
+    def dumps(value: object, indent: int | None = None) -> str:
+        return json.dumps(value, indent=indent, default=_json_default, ensure_ascii=ascii_only)
+
     if len(set(columns)) != len(columns):  # a name twice: one key, its last value, as before
-        return lambda row: json.dumps(
-            dict(zip(columns, row, strict=True)), indent=2, **options
-        ).replace("\n", "\n  ")
+        return lambda row: dumps(dict(zip(columns, row, strict=True)), 2).replace("\n", "\n  ")
     if not columns:
         return lambda row: "{}"
-    scalar = json.JSONEncoder(**options).encode
+    scalar = json.JSONEncoder(default=_json_default, ensure_ascii=ascii_only).encode
     keys = [f"\n    {json.dumps(name, ensure_ascii=ascii_only)}: " for name in columns]
 
     def record(row: Sequence[object]) -> str:
         fields = []
         for key, value in zip(keys, row, strict=True):
             if isinstance(value, list | tuple | dict):
-                text = json.dumps(value, indent=2, **options).replace("\n", "\n    ")
+                text = dumps(value, 2).replace("\n", "\n    ")
             else:
                 text = scalar(value)
             fields.append(key + text)
