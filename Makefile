@@ -60,8 +60,9 @@ data-dictionary: install ## regenerate docs/data_dictionary.md (examples from th
 	$(BIN)/python -m publish.dictionary --examples-from data/sample.duckdb \
 		> docs/data_dictionary.md
 
-benchmark: install ## ingest the mirror three ways; print requests, bytes and times
+benchmark: install ## ingest the mirror three ways; read a provider file of 324,000 rows; print requests, bytes and times
 	$(BIN)/python -m benchmarks.ingest_mirror
+	$(BIN)/python -m benchmarks.provider_files
 
 benchmark-pdf: install ## our PDF parser (PDFium text) against pdfplumber and pypdf; all mirror PDFs
 	$(BIN)/python -m benchmarks.pdf_parse

@@ -1,0 +1,196 @@
+"""CQC's monthly provider files as rows, whatever their format, the header found by its columns.
+
+CQC publishes its register of care locations each month as OpenDocument spreadsheets (.ods;
+earlier years .xlsx and CSV): the active locations with their latest overall rating, and the
+latest ratings in long form (one row per location, service or population group and key
+question, about 324,000 rows). Their layout moves: the active-locations file carries a notice
+above its header (row 8 in September 2026), so the header row is the first row that holds
+every column a file of that kind must have, never a fixed row. The format is told by the bytes
+(an ODF or OOXML zip, or text), not by the file's name. python-calamine (Rust) reads the
+spreadsheets. A file that is none of these, or that lacks a column, is one ProviderFileError
+naming the file and what is missing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Literal
+
+from python_calamine import CalamineWorkbook
+
+Cell = int | float | str | bool | date | datetime | time | timedelta | None
+FileFormat = Literal["ods", "xlsx", "csv"]
+
+# How far down a sheet the header may sit (CQC's notice above it is a handful of rows).
+HEADER_SEARCH_ROWS = 50
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+class ProviderFileError(ValueError):
+    """A provider file that cannot be read as its kind: the file and the reason."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """A kind of provider file: the columns every file of the kind must have."""
+
+    name: str
+    required: tuple[str, ...]
+
+
+ACTIVE_LOCATIONS = FileKind(
+    "active locations",
+    (
+        "Location ID",
+        "Care home?",
+        "Care homes beds",
+        "Location Type/Sector",
+        "Location Local Authority",
+        "Location Region",
+        "Location Latest Overall Rating",
+        "Publication Date",
+        "Dormant (Y/N)",
+        "Provider ID",
+        "Provider Name",
+    ),
+)
+LATEST_RATINGS = FileKind(
+    "latest ratings",
+    (
+        "Location ID",
+        "Location Name",
+        "Care Home?",
+        "Location Type",
+        "Location Local Authority",
+        "Location Region",
+        "Service / Population Group",
+        "Domain",
+        "Latest Rating",
+        "Publication Date",
+        "Inherited Rating (Y/N)",
+        "Provider ID",
+        "Provider Name",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class ProviderTable:
+    """One sheet of a provider file from its header on: `rows` yields each row as a dict
+    keyed by the file's own column names, the required ones under the names `kind` gives
+    them (whatever case or spacing the file used)."""
+
+    source: str
+    file_format: FileFormat
+    sheet: str
+    header_row: int  # 1-based, as a spreadsheet shows it
+    columns: list[str]
+    rows: Iterator[dict[str, Cell]]
+
+
+def column_key(name: object) -> str:
+    """A column name as compared: case, spacing and line breaks inside it ignored."""
+    return re.sub(r"\s+", " ", str(name or "")).strip().casefold()
+
+
+def file_format(data: bytes, source: str) -> FileFormat:
+    """What the bytes are: an OpenDocument or an OOXML spreadsheet, or text (CSV)."""
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+                if "mimetype" in names and archive.read("mimetype").strip() == ODS_MIMETYPE:
+                    return "ods"
+                if "xl/workbook.xml" in names:
+                    return "xlsx"
+        except zipfile.BadZipFile as exc:
+            raise ProviderFileError(source, f"a damaged zip archive ({exc})") from exc
+        raise ProviderFileError(source, "a zip archive that is no .ods or .xlsx spreadsheet")
+    if b"\x00" in data[:4096]:
+        raise ProviderFileError(source, "neither a spreadsheet nor text")
+    return "csv"
+
+
+def read_provider_file(
+    data: bytes, source: str, kind: FileKind, *, sheet: str | None = None
+) -> ProviderTable:
+    """The first sheet (or `sheet`) of `data` that has a header row with every column `kind`
+    requires, from that row on."""
+    fmt = file_format(data, source)
+    sheets = _csv_sheets(data, source) if fmt == "csv" else _spreadsheet_sheets(data, source)
+    if sheet is not None:
+        sheets = [(name, rows) for name, rows in sheets if name == sheet]
+        if not sheets:
+            raise ProviderFileError(source, f"no sheet named {sheet!r}")
+    wanted = {column_key(c): c for c in kind.required}
+    best: tuple[int, str, int, list[str]] = (-1, "", 0, sorted(wanted.values()))
+    for name, rows in sheets:
+        for number, row in enumerate(rows, start=1):
+            if number > HEADER_SEARCH_ROWS:
+                break
+            keys = [column_key(cell) for cell in row]
+            missing = [column for key, column in wanted.items() if key not in keys]
+            if not missing:
+                columns = [
+                    wanted.get(key, str(cell or "")) for key, cell in zip(keys, row, strict=True)
+                ]
+                return ProviderTable(source, fmt, name, number, columns, _records(columns, rows))
+            found = len(wanted) - len(missing)
+            if found > best[0]:
+                best = (found, name, number, missing)
+    found, name, number, missing = best
+    where = f"; the closest is row {number} of sheet {name!r}" if found > 0 else ""
+    raise ProviderFileError(
+        source,
+        f"no header row with the columns of a {kind.name} file in the first "
+        f"{HEADER_SEARCH_ROWS} rows of any sheet{where}, which lacks "
+        + ", ".join(repr(column) for column in missing),
+    )
+
+
+def _records(columns: Sequence[str], rows: Iterator[Sequence[Cell]]) -> Iterator[dict[str, Cell]]:
+    """The rows after the header as dicts; an empty cell is None, a blank row is skipped."""
+    width = len(columns)
+    for row in rows:
+        cells = [None if cell == "" else cell for cell in row[:width]]
+        if all(cell is None for cell in cells):
+            continue
+        cells += [None] * (width - len(cells))
+        yield dict(zip(columns, cells, strict=True))
+
+
+def _spreadsheet_sheets(data: bytes, source: str) -> list[tuple[str, Iterator[list[Cell]]]]:
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        return [
+            (name, _cells(book.get_sheet_by_name(name).iter_rows())) for name in book.sheet_names
+        ]
+    except Exception as exc:  # calamine raises its own error types for damaged files
+        raise ProviderFileError(source, f"the spreadsheet cannot be read ({exc})") from exc
+
+
+def _cells(rows: Iterator[Sequence[Cell]]) -> Iterator[list[Cell]]:
+    """calamine's rows as our cells (an empty cell stays "" here; `_records` makes it None)."""
+    for row in rows:
+        yield list(row)
+
+
+def _csv_sheets(data: bytes, source: str) -> list[tuple[str, Iterator[list[Cell]]]]:
+    """A CSV file as one sheet. UTF-8 (a byte-order mark allowed), else Windows-1252, the
+    encoding spreadsheets saved as CSV in England most often have."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    rows: Iterator[list[Cell]] = (list(row) for row in csv.reader(io.StringIO(text, newline="")))
+    return [("csv", rows)]
