@@ -80,6 +80,7 @@ def test_a_directory_without_an_old_log_is_refused(tmp_path: Path) -> None:
         import_legacy(tmp_path)
 
 
+@pytest.mark.e2e  # a real `cqc` process, and the whole mirror written as an old archive
 def test_an_old_archive_whose_listing_cannot_be_read_is_one_line_and_leaves_nothing(
     tmp_path: Path,
 ) -> None:
