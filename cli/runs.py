@@ -298,18 +298,11 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
         first = warnings[0]
         more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
         where = f" at {first.url}" if first.url else ""
-        console.print(
-            f"  [yellow]{escape(slug)}[/yellow] "
-            + escape(f"loaded, with a warning: {first.stage}: {first.reason}{more}{where}"),
-            highlight=False,
-            soft_wrap=True,
-        )
+        _report_line(slug, f"loaded, with a warning: {first.stage}: {first.reason}{more}{where}")
     for slug in summary.withdrawn:
-        console.print(
-            f"  [yellow]{escape(slug)}[/yellow] no longer in the listing: marked withdrawn "
-            "(its rows are kept, out of the rankings)",
-            highlight=False,
-            soft_wrap=True,
+        _report_line(
+            slug,
+            "no longer in the listing: marked withdrawn (its rows are kept, out of the rankings)",
         )
     for slug in summary.relisted:
         console.print(f"  {escape(slug)} is listed again", highlight=False)
@@ -322,6 +315,13 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
         )
 
 
+def _report_line(slug: str, text: str) -> None:
+    """One indented line about a report: its slug highlighted, the rest (site text) as typed."""
+    console.print(
+        f"  [yellow]{escape(slug)}[/yellow] " + escape(text), highlight=False, soft_wrap=True
+    )
+
+
 def print_not_loaded(summary: IngestSummary) -> None:
     """A line per listed report not loaded, with the run since which it has not loaded (and
     how many more issues this run met in it), for an ingest and a reparse alike."""
@@ -329,11 +329,8 @@ def print_not_loaded(summary: IngestSummary) -> None:
     for report in summary.not_loaded:
         extra = more_issues.get(report.slug, 0)
         where = f" at {report.url}" if report.url else ""
-        console.print(
-            f"  [yellow]{escape(report.slug)}[/yellow] "
-            + escape(f"{report.line()}{f' (and {extra} more)' if extra else ''}{where}"),
-            highlight=False,
-            soft_wrap=True,
+        _report_line(
+            report.slug, f"{report.line()}{f' (and {extra} more)' if extra else ''}{where}"
         )
 
 

@@ -17,9 +17,10 @@ from typing import Literal
 
 import duckdb
 
-from warehouse.load import transaction
+from warehouse.load import insert_rows, transaction
 
 ReportState = Literal["loaded", "not_loaded", "withdrawn"]
+STATUS_COLUMNS = ("slug", "status", "since_run", "since", "checked_run", "stage", "reason", "url")
 
 
 @dataclass(frozen=True)
@@ -82,24 +83,13 @@ def save_report_status(
     started = started_at.astimezone(UTC).replace(tzinfo=None)
     withdrawn, relisted = [], []
     not_loaded: list[NotLoaded] = []
+    rows: list[tuple[object, ...]] = []
     with transaction(conn):
         for slug, status in sorted(now.items()):
             old = before.get(slug)
             since_run, since = (old[1], old[2]) if old and old[0] == status else (run_id, started)
             issue = blocked.get(slug) if status == "not_loaded" else None
-            conn.execute(
-                "INSERT OR REPLACE INTO report_status "
-                "(slug, status, since_run, since, checked_run, stage, reason, url) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    slug,
-                    status,
-                    since_run,
-                    since,
-                    run_id,
-                    *(issue if issue else (None, None, None)),
-                ],
-            )
+            rows.append((slug, status, since_run, since, run_id, *(issue or (None, None, None))))
             if issue is not None:
                 not_loaded.append(NotLoaded(slug, since_run, since.replace(tzinfo=UTC), *issue))
             was_withdrawn = old is not None and old[0] == "withdrawn"
@@ -109,6 +99,9 @@ def save_report_status(
             elif status != "withdrawn" and was_withdrawn:
                 relisted.append(slug)
                 _flag(conn, run_id, slug, withdrawn=False)
+        # one statement each, not one per report: the rows replace those of the same slugs
+        conn.execute("DELETE FROM report_status WHERE list_contains(?, slug)", [sorted(now)])
+        insert_rows(conn, "report_status", STATUS_COLUMNS, rows)
     return ReportStatuses(not_loaded, withdrawn, relisted)
 
 
