@@ -126,36 +126,62 @@ def read_provider_file(
 ) -> ProviderTable:
     """The first sheet (or `sheet`) of `data` that has a header row with every column `kind`
     requires, from that row on."""
+    return identify_provider_file(data, source, (kind,), sheet=sheet)[1]
+
+
+def identify_provider_file(
+    data: bytes, source: str, kinds: Sequence[FileKind], *, sheet: str | None = None
+) -> tuple[FileKind, ProviderTable]:
+    """Which of `kinds` the file is, by the first header row (of any sheet, or of `sheet`)
+    holding every column of one of them, and its table from that row on. ProviderFileError
+    naming the closest row and the columns it lacks when there is none."""
     fmt = file_format(data, source)
     sheets = _csv_sheets(data, source) if fmt == "csv" else _spreadsheet_sheets(data, source)
     if sheet is not None:
         sheets = [(name, rows) for name, rows in sheets if name == sheet]
         if not sheets:
             raise ProviderFileError(source, f"no sheet named {sheet!r}")
-    wanted = {column_key(c): c for c in kind.required}
-    best: tuple[int, str, int, list[str]] = (-1, "", 0, sorted(wanted.values()))
+    wanted = [(kind, {column_key(c): c for c in kind.required}) for kind in kinds]
+    # (columns found, kind, sheet, row, missing) of the row closest to a header
+    best: tuple[int, FileKind, str, int, list[str]] = (-1, kinds[0], "", 0, [])
     for name, rows in sheets:
         for number, row in enumerate(rows, start=1):
             if number > HEADER_SEARCH_ROWS:
                 break
             keys = [column_key(cell) for cell in row]
-            missing = [column for key, column in wanted.items() if key not in keys]
-            if not missing:
-                columns = [
-                    wanted.get(key, str(cell or "")) for key, cell in zip(keys, row, strict=True)
-                ]
-                return ProviderTable(source, fmt, name, number, columns, _records(columns, rows))
-            found = len(wanted) - len(missing)
-            if found > best[0]:
-                best = (found, name, number, missing)
-    found, name, number, missing = best
-    where = f"; the closest is row {number} of sheet {name!r}" if found > 0 else ""
+            present = set(keys)
+            for kind, columns in wanted:
+                missing = [column for key, column in columns.items() if key not in present]
+                if not missing:
+                    names = [
+                        columns.get(key, str(cell or ""))
+                        for key, cell in zip(keys, row, strict=True)
+                    ]
+                    return kind, ProviderTable(
+                        source, fmt, name, number, names, _records(names, rows)
+                    )
+                found = len(columns) - len(missing)
+                if found > best[0]:
+                    best = (found, kind, name, number, missing)
+    found, kind, name, number, missing = best
+    what = " or ".join(f"{_article(k.name)} {k.name} file" for k in kinds)
+    if found <= 0:
+        raise ProviderFileError(
+            source,
+            f"no header row with the columns of {what} in the first {HEADER_SEARCH_ROWS} rows "
+            f"of any sheet (none of its columns was found)",
+        )
     raise ProviderFileError(
         source,
-        f"no header row with the columns of a {kind.name} file in the first "
-        f"{HEADER_SEARCH_ROWS} rows of any sheet{where}, which lacks "
+        f"no header row with the columns of {what} in the first {HEADER_SEARCH_ROWS} rows of "
+        f"any sheet; the closest is row {number} of sheet {name!r}, which lacks the "
+        f"{kind.name} column{'s' if len(missing) > 1 else ''} "
         + ", ".join(repr(column) for column in missing),
     )
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[:1].casefold() in "aeiou" else "a"
 
 
 def _records(columns: Sequence[str], rows: Iterator[Sequence[Cell]]) -> Iterator[dict[str, Cell]]:

@@ -18,7 +18,14 @@ import duckdb
 from warehouse.reference_data import load_reference_data
 
 SQL_DIR = Path(__file__).parent / "sql"
-SCRIPTS: tuple[str, ...] = ("schema.sql", "history.sql", "views.sql", "reference.sql")
+SCRIPTS: tuple[str, ...] = (
+    "schema.sql",
+    "history.sql",
+    "views.sql",
+    "reference.sql",
+    "annual_grades.sql",
+    "care_market.sql",
+)
 BENCHMARK_DIR = SQL_DIR / "benchmarks"
 # One file per benchmark table, `NN_<table>.sql`, run in name order (see warehouse.benchmarks).
 BENCHMARK_FILES: tuple[Path, ...] = tuple(sorted(BENCHMARK_DIR.glob("[0-9][0-9]_*.sql")))
@@ -247,6 +254,7 @@ def init_schema(conn: duckdb.DuckDBPyConnection) -> None:
 _WIDENED_CHECKS = (
     ("ingest_run", "reparse", "refresh"),  # refresh runs got a row of their own
     ("report_change", "new_report", "withdrawn"),  # the listing is watched (issue 20)
+    ("ingest_run", "refresh", "providers"),  # CQC's provider files (issue 21)
 )
 
 

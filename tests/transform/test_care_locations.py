@@ -62,6 +62,7 @@ def test_active_locations_rows_become_locations_and_the_rest_issues(
         dormant=False,
         overall_rating="Good",
         rated_on=date(2025, 3, 12),
+        overall_rating_published="Good",
     )
     moorlands, wear = locations[1], locations[2]
     assert (moorlands.beds, moorlands.overall_rating, moorlands.rated_on) == (
@@ -73,8 +74,35 @@ def test_active_locations_rows_become_locations_and_the_rest_issues(
     assert moorlands.service_types == ("Domiciliary care service",)
     assert (wear.la_code, wear.beds, wear.rated_on) == ("E06000047", 30, date(2024, 7, 1))
     assert issues == [
-        LocationIssue("1-201", "council 'Narnia' is none of the 153"),
-        LocationIssue("1-202", "rating 'Excellent' is none CQC uses"),
-        LocationIssue("1-203", "'Care homes beds' is 'ten', not a whole number"),
-        LocationIssue("1-204", "'Publication Date' is 'next week', not a date"),
+        LocationIssue("1-201", "council 'Narnia' is none of the 153", "council", "Narnia"),
+        LocationIssue("1-202", "rating 'Excellent' is none CQC uses", "rating", "Excellent"),
+        LocationIssue("1-203", "'Care homes beds' is 'ten', not a whole number", "value", "ten"),
+        LocationIssue("1-204", "'Publication Date' is 'next week', not a date", "value", "next week"),
     ]
+    # No row is dropped: each keeps what could be read, the field at fault left empty.
+    kept = {location.location_id: location for location in locations[3:]}
+    assert list(kept) == ["1-201", "1-202", "1-203", "1-204"]
+    assert (kept["1-201"].la_code, kept["1-201"].la_name_cqc) == (None, "Narnia")
+    assert (kept["1-202"].overall_rating, kept["1-202"].overall_rating_published) == (
+        None,
+        "Excellent",
+    )
+    assert (kept["1-203"].beds, kept["1-203"].la_code) == (None, "E06000047")
+    assert (kept["1-204"].rated_on, kept["1-204"].overall_rating) == (None, "Good")
+    assert all(location.adult_social_care for location in locations)
+
+
+def test_a_row_without_its_identity_is_an_issue_not_a_location() -> None:
+    row = dict(zip(HEADER, GOOD_ROWS[0], strict=True)) | {"Provider ID": None}
+    locations, issues = read_locations([row])
+    assert locations == []
+    assert issues == [LocationIssue("1-101", "'Provider ID' is empty", "missing")]
+
+
+def test_the_market_is_adult_social_care_by_directorate_else_by_type() -> None:
+    row = dict(zip(HEADER, GOOD_ROWS[0], strict=True))
+    (gp,), _ = read_locations([row | {"Location Type/Sector": "Primary Medical Services"}])
+    assert not gp.adult_social_care
+    directorate = {"Location Inspection Directorate": "Adult social care"}
+    (named,), _ = read_locations([row | {"Location Type/Sector": "Other"} | directorate])
+    assert named.adult_social_care and named.inspection_directorate == "Adult social care"

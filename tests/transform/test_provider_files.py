@@ -162,9 +162,9 @@ def test_a_missing_column_is_one_error_naming_it_and_the_closest_row() -> None:
     with pytest.raises(ProviderFileError) as error:
         read_provider_file(data, "active.xlsx", ACTIVE_LOCATIONS)
     assert str(error.value) == (
-        "active.xlsx: no header row with the columns of a active locations file in the first 50 "
-        "rows of any sheet; the closest is row 8 of sheet 'HSCA Active Locations', which lacks "
-        "'Dormant (Y/N)'"
+        "active.xlsx: no header row with the columns of an active locations file in the first "
+        "50 rows of any sheet; the closest is row 8 of sheet 'HSCA Active Locations', which "
+        "lacks the active locations column 'Dormant (Y/N)'"
     )
 
 

@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS ingest_run (
     started_at TIMESTAMP NOT NULL,
     finished_at TIMESTAMP,
     base_url VARCHAR NOT NULL,
-    mode VARCHAR NOT NULL CHECK (mode IN ('ingest', 'reparse', 'refresh')),
+    mode VARCHAR NOT NULL CHECK (mode IN ('ingest', 'reparse', 'refresh', 'providers')),
     "full" BOOLEAN NOT NULL,
     parser_version VARCHAR NOT NULL,
     status VARCHAR NOT NULL CHECK (status IN ('running', 'finished', 'failed')),
@@ -36,7 +36,7 @@ COMMENT ON COLUMN ingest_run.run_id IS 'Run number, 1, 2, 3, ... (max + 1 when t
 COMMENT ON COLUMN ingest_run.started_at IS 'When the run started (UTC).';
 COMMENT ON COLUMN ingest_run.finished_at IS 'When the run finished or failed (UTC); NULL while running or if it never finished.';
 COMMENT ON COLUMN ingest_run.base_url IS 'The listing URL an ingest started from; archive:<dir> for a reparse, warehouse:<file> for a refresh.';
-COMMENT ON COLUMN ingest_run.mode IS '''ingest'' (fetch from the site), ''reparse'' (rebuild parsed tables from the raw archive alone) or ''refresh'' (rebuild the benchmark tables alone: cqc refresh-benchmarks; its counters stay 0).';
+COMMENT ON COLUMN ingest_run.mode IS '''ingest'' (fetch from the site), ''reparse'' (rebuild parsed tables from the raw archive alone) or ''refresh'' (rebuild the benchmark tables alone: cqc refresh-benchmarks; its counters stay 0) or ''providers'' (CQC''s monthly provider files or its API: cqc providers; see care_source).';
 COMMENT ON COLUMN ingest_run."full" IS 'TRUE when every held report was revalidated, not only those due on the rolling schedule.';
 COMMENT ON COLUMN ingest_run.parser_version IS 'Version of the parser the run used.';
 COMMENT ON COLUMN ingest_run.status IS 'running | finished | failed (failed with finished_at NULL: interrupted, e.g. the process was killed; found by the next run).';
@@ -268,7 +268,7 @@ ORDER BY run_id;
 
 COMMENT ON VIEW run_log IS 'One row per run (ingest_run), newest last, for reading: duration in seconds, and status interrupted for a run that died without finishing.';
 COMMENT ON COLUMN run_log.run_id IS 'As ingest_run.run_id.';
-COMMENT ON COLUMN run_log.mode IS 'ingest | reparse | refresh.';
+COMMENT ON COLUMN run_log.mode IS 'ingest | reparse | refresh | providers.';
 COMMENT ON COLUMN run_log."full" IS 'As ingest_run.full.';
 COMMENT ON COLUMN run_log.started_at IS 'When the run started (UTC).';
 COMMENT ON COLUMN run_log.finished_at IS 'When it finished or failed (UTC); NULL while running or if interrupted.';
