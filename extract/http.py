@@ -15,7 +15,7 @@ import hashlib
 import random
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -45,6 +45,10 @@ DEFAULT_USER_AGENT = (
 TRANSIENT_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_REDIRECTS = 5
 UNASKED_304 = "HTTP 304 Not Modified to a request that sent no validator"
+# Request headers whose values are credentials: what `on_exchange` gets (the archive) carries
+# REDACTED in their place, so a key never reaches a WARC file.
+SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "ocp-apim-subscription-key"})
+REDACTED = "<redacted>"
 
 
 @dataclass(frozen=True)
@@ -205,13 +209,20 @@ class SiteClient:
     rng: random.Random = field(default_factory=random.Random)
     # Called with every request and its response, before the response is used: the archive.
     on_exchange: Callable[[Exchange], object] | None = None
+    # Sent with every request (an API's key): kept out of repr, and SECRET_HEADERS' values are
+    # redacted in every Exchange.
+    headers: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.base_url = self.base_url.rstrip("/")
         self._site = _site_of(self.base_url)
         self._client = httpx.Client(
             timeout=self.timeout_s,
-            headers={"User-Agent": self.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
+            headers={
+                "User-Agent": self.user_agent,
+                "Accept-Encoding": ACCEPT_ENCODING,
+                **self.headers,
+            },
             follow_redirects=False,
             transport=self.transport,
             event_hooks={"response": [_set_aside_unusable_location]},
@@ -524,7 +535,10 @@ def _exchange(
     started_at: datetime,
     truncated: bool = False,
 ) -> Exchange:
-    sent = tuple((k, v) for k, v in request.headers.multi_items())
+    sent = tuple(
+        (k, REDACTED if k.lower() in SECRET_HEADERS else v)
+        for k, v in request.headers.multi_items()
+    )
     if response is None:
         return Exchange(str(request.url), request.method, sent, started_at, error=error)
     return Exchange(
