@@ -29,7 +29,7 @@ from warehouse.load import save_local_authorities
 from warehouse.state import finish_run, start_run
 
 RunLogger = logging.Logger | logging.LoggerAdapter[logging.Logger]
-RunMode = Literal["ingest", "reparse", "refresh"]
+RunMode = Literal["ingest", "reparse", "refresh", "providers"]
 
 
 def run_logger() -> RunLogger:
@@ -70,9 +70,11 @@ def warc_name(run_id: int, when: datetime) -> str:
 
 
 @contextmanager
-def open_run(settings: Settings, mode: RunMode) -> Iterator[Run]:
-    """Take the warehouse, start a run row (and, for an ingest, its WARC file); on exit
-    close the row as finished, or as failed if the body raised (and re-raise)."""
+def open_run(settings: Settings, mode: RunMode, *, fetches: bool | None = None) -> Iterator[Run]:
+    """Take the warehouse, start a run row (and, for a run that fetches, its WARC file: an
+    ingest, a providers run unless told `fetches=False`); on exit close the row as finished,
+    or as failed if the body raised (and re-raise)."""
+    fetching = mode in ("ingest", "providers") if fetches is None else fetches
     logger = run_logger()
     started = time.monotonic()
     with connect(settings.db, wait_s=settings.lock_wait_s, on_wait=logger.warning) as conn:
@@ -83,6 +85,7 @@ def open_run(settings: Settings, mode: RunMode) -> Iterator[Run]:
             "ingest": settings.base_url,
             "reparse": f"archive:{settings.archive}",
             "refresh": f"warehouse:{settings.db}",
+            "providers": settings.base_url if fetching else "file:",
         }[mode]
         run_id = start_run(
             conn,
@@ -93,7 +96,7 @@ def open_run(settings: Settings, mode: RunMode) -> Iterator[Run]:
             started_at=now,
         )
         archive = WarcArchive(settings.archive)
-        if mode != "refresh" and has_legacy_archive(settings.archive):
+        if mode in ("ingest", "reparse") and has_legacy_archive(settings.archive):
             done = import_legacy(settings.archive)
             logger.warning(
                 "the archive at %s was written before WARC: %d responses and %d report "
@@ -106,7 +109,7 @@ def open_run(settings: Settings, mode: RunMode) -> Iterator[Run]:
         run = Run(settings, mode, conn, run_id, archive, logger, started, now)
         status = "failed"
         try:
-            if mode == "ingest":
+            if fetching:
                 info = {"run": str(run_id), "base_url": settings.base_url, "mode": mode}
                 run.writer = archive.writer(warc_name(run_id, now), info)
             yield run

@@ -13,6 +13,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from extract.http import DEFAULT_USER_AGENT, LIVE_BASE_URL
 
 LISTING_PATH = "/care-services/local-authority-assessment-reports"
+# The page that links CQC's monthly provider files (active locations, latest ratings).
+PROVIDER_FILES_PATH = "/about-us/transparency/using-cqc-data"
 
 
 class Settings(BaseSettings):
@@ -60,6 +62,9 @@ class Settings(BaseSettings):
     )
     pdf_memory_limit_mb: int = Field(
         default=2048, ge=256, description="address space of the process parsing PDFs"
+    )
+    provider_file_max_mb: int = Field(
+        default=300, ge=1, description="largest provider file fetched (CQC's are about 20 MB)"
     )
 
     def with_overrides(self, **overrides: object) -> Settings:

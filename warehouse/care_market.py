@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import astuple, dataclass
 from datetime import date
 from itertools import islice
-from typing import Literal, TypeVar
+from typing import Literal, NamedTuple, TypeVar
 
 import duckdb
 
@@ -105,6 +105,26 @@ def held_source(
         [month, kind, part],
     ).fetchone()
     return str(row[0]) if row else None
+
+
+class HeldFetch(NamedTuple):
+    sha256: str
+    etag: str | None
+    last_modified: str | None
+
+
+def provider_validators(conn: duckdb.DuckDBPyConnection) -> dict[str, HeldFetch]:
+    """What the last successful request of each URL left (body SHA-256, ETag, Last-Modified),
+    from fetch_log: provider files are no report's pages, so page_state does not hold them,
+    and a month already held is then revalidated with a conditional GET."""
+    rows = conn.execute(
+        """
+        SELECT url, sha256, etag, last_modified FROM fetch_log
+        WHERE sha256 IS NOT NULL AND error IS NULL
+        QUALIFY row_number() OVER (PARTITION BY url ORDER BY requested_at DESC, run_id DESC) = 1
+        """
+    ).fetchall()
+    return {url: HeldFetch(sha256, etag, lm) for url, sha256, etag, lm in rows}
 
 
 def held_months(conn: duckdb.DuckDBPyConnection) -> list[date]:
