@@ -192,7 +192,7 @@ def _fetch_and_load(
                 run.conn, got.body, url=got.url, month=files.month, run_id=run.run_id
             )
         )
-        _log_load(run, loads[-1])
+        log_load(run, loads[-1])
     set_aside = [link for link in (files.deactivated_locations, *files.unknown) if link]
     return ProvidersSummary(
         run.run_id, files.month, loads, set_aside, _councils(run.conn, files.month), fetches
@@ -215,7 +215,7 @@ def import_provider_file(
         load = load_provider_file(
             run.conn, data, url=f"file:{path.name}", month=chosen, run_id=run.run_id
         )
-        _log_load(run, load)
+        log_load(run, load)
         return ProvidersSummary(run.run_id, chosen, [load], councils=_councils(run.conn, chosen))
 
 
@@ -250,7 +250,7 @@ def load_provider_file(
                 loaded = replace_ratings(conn, month, ratings)
                 split = ratings
             summaries = summarise_issues(split.issues)
-            save_care_issues(conn, slug, _report_issues(slug, url, summaries), PARSER_VERSION)
+            save_care_issues(conn, slug, report_issues(slug, url, summaries), PARSER_VERSION)
             save_care_source(
                 conn,
                 CareSource(
@@ -295,7 +295,7 @@ class _Split(Generic[R]):
                 yield item
 
 
-def _report_issues(slug: str, url: str, summaries: Iterable[IssueSummary]) -> list[ReportIssue]:
+def report_issues(slug: str, url: str, summaries: Iterable[IssueSummary]) -> list[ReportIssue]:
     return [
         ReportIssue(
             slug=slug,
@@ -316,7 +316,7 @@ def _councils(conn: duckdb.DuckDBPyConnection, month: date) -> int:
     return int(row[0]) if row else 0
 
 
-def _log_load(run: Run, load: FileLoad) -> None:
+def log_load(run: Run, load: FileLoad) -> None:
     what = (load.kind or "file").replace("_", " ")
     if load.status == "failed":
         run.logger.error("%s of %s not loaded: %s", what, f"{load.month:%Y-%m}", load.error)

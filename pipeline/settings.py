@@ -63,6 +63,10 @@ class Settings(BaseSettings):
     pdf_memory_limit_mb: int = Field(
         default=2048, ge=256, description="address space of the process parsing PDFs"
     )
+    api_base_url: str = Field(
+        default="https://api.service.cqc.org.uk/public/v1",
+        description="CQC's Syndication API (cqc providers ingest --api; key in CQC_API_KEY)",
+    )
     provider_file_max_mb: int = Field(
         default=300, ge=1, description="largest provider file fetched (CQC's are about 20 MB)"
     )

@@ -143,13 +143,16 @@ def replace_locations(
     councils: Collection[str] | None = None,
 ) -> int:
     """Make `locations` the month's care_location rows: all of the month's rows (a file), or
-    only those of `councils` (an API fetch of some councils). The rows written."""
+    only those of `councils` and of the locations given (an API fetch of some councils: a
+    location it lists stays one row whatever council it names). The rows written."""
     if councils is None:
         conn.execute("DELETE FROM care_location WHERE as_of_month = ?", [month])
-    else:
+    else:  # a few councils' locations: small enough to hold, and each replaces its own row
+        locations = list(locations)
         conn.execute(
-            "DELETE FROM care_location WHERE as_of_month = ? AND list_contains(?, la_code)",
-            [month, sorted(councils)],
+            "DELETE FROM care_location WHERE as_of_month = ? "
+            "AND (list_contains(?, la_code) OR list_contains(?, location_id))",
+            [month, sorted(councils), [location.location_id for location in locations]],
         )
     written = 0
     for batch in _batches(locations):
