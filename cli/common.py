@@ -15,6 +15,7 @@ import os
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console, HighlighterType, JustifyMethod, OverflowMethod
@@ -32,6 +33,7 @@ from rich.style import Style
 from rich.table import Column, Table
 from rich.text import Text
 
+from extract.http import FetchError, RunStopError
 from pipeline.settings import Settings
 
 if TYPE_CHECKING:
@@ -587,3 +589,89 @@ def write_html_report(out: Path, db: Path | None, site_url: str | None = None) -
         ),
         highlight=False,
     )
+
+
+T = TypeVar("T")
+
+# Prefect warns when it cannot create its home, wherever it is first imported; the commands
+# that run a flow say it in one line instead (prefect_home_or_exit).
+warnings.filterwarnings("ignore", message="Failed to create the Prefect home directory")
+
+
+def prefect_home_or_exit() -> None:
+    """Stop with one line (exit 1) when Prefect's home cannot be written: Prefect would warn,
+    then fail to start its temporary server after half a minute with a long traceback."""
+    import tempfile
+
+    from prefect.settings import get_current_settings
+
+    home = get_current_settings().home
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=home):
+            pass
+    except OSError as exc:
+        err_console.print(
+            f"[red]Prefect's home {escape(str(home))} cannot be written[/red] "
+            f"({escape(exc.strerror or str(exc))}): set PREFECT_HOME to a writable directory",
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(EXIT_RUN_FAILED) from exc
+
+
+def refuse_unless_warehouse(db: Path) -> None:
+    """Stop with one line (exit 1) before anything starts when `db` exists and is not a
+    DuckDB database file: DuckDB would open a Parquet or CSV file as a view, and the run
+    would report success having stored nothing."""
+    from warehouse.db import WarehouseOpenError, refuse_if_not_duckdb
+
+    try:
+        refuse_if_not_duckdb(db)
+    except WarehouseOpenError as exc:
+        err_console.print(f"[red]{escape(str(exc))}[/red]", highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_RUN_FAILED) from exc
+
+
+@contextmanager
+def ingest_session(what: str = "ingest", unit: str = "reports") -> Iterator[None]:
+    """Around an ingest: a progress bar, SIGTERM/SIGINT ending the run cleanly, and a run that
+    cannot start or finish (listing unreachable or unrecognisable, warehouse busy) one clear
+    line and exit status 1, not a traceback."""
+    from prefect.exceptions import FailedRun
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from pipeline.progress import listening
+    from transform.errors import PageParseError
+    from warehouse.db import WarehouseBusyError
+
+    bar = Progress(
+        TextColumn(unit),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}", markup=False),  # a report's slug, as typed
+        console=err_console,
+        transient=True,
+    )
+    task_id = bar.add_task("", total=None)
+
+    def show(done: int, total: int, what: str) -> None:
+        bar.update(task_id, completed=done, total=total, description=what)
+
+    try:
+        with stopped_by_signals(), bar, listening(show):
+            yield
+    except (FetchError, PageParseError, WarehouseBusyError, FailedRun, RunStopError) as exc:
+        err_console.print(
+            f"[red]{what} failed:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True
+        )
+        raise typer.Exit(EXIT_RUN_FAILED) from exc
+
+
+def result_of(result: object, kind: type[T]) -> T:
+    """A flow's result as what it is (Prefect hands the caller its final state's data; a
+    Failed state raises instead)."""
+    if isinstance(result, kind):
+        return result
+    raise TypeError(f"the flow returned {type(result).__name__}, not a {kind.__name__}")

@@ -3,39 +3,33 @@ a flow and write the warehouse."""
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
 from cli.common import (
     EXIT_REPORTS_NOT_LOADED,
-    EXIT_RUN_FAILED,
     DbOption,
     OutputFormat,
     console,
     err_console,
+    ingest_session,
+    prefect_home_or_exit,
     print_query,
+    refuse_unless_warehouse,
+    result_of,
     settings_with,
     skin_named,
     stopped_by_signals,
     write_html_report,
 )
-from extract.http import LIVE_BASE_URL, FetchError, RunStopError
+from extract.http import LIVE_BASE_URL
 
 if TYPE_CHECKING:
     from pipeline.phases import IngestSummary
     from transform.records import ReportIssue
-
-T = TypeVar("T")
-
-# Prefect warns when it cannot create its home, wherever it is first imported; the commands
-# that run a flow say it in one line instead (prefect_home_or_exit).
-warnings.filterwarnings("ignore", message="Failed to create the Prefect home directory")
 
 DEMO_DIR = Path("data/demo")
 LEAGUE_TABLE_SQL = """
@@ -201,77 +195,6 @@ def demo(
     )
 
 
-def prefect_home_or_exit() -> None:
-    """Stop with one line (exit 1) when Prefect's home cannot be written: Prefect would warn,
-    then fail to start its temporary server after half a minute with a long traceback."""
-    import tempfile
-
-    from prefect.settings import get_current_settings
-
-    home = get_current_settings().home
-    try:
-        home.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=home):
-            pass
-    except OSError as exc:
-        err_console.print(
-            f"[red]Prefect's home {escape(str(home))} cannot be written[/red] "
-            f"({escape(exc.strerror or str(exc))}): set PREFECT_HOME to a writable directory",
-            highlight=False,
-            soft_wrap=True,
-        )
-        raise typer.Exit(EXIT_RUN_FAILED) from exc
-
-
-def refuse_unless_warehouse(db: Path) -> None:
-    """Stop with one line (exit 1) before anything starts when `db` exists and is not a
-    DuckDB database file: DuckDB would open a Parquet or CSV file as a view, and the run
-    would report success having stored nothing."""
-    from warehouse.db import WarehouseOpenError, refuse_if_not_duckdb
-
-    try:
-        refuse_if_not_duckdb(db)
-    except WarehouseOpenError as exc:
-        err_console.print(f"[red]{escape(str(exc))}[/red]", highlight=False, soft_wrap=True)
-        raise typer.Exit(EXIT_RUN_FAILED) from exc
-
-
-@contextmanager
-def ingest_session() -> Iterator[None]:
-    """Around an ingest: a progress bar, SIGTERM/SIGINT ending the run cleanly, and a run that
-    cannot start or finish (listing unreachable or unrecognisable, warehouse busy) one clear
-    line and exit status 1, not a traceback."""
-    from prefect.exceptions import FailedRun
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from pipeline.progress import listening
-    from transform.errors import PageParseError
-    from warehouse.db import WarehouseBusyError
-
-    bar = Progress(
-        TextColumn("reports"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}", markup=False),  # a report's slug, as typed
-        console=err_console,
-        transient=True,
-    )
-    task_id = bar.add_task("", total=None)
-
-    def show(done: int, total: int, what: str) -> None:
-        bar.update(task_id, completed=done, total=total, description=what)
-
-    try:
-        with stopped_by_signals(), bar, listening(show):
-            yield
-    except (FetchError, PageParseError, WarehouseBusyError, FailedRun, RunStopError) as exc:
-        err_console.print(
-            f"[red]ingest failed:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True
-        )
-        raise typer.Exit(EXIT_RUN_FAILED) from exc
-
-
 def print_summary(summary: IngestSummary, db: Path) -> None:
     """The run's figures in one paragraph; then a line per report not loaded (with the run
     since which it has not loaded, whether or not this run read it again), per report loaded
@@ -339,11 +262,3 @@ def _issues_by_slug(summary: IngestSummary) -> dict[str, list[ReportIssue]]:
     for issue in summary.issues:
         by_slug.setdefault(issue.slug, []).append(issue)
     return by_slug
-
-
-def result_of(result: object, kind: type[T]) -> T:
-    """A flow's result as what it is (Prefect hands the caller its final state's data; a
-    Failed state raises instead)."""
-    if isinstance(result, kind):
-        return result
-    raise TypeError(f"the flow returned {type(result).__name__}, not a {kind.__name__}")

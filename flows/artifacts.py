@@ -13,6 +13,7 @@ from prefect.artifacts import create_markdown_artifact
 
 if TYPE_CHECKING:
     from pipeline.phases import IngestSummary, SiteChange
+    from pipeline.providers import ProvidersSummary
 
 ARTIFACT_KEY = "cqc-run-summary"
 
@@ -128,4 +129,37 @@ def publish_site_change(change: SiteChange, title: str) -> None:
     """Attach why the run loaded nothing to the current flow run as a markdown artifact."""
     create_markdown_artifact(
         key=ARTIFACT_KEY, markdown=site_change_markdown(change, title), description=title
+    )
+
+
+def providers_markdown(summary: ProvidersSummary, title: str) -> str:
+    """A providers run as Markdown: each file (or council) loaded, unchanged or failed, with
+    its rows and every problem counted (pure: tested directly)."""
+    lines = [
+        f"# {title}",
+        "",
+        f"Month: {summary.month:%Y-%m}; {summary.councils} councils in council_care_market.",
+        "",
+        "| what | status | rows read | rows loaded | problems | source |",
+        "|---|---|---|---|---|---|",
+    ]
+    for load in summary.loads:
+        problems = sum(s.count for s in load.issues)
+        lines.append(
+            f"| {_cell((load.kind or 'file').replace('_', ' '))} | {load.status} | "
+            f"{load.rows_read} | {load.rows_loaded} | {problems} | {_cell(load.url)} |"
+        )
+    notes = [f"- {_cell(load.url)}: {_cell(load.error)}" for load in summary.failed]
+    notes += [f"- {_cell(s.line)}" for load in summary.loads for s in load.issues]
+    if notes:
+        lines += ["", "## Problems", "", *notes]
+    return "\n".join([*lines, ""])
+
+
+def publish_providers(summary: ProvidersSummary, title: str) -> None:
+    """Attach a providers run's summary to the current flow run."""
+    create_markdown_artifact(
+        key="cqc-providers-summary",
+        markdown=providers_markdown(summary, title),
+        description=title,
     )
