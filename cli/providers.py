@@ -125,8 +125,9 @@ def providers_import(
     """Load a provider file you already have.
 
     Its kind is told by its columns; its month comes from --month, else from its name as
-    CQC names them (01_September_2026_...). Exit status: 0 loaded or unchanged; 3 the file could not be read as a provider file
-    (the reason named, nothing changed); 2 no such file, or no month; 1 warehouse busy."""
+    CQC names them (01_September_2026_...). Exit status: 0 loaded or unchanged; 3 the
+    file could not be read as a provider file (the reason named, nothing changed); 2 no
+    such file, or no month; 1 warehouse busy."""
     from pipeline.providers import MonthUnknownError, import_provider_file
     from warehouse.db import WarehouseBusyError
 
