@@ -18,6 +18,12 @@ the latest requests served (`ServedRequest`, at most `request_log_size`) so test
 headers, gaps and paths; a server left running for days keeps no more than that. Request
 headers above `max_header_bytes` in all are answered 431 and not kept.
 `robots_txt` serves a different robots.txt.
+
+CQC's monthly provider files are not files of the site: the page `/about-us/transparency/
+using-cqc-data` (the same in every skin) and the .ods files it links under `/system/files/`
+come from `mirror.provider_files`, each generated on its first request at `provider_scale`
+(1.0, the real files' size, unless told) and kept on disk under `provider_cache_dir`, so a
+second server does not generate them again; they get the same ETag, Last-Modified and 304.
 """
 
 from __future__ import annotations
@@ -38,9 +44,22 @@ from email.utils import format_datetime, parsedate_to_datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from mirror.model import MONTHS
+from mirror.provider_files import (
+    FULL_SCALE,
+    ODS_MIMETYPE,
+    PROVIDER_FILES,
+    PROVIDER_MONTHS,
+    USING_CQC_DATA_PATH,
+    cached_provider_file,
+    file_for_url,
+    file_last_modified,
+    page_last_modified,
+    using_cqc_data_page,
+)
 
 SITE_DIR = Path(__file__).parent / "site"
 # The skins: the same site and facts in different markup and URL shapes (docs/mirror.md).
@@ -95,6 +114,15 @@ class Fault:
 
 
 FaultSpec = int | Sequence[int] | Fault
+
+
+class Generated(NamedTuple):
+    """A generated answer: body, Content-Type, ETag, Last-Modified (HTTP date)."""
+
+    body: bytes
+    content_type: str
+    etag: str
+    last_modified: str
 
 
 @dataclass(frozen=True)
@@ -175,6 +203,9 @@ class MirrorServer:
     """The offline mirror over HTTP on host:port (port 0 picks a free port).
 
     The site is `site_dir` if given, else the directory of `skin` (default "classic").
+    `provider_scale` sizes the provider files (1.0: the real ones'; tests pass
+    `mirror.provider_files.TEST_SCALE`), `provider_cache_dir` is where they are kept
+    (default: `mirror.provider_files.default_cache_dir()`).
     """
 
     def __init__(
@@ -190,6 +221,8 @@ class MirrorServer:
         robots_txt: str | None = None,
         request_log_size: int = REQUEST_LOG_SIZE,
         max_header_bytes: int = MAX_HEADER_BYTES,
+        provider_scale: float = FULL_SCALE,
+        provider_cache_dir: Path | None = None,
     ) -> None:
         if site_dir is not None and skin is not None:
             raise ValueError("give site_dir or skin, not both")
@@ -210,6 +243,10 @@ class MirrorServer:
         self._thread: threading.Thread | None = None
         self._cache: dict[Path, tuple[int, bytes, str, str]] = {}
         self._lock = threading.Lock()
+        self.provider_scale = provider_scale
+        self.provider_cache_dir = provider_cache_dir
+        self._generated: dict[str, Generated] = {}
+        self._generating = threading.Lock()  # one generation at a time, none twice
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -350,6 +387,46 @@ class MirrorServer:
             return None
         return target
 
+    def generated(self, path: str) -> Generated | None:
+        """The answer for a page or file that `mirror.provider_files` makes (the provider
+        files and the page linking them), generated once; None for any other path."""
+        with self._lock:
+            known = self._generated.get(path)
+        if known is not None:
+            return known
+        found = file_for_url(path)
+        if found is None and path != USING_CQC_DATA_PATH:
+            return None
+        with self._generating:
+            with self._lock:
+                known = self._generated.get(path)
+            if known is not None:
+                return known
+            if found is None:
+                body, ctype, modified = using_cqc_data_page(), "text/html; charset=utf-8", None
+            else:
+                month, name = found
+                file = cached_provider_file(
+                    month, name, self.provider_scale, self.provider_cache_dir
+                )
+                body, ctype, modified = file.read_bytes(), ODS_MIMETYPE, file_last_modified(month)
+            answer = Generated(
+                body,
+                ctype,
+                '"' + hashlib.sha256(body).hexdigest() + '"',
+                format_datetime(modified or page_last_modified(), usegmt=True),
+            )
+            with self._lock:
+                self._generated[path] = answer
+            return answer
+
+    def prepare_provider_files(self) -> None:
+        """Generate every provider file now (or find it in the cache), so that no request
+        waits for one: at full size the ratings file takes seconds."""
+        for month in PROVIDER_MONTHS:
+            for name in PROVIDER_FILES:
+                self.generated(month.file_url(name))
+
     def _load(self, target: Path) -> tuple[int, bytes, str, str]:
         mtime = target.stat().st_mtime_ns
         with self._lock:
@@ -446,15 +523,19 @@ class MirrorServer:
                         200, robots, {"Content-Type": "text/plain; charset=utf-8"}, send_body
                     )
                     return
-                target = server.resolve(self.path)
-                if target is None:
-                    self._send(404, _error_page(404), html_type, send_body)
-                    return
-                _, body, etag, last_modified = server._load(target)
-                ctype = {
-                    ".txt": "text/plain; charset=utf-8",
-                    ".pdf": "application/pdf",
-                }.get(target.suffix, html_type["Content-Type"])
+                generated = server.generated(unquote(urlsplit(self.path).path))
+                if generated is not None:
+                    body, ctype, etag, last_modified = generated
+                else:
+                    target = server.resolve(self.path)
+                    if target is None:
+                        self._send(404, _error_page(404), html_type, send_body)
+                        return
+                    _, body, etag, last_modified = server._load(target)
+                    ctype = {
+                        ".txt": "text/plain; charset=utf-8",
+                        ".pdf": "application/pdf",
+                    }.get(target.suffix, html_type["Content-Type"])
                 headers = {"Content-Type": ctype, "ETag": etag, "Last-Modified": last_modified}
                 if self._not_modified(etag, last_modified):
                     self._send(304, b"", {"ETag": etag, "Last-Modified": last_modified}, send_body)
@@ -481,9 +562,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--site", type=Path, default=None, help="site directory (not a skin)")
     parser.add_argument("--skin", choices=sorted(SKINS), default=None)
     parser.add_argument("--delay", type=float, default=0.0, help="seconds before each answer")
+    parser.add_argument(
+        "--provider-scale",
+        type=float,
+        default=FULL_SCALE,
+        help="size of the provider files (1.0: the real ones', about 324,000 ratings rows)",
+    )
     args = parser.parse_args(argv)
     server = MirrorServer(
-        args.site, args.host, args.port, skin=args.skin, delay_s=args.delay, log=True
+        args.site,
+        args.host,
+        args.port,
+        skin=args.skin,
+        delay_s=args.delay,
+        log=True,
+        provider_scale=args.provider_scale,
     )
     server.start()
     print(f"Serving the offline CQC mirror at {server.base_url} (Ctrl-C)")
