@@ -2,7 +2,7 @@
 lists them. The commands live one group per module (runs, archive, query, parse, mirror,
 search, peers); none imports another, and this is the one place that knows them all."""
 
-from cli import archive, mirror, parse, peers, query, runs, search
+from cli import archive, history, mirror, parse, peers, query, runs, search
 from cli.common import app
 
 app.command()(runs.ingest)
@@ -20,5 +20,6 @@ app.command()(runs.demo)
 app.command()(search.search)
 app.command()(peers.neighbours)
 app.command()(peers.outcomes)
+app.add_typer(history.history_app, name="history")
 
 __all__ = ["app"]

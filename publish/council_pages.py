@@ -15,7 +15,7 @@ Everything is read in one query per table (`query_councils`), then rendered page
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import duckdb
@@ -39,6 +39,7 @@ from publish.page import (
     score_cell,
     table_head,
 )
+from transform.annual_grades import OUTCOMES
 from transform.quality_statements import STATEMENTS
 
 __all__ = ["NEAREST_NEIGHBOURS", "CouncilData", "has_relation", "query_councils", "render_council"]
@@ -62,6 +63,8 @@ class CouncilData:
     history: list[Row]  # assessment_history rows of the council's reports, with changes
     findings: list[Row]  # the shown assessment's key findings, by statement
     withdrawn: list[Row]  # the council's reports CQC's listing no longer names (kept, unranked)
+    # annual grades (2008-10), the pilot, the formal assessments: newest first (_timeline_rows)
+    timeline: list[Row] = field(default_factory=list)
 
 
 def has_relation(conn: duckdb.DuckDBPyConnection, name: str) -> bool:
@@ -124,6 +127,7 @@ def query_councils(conn: duckdb.DuckDBPyConnection) -> list[CouncilData]:
         else None
     )
     history = _by(_history_rows(conn), "la_code")
+    timeline = _by(_timeline_rows(conn), "la_code")
     withdrawn = _by(_withdrawn_rows(conn), "la_code") if has_relation(conn, "report_status") else {}
     findings = _by(_finding_rows(conn), "la_code")
     refreshed_at = read_refreshed_at(conn)
@@ -140,6 +144,7 @@ def query_councils(conn: duckdb.DuckDBPyConnection) -> list[CouncilData]:
             history=history.get(c["la_code"], []),
             findings=findings.get(c["la_code"], []),
             withdrawn=withdrawn.get(c["la_code"], []),
+            timeline=timeline.get(c["la_code"], []),
         )
         for c in councils
     ]
@@ -286,6 +291,8 @@ def render_council(data: CouncilData) -> str:
             '<h2 id="outcomes-title">Adult social care outcome measures (Oflog)</h2>',
             render_outcomes(data.outcomes),
         ]
+    if data.timeline:
+        body += ['<h2 id="timeline-title">History</h2>', render_timeline(data.timeline)]
     if data.history:
         body += ['<h2 id="history-title">History of the reports</h2>', render_history(data.history)]
     if data.formal is not None:
@@ -500,3 +507,70 @@ def render_findings(rows: Sequence[Row]) -> str:
 
 def _external(url: str, text: str) -> str:
     return f'<a href="{escape(url)}" rel="external">{escape(text)}</a>'
+
+
+# --- the timeline: the annual grades (2008-10), the 2023 pilot, the formal assessments -----
+
+
+def _timeline_rows(conn: duckdb.DuckDBPyConnection) -> list[Row]:
+    """Each council's assessments of every kind, newest first: its reports (pilot and formal,
+    withdrawn ones marked), then CQC's annual grades, a year's dated by its last day (31
+    March), when the warehouse has them (an older file opened read-only may not)."""
+    annual = (
+        "UNION ALL BY NAME SELECT la_code, 'annual' AS kind, year, "
+        "make_date(CAST(left(year, 4) AS INTEGER) + 1, 3, 31) AS dated, overall_grade, "
+        f"{', '.join(column for column, _, _ in OUTCOMES)}, source "
+        "FROM annual_performance_assessment "
+        if has_relation(conn, "annual_performance_assessment")
+        else ""
+    )
+    return query_rows(
+        conn,
+        "SELECT * FROM (SELECT la_code, assessment_kind AS kind, assessment_id, "
+        "published_on AS dated, overall_rating, overall_score_pct, report_url, withdrawn "
+        f"FROM assessment {annual}) "
+        "ORDER BY la_code, kind = 'annual', dated DESC NULLS FIRST, assessment_id",
+    )
+
+
+def render_timeline(rows: Sequence[Row]) -> str:
+    """The council's history as one list, newest first: formal assessments, the 2023 pilot,
+    then each year's annual grades with its seven outcomes (distinct from render_history,
+    which lists the versions of the reports this warehouse has loaded)."""
+    items = "".join(_timeline_item(r) for r in rows)
+    return f'<ol id="council-timeline" reversed>{items}</ol>'
+
+
+def _timeline_item(row: Row) -> str:
+    if row["kind"] == "annual":
+        outcomes = "".join(
+            f'<li data-outcome="{column}">{escape(name)}: '
+            f"{escape((row[column] or 'no grade given').lower())}</li>"
+            for column, name, _ in OUTCOMES
+        )
+        return (
+            f'<li data-kind="annual" data-year="{escape(row["year"])}"><strong>'
+            f"{escape(row['year'])}</strong>: CQC's annual performance assessment, overall "
+            f'<strong class="grade">{escape(row["overall_grade"])}</strong>'
+            f'<ul class="outcomes">{outcomes}</ul>'
+            f'<span class="note">Source: {escape(row["source"])}</span></li>'
+        )
+    withdrawn = " (withdrawn from CQC's listing, not ranked)" if row["withdrawn"] else ""
+    when = escape(date_text(row["dated"]) or "date not published")
+    if row["kind"] == "pilot":
+        what = (
+            f"2023 pilot assessment, indicative rating <strong>"
+            f"{escape(row['overall_rating'] or '')}</strong> (not ranked)"
+        )
+        link = _external(row["report_url"], "the pilot report")
+    else:
+        pct = row["overall_score_pct"]
+        what = (
+            f"formal assessment, rated <strong>{escape(row['overall_rating'] or '')}</strong>"
+            + (f", {escape(pct_text(pct))}" if pct is not None else "")
+        )
+        link = _external(row["report_url"], REPORT_LINK_TEXT)
+    return (
+        f'<li data-kind="{escape(row["kind"])}" data-assessment="{escape(row["assessment_id"])}">'
+        f"<strong>{when}</strong>: {what}{withdrawn}; {link}</li>"
+    )

@@ -40,6 +40,7 @@ TABLES: tuple[str, ...] = (
     "council_population",
     "outcome_measure",
     "council_neighbour_import",
+    "annual_performance_assessment",  # CQC's 2008-10 grades: shipped rows and a user's import
 )
 
 # STATE: upserted each run (page_state.last_checked_run moves on every check; report_status

@@ -7,7 +7,10 @@ the derivation in `reference/README.md`; a user's clone has no `../shared`):
   CC BY 4.0), the features `council_neighbour` is computed from;
 - `oflog_asc_values.csv` and `oflog_asc_measures.csv`: the Office for Local Government's seven
   adult social care measures, 2015-16 to 2022-23, by GSS code as published (Open Government
-  Licence v3.0), into `outcome_measure`.
+  Licence v3.0), into `outcome_measure`;
+- `annual_performance_assessment.csv`: CQC's 2008-10 annual grades of councils that a
+  published source gives (Birmingham 2009/10), into `annual_performance_assessment` beside the
+  rows a user imported (`cqc history import`), which a reload never touches.
 
 Loading is plain `read_csv` inside the caller's transaction (`warehouse.db.build_benchmarks`),
 so a refresh always holds the data the installed project ships. `python -m
@@ -31,6 +34,7 @@ REFERENCE_DIR = Path(__file__).parent / "reference"
 POPULATION_CSV = REFERENCE_DIR / "council_population.csv"
 OUTCOME_VALUES_CSV = REFERENCE_DIR / "oflog_asc_values.csv"
 OUTCOME_MEASURES_CSV = REFERENCE_DIR / "oflog_asc_measures.csv"
+ANNUAL_GRADES_CSV = REFERENCE_DIR / "annual_performance_assessment.csv"
 CODE_CHANGES_CSV = COUNCILS_DIR / "code_changes.csv"
 COUNCILS_CSV = COUNCILS_DIR / "councils_with_social_care.csv"
 
@@ -90,10 +94,23 @@ LEFT JOIN read_csv($changes, header = true, all_varchar = true) AS c
 ORDER BY la_code, v.measure_code, v.financial_year
 """
 
+# Only the shipped rows are replaced: rows `cqc history import` wrote (origin 'import') stay,
+# and win over a shipped row for the same council and year.
+_LOAD_ANNUAL_GRADES = """
+INSERT INTO annual_performance_assessment BY NAME
+SELECT g.*, 'reference' AS origin
+FROM read_csv($path, header = true, all_varchar = true) AS g
+WHERE NOT EXISTS (
+    SELECT 1 FROM annual_performance_assessment AS a WHERE a.la_code = g.la_code AND a.year = g.year
+)
+ORDER BY g.la_code, g.year
+"""
+
 
 def load_reference_data(conn: duckdb.DuckDBPyConnection) -> None:
-    """Replace `council_population` and `outcome_measure` with the shipped extracts (inside the
-    caller's transaction: the benchmark refresh)."""
+    """Replace `council_population`, `outcome_measure` and the shipped rows of
+    `annual_performance_assessment` with the shipped extracts (inside the caller's transaction:
+    the benchmark refresh)."""
     conn.execute("DELETE FROM council_population")
     conn.execute(
         _LOAD_POPULATION,
@@ -111,6 +128,8 @@ def load_reference_data(conn: duckdb.DuckDBPyConnection) -> None:
             "licence": OUTCOME_LICENCE,
         },
     )
+    conn.execute("DELETE FROM annual_performance_assessment WHERE origin = 'reference'")
+    conn.execute(_LOAD_ANNUAL_GRADES, {"path": str(ANNUAL_GRADES_CSV)})
 
 
 # --- Deriving the extracts from the raw files (a maintainer's step, not run time) ----------

@@ -40,7 +40,7 @@ def results(mirror_warehouse: duckdb.DuckDBPyConnection) -> dict[str, list[list[
 
 
 def test_every_recipe_has_a_query_that_runs(results) -> None:
-    assert len(results) == 19
+    assert len(results) == 20
     assert all(results[number] for number in results if number not in PROSE_ONLY)
 
 
@@ -118,6 +118,20 @@ def test_the_recipes_say_what_the_cookbook_claims(results) -> None:
     assert sum(row[1] for row in by_rating) == 71
     [spearman] = results["17"]
     assert spearman == [(0.26, 71)]
+
+
+def test_the_birmingham_timeline_runs_from_the_2009_10_grades_to_the_pilot(results) -> None:
+    [timeline] = results["20"]
+    assert timeline == [
+        ("2023-11-17", "2023 pilot (indicative)", "Good", None, None),
+        (
+            "2009/10",
+            "annual performance assessment",
+            "Performing well",
+            None,
+            "making_positive_contribution: performing excellently",
+        ),
+    ]
 
 
 def test_the_search_recipe_says_what_it_finds(

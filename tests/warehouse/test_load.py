@@ -145,6 +145,7 @@ def test_table_counts(loaded) -> None:
         "council_population": 153,  # reference data, loaded with the benchmarks
         "outcome_measure": 6376,
         "council_neighbour_import": 0,
+        "annual_performance_assessment": 1,  # Birmingham 2009/10, shipped
         "page_state": 0,
         "report_status": 0,  # written by runs, not by save_report
         "pdf_parse": 0,
