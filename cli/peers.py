@@ -152,13 +152,20 @@ def outcomes(
     db: DbOption = None,
     output: FormatOption = OutputFormat.table,
 ) -> None:
-    """Per Oflog adult social care measure, its Spearman rank correlation with the overall %
-    and with each statement score (rho, -1 to 1), over the n councils with both."""
-    from warehouse.outcomes import outcome_correlations
+    """Per Oflog adult social care measure, and per care market measure (MKT1-4, the latest
+    month held), its Spearman rank correlation with the overall % and with each statement
+    score (rho, -1 to 1), over the n councils with both."""
+    from warehouse.outcomes import market_month, outcome_correlations
 
     with read_only(db) as conn:
         columns, rows = outcome_correlations(conn)
+        month = market_month(conn)
     print_rows(columns, rows, output)
+    if month is None:  # on stderr for csv and json, so their output stays data alone
+        note = "No care market data loaded: the MKT measures come with `cqc providers ingest`."
+        (console if output == OutputFormat.table else err_console).print(
+            Text(note), highlight=False
+        )
     if output == OutputFormat.table and rows:
         n = max(row[3] for row in rows if isinstance(row[3], int))
         if n > 3:

@@ -52,15 +52,22 @@ def compare(
     db: DbOption = None,
     output: FormatOption = OutputFormat.table,
 ) -> None:
-    """Councils side by side: rating, %, ranks, and each statement against the means."""
-    from warehouse.compare import compare_councils
+    """Councils side by side: rating, %, ranks, each statement against the means, and the
+    local care market (latest month held) when it is loaded."""
+    from warehouse.compare import compare_councils, has_market
 
     codes = [council_code(name) for name in councils]
     with read_only(db) as conn:
         labels, columns = compare_councils(conn, codes)
+        market = has_market(conn)
     header = ["", *[c.council for c in columns]]
     rows = [(label, *[c.values.get(label, "") for c in columns]) for label in labels]
     print_rows(header, rows, output)
+    if not market:  # on stderr for csv and json, so their output stays data alone
+        note = "No care market data loaded (`cqc providers ingest` loads CQC's care locations)."
+        (console if output == OutputFormat.table else err_console).print(
+            Text(note), highlight=False
+        )
 
 
 def benchmark(

@@ -337,6 +337,22 @@ def render_cut_values(fmt: str, cut: Mapping[str, Mapping[str, int]]) -> str:
     return "\n".join([*lines, ""])
 
 
+def render_workbook_scope(notes: Mapping[str, str]) -> str:
+    """The xlsx export's section on the tables its workbook holds in part or not at all
+    (`notes`: table -> why, and where the rest is), so no table is short without a word."""
+    lines = [
+        "## Tables the workbook holds in part",
+        "",
+        "Excel stops at 1,048,576 rows a sheet. These tables are whole in the Parquet and CSV "
+        "exports (`cqc export --format parquet|csv`); the workbook holds:",
+        "",
+        "| Table | In the workbook |",
+        "|---|---|",
+    ]
+    lines += [f"| `{table}` | {_cell(note)}. |" for table, note in notes.items()]
+    return "\n".join([*lines, ""])
+
+
 def main(argv: list[str] | None = None) -> None:
     """`python -m publish.dictionary [--examples-from DB]`: print the dictionary."""
     import argparse

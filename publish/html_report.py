@@ -26,6 +26,7 @@ import duckdb
 
 from publish.council_pages import query_councils, render_council
 from publish.feed import write_feed
+from publish.market_page import MARKET_PAGE, query_market_page, render_market_page
 from publish.markup import escape
 from publish.page import (
     INK,
@@ -160,9 +161,10 @@ def query_region(conn: duckdb.DuckDBPyConnection, region: str) -> RegionData:
 def write_report(
     conn: duckdb.DuckDBPyConnection, out_dir: Path, site_url: str | None = None
 ) -> list[Path]:
-    """Write index.html, region/<slug>.html, council/<slug>.html (one per council) and
-    feed.atom under `out_dir` (created if need be) from the warehouse read through `conn`;
-    return the paths written: index, regions, councils, feed. `site_url`, where the directory
+    """Write index.html, region/<slug>.html, council/<slug>.html (one per council),
+    market.html (assessment vs local market, when there are councils) and feed.atom under
+    `out_dir` (created if need be) from the warehouse read through `conn`; return the paths
+    written: index, regions, councils, market page, feed. `site_url`, where the directory
     will be published, makes the feed's links absolute (the pages link relatively anyway)."""
     out_dir = Path(out_dir)
     (out_dir / "region").mkdir(parents=True, exist_ok=True)
@@ -178,6 +180,9 @@ def write_report(
     for data in councils:
         page = out_dir / pages[data.council["name"]]
         written.append(write_text(page, render_council(data)))
+    if councils:
+        market = render_market_page(query_market_page(conn))
+        written.append(write_text(out_dir / MARKET_PAGE, market))
     hrefs = {c.council["la_code"]: pages[c.council["name"]] for c in councils}
     written.append(write_feed(conn, out_dir, hrefs, site_url))
     return written
@@ -197,6 +202,7 @@ def render_index(data: IndexData) -> str:
         '<p class="note" id="feed-link">New and changed reports, run by run: '
         '<a href="feed.atom" type="application/atom+xml">Atom feed</a>. Every council has a '
         'page: <a href="#councils-title">all councils A to Z</a>.</p>',
+        render_market_link(data.councils),
         '<h2 id="heatmap-title">Quality statement scores by region</h2>',
         render_legend(),
         render_heatmap(data.league, group_by_region=True),
@@ -235,6 +241,17 @@ def render_region(data: RegionData) -> str:
 
 
 # --- components -------------------------------------------------------------------------------
+
+
+def render_market_link(councils: Sequence[Row]) -> str:
+    """The link to the assessment-vs-market page, written whenever there are councils."""
+    if not councils:
+        return ""
+    return (
+        '<p class="note" id="market-link">Each council\'s assessment beside its local care '
+        f'market (CQC\'s register of care locations): <a href="{MARKET_PAGE}">Assessment vs '
+        "local market</a>.</p>"
+    )
 
 
 def render_region_links(regions: Sequence[Row]) -> str:

@@ -59,6 +59,17 @@ class WrittenSheet:
     rows_written: int  # fewer only past Excel's row limit
     # column -> cells cut at EXCEL_CELL_MAX (only columns with a cut cell)
     cut: Mapping[str, int] = field(default_factory=dict)
+    note: str = ""  # why the sheet holds part of the table (SheetPart.note), or ""
+
+
+@dataclass(frozen=True)
+class SheetPart:
+    """A table the workbook holds only in part, by choice and never by a silent cut: the
+    rows it holds (`select`, a query of the table) and the note the data dictionary sheet
+    gives beside the table, saying what is left out and where to find it."""
+
+    select: str
+    note: str
 
 
 def cell_text(text: str) -> tuple[str, bool]:
@@ -196,10 +207,15 @@ def write_workbook(
     names: Sequence[str],
     *,
     kinds: dict[str, str],
+    parts: Mapping[str, SheetPart] | None = None,
+    left_out: Mapping[str, str] | None = None,
 ) -> list[WrittenSheet]:
     """One workbook at `path`: first a data dictionary sheet (every column's type and
     description, from the warehouse's COMMENTs), then a sheet per table or view in `names`.
-    `kinds` says what each name is ("benchmark table", "view", "table")."""
+    `kinds` says what each name is ("benchmark table", "view", "table"); `parts` the tables
+    held in part (their sheet holds the part's rows); `left_out` tables given no sheet, each
+    with the note the dictionary sheet gives it (its columns are still described)."""
+    parts = parts or {}
     workbook = xlsxwriter.Workbook(
         str(path),
         {
@@ -220,19 +236,26 @@ def write_workbook(
     dictionary_sheet = workbook.add_worksheet(sheets[0])
     written: list[WrittenSheet] = []
     for name, sheet_name in zip(names, sheets[1:], strict=True):
-        written.append(_write_table(conn, workbook.add_worksheet(sheet_name), formats, name))
-    _write_dictionary(conn, _Sheet(dictionary_sheet, formats, _DICTIONARY_HEADER), written, kinds)
+        sheet = workbook.add_worksheet(sheet_name)
+        written.append(_write_table(conn, sheet, formats, name, parts.get(name)))
+    _write_dictionary(
+        conn, _Sheet(dictionary_sheet, formats, _DICTIONARY_HEADER), written, kinds, left_out or {}
+    )
     dictionary_sheet.activate()
     workbook.close()
     return written
 
 
 def _write_table(
-    conn: duckdb.DuckDBPyConnection, sheet: Worksheet, formats: dict[str, Format], name: str
+    conn: duckdb.DuckDBPyConnection,
+    sheet: Worksheet,
+    formats: dict[str, Format],
+    name: str,
+    part: SheetPart | None = None,
 ) -> WrittenSheet:
     row = conn.execute(f"SELECT count(*) FROM {_ident(name)}").fetchone()
     total = int(row[0]) if row else 0
-    cursor = conn.execute(f"SELECT * FROM {_ident(name)}")
+    cursor = conn.execute(part.select if part else f"SELECT * FROM {_ident(name)}")
     header = [d[0] for d in cursor.description or []]
     out = _Sheet(sheet, formats, header)
     room = EXCEL_MAX_ROWS - 1
@@ -241,7 +264,7 @@ def _write_table(
             out.add(values)
     out.finish()
     cut = {header[col]: cells for col, cells in sorted(out.cut.items()) if cells}
-    return WrittenSheet(name, sheet.get_name(), total, out.row, cut)
+    return WrittenSheet(name, sheet.get_name(), total, out.row, cut, part.note if part else "")
 
 
 _DICTIONARY_HEADER = ("table", "sheet", "kind", "column", "type", "nullable", "description", "rows")
@@ -252,8 +275,10 @@ def _write_dictionary(
     out: _Sheet,
     written: Sequence[WrittenSheet],
     kinds: dict[str, str],
+    left_out: Mapping[str, str],
 ) -> None:
-    """A row per table (its comment and row count), then a row per column."""
+    """A row per table (its comment and row count), then a row per column; a table left out
+    of the workbook (`left_out`) gets its rows too, with no sheet and its note."""
     comments = dict(
         conn.execute(
             "SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = current_schema() "
@@ -267,20 +292,27 @@ def _write_dictionary(
         "WHERE schema_name = current_schema() ORDER BY table_name, column_index"
     ).fetchall():
         columns.setdefault(table, []).append((column, data_type, nullable, comment))
+    for name, why in left_out.items():
+        row = conn.execute(f"SELECT count(*) FROM {_ident(name)}").fetchone()
+        rows = int(row[0]) if row else 0
+        written = [*written, WrittenSheet(name, "", rows, 0, note=why)]
     for table in written:
         note = comments.get(table.name) or ""
-        if table.rows_written < table.rows:
+        if table.note:
+            note += f" ({table.note})"
+        elif table.rows_written < table.rows:
             note += (
                 f" (The sheet holds the first {table.rows_written:,} of {table.rows:,} rows, "
                 "Excel's limit; the Parquet and CSV exports hold them all.)"
             )
         kind = kinds.get(table.name, "table")
-        out.add((table.name, table.sheet, kind, None, None, None, note.strip(), table.rows))
+        sheet = table.sheet or None  # no sheet: left out of the workbook
+        out.add((table.name, sheet, kind, None, None, None, note.strip(), table.rows))
         for column, data_type, nullable, comment in columns.get(table.name, []):
             shown = None if kind == "view" else ("yes" if nullable else "no")
             if cells := table.cut.get(column):
                 comment = f"{comment or ''} {cut_note(cells)}".strip()
-            out.add((table.name, table.sheet, kind, column, data_type, shown, comment, None))
+            out.add((table.name, sheet, kind, column, data_type, shown, comment, None))
     out.finish()
 
 

@@ -7,6 +7,7 @@ materialised benchmark tables, so what is printed is what the exports and the re
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import duckdb
 
@@ -26,14 +27,95 @@ class CouncilColumn:
     values: dict[str, str]  # row label -> text
 
 
+# The care market rows (council_care_market, issue 21), shown under the assessment's rows
+# when the warehouse holds any market month.
+MARKET_LABELS: tuple[str, ...] = (
+    "Care market month",
+    "Care locations",
+    "Care home beds",
+    "Locations Good/Outstanding",
+    "Beds Good/Outstanding",
+    "Locations G/O, 12-month change",
+    "Beds G/O, 12-month change",
+)
+NO_CHANGE = "\u2014"  # the 12-month change when the month a year before is not held
+
+
 def _fmt_diff(value: float | None) -> str:
     return "" if value is None else f"{value:+.1f}"
+
+
+def has_market(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Whether any care market month is loaded (an older warehouse may lack the table)."""
+    present = conn.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = current_schema() "
+        "AND table_name = 'council_care_market'"
+    ).fetchone()
+    if not present or not present[0]:
+        return False
+    return conn.execute("SELECT 1 FROM council_care_market LIMIT 1").fetchone() is not None
+
+
+def _share(pct: float | None, region: float | None, england: float | None) -> str:
+    if pct is None:
+        return "none rated"
+    return f"{pct:.1f}% (region {_pct(region)}, England {_pct(england)})"
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f}%"
+
+
+def _change(value: float | None, year_before: date, held: bool) -> str:
+    if value is not None:
+        return f"{value:+.1f} pp"
+    if not held:
+        return f"{NO_CHANGE} ({year_before:%b %Y} not held)"
+    return NO_CHANGE
+
+
+def market_values(conn: duckdb.DuckDBPyConnection, code: str) -> dict[str, str]:
+    """The council's care market as of its latest month held, for the side-by-side table:
+    why a rating may sit beside a market much better or worse than its region's."""
+    row = conn.execute(
+        "SELECT m.as_of_month, m.locations, m.care_homes, m.care_home_beds, "
+        "m.good_or_outstanding_pct, m.region_good_or_outstanding_pct, "
+        "m.england_good_or_outstanding_pct, m.beds_good_or_outstanding_pct, "
+        "m.region_beds_good_or_outstanding_pct, m.england_beds_good_or_outstanding_pct, "
+        "m.good_or_outstanding_pct_12m_change, m.beds_good_or_outstanding_pct_12m_change, "
+        "EXISTS (SELECT 1 FROM council_care_market AS y WHERE y.la_code = m.la_code "
+        "AND y.as_of_month = m.as_of_month - INTERVAL 12 MONTH) "
+        "FROM council_care_market AS m WHERE m.la_code = ? "
+        "ORDER BY m.as_of_month DESC LIMIT 1",
+        [code],
+    ).fetchone()
+    if row is None:
+        return {MARKET_LABELS[0]: "no locations listed"}
+    month, locations, homes, beds, pct, region, england, bpct, bregion, bengland = row[:10]
+    change, beds_change, held = row[10:]
+    year_before = date(month.year - 1, month.month, 1)
+    return dict(
+        zip(
+            MARKET_LABELS,
+            (
+                f"{month:%B %Y}",
+                f"{locations:,} ({homes:,} care home{'' if homes == 1 else 's'})",
+                f"{beds:,}",
+                _share(pct, region, england),
+                _share(bpct, bregion, bengland),
+                _change(change, year_before, held),
+                _change(beds_change, year_before, held),
+            ),
+            strict=True,
+        )
+    )
 
 
 def compare_councils(
     conn: duckdb.DuckDBPyConnection, la_codes: list[str]
 ) -> tuple[list[str], list[CouncilColumn]]:
-    """Row labels and one column per council (in the order given), for a side-by-side table."""
+    """Row labels and one column per council (in the order given), for a side-by-side table;
+    the care market's rows (MARKET_LABELS) follow when any market month is loaded."""
     labels = [
         "Region",
         "Type",
@@ -48,6 +130,9 @@ def compare_councils(
         "Published",
         *[f"QS{s.number} {s.name}" for s in STATEMENTS],
     ]
+    market = has_market(conn)
+    if market:
+        labels += MARKET_LABELS
     total = conn.execute("SELECT count(*) FROM league_table").fetchone()
     ranked = int(total[0]) if total else 0
     columns: list[CouncilColumn] = []
@@ -67,6 +152,8 @@ def compare_councils(
             [code],
         ).fetchone()
         values = {"Region": region, "Type": la_type}
+        if market:
+            values |= market_values(conn, code)
         if row is None:
             values["Rating"] = "not assessed yet"
             columns.append(CouncilColumn(code, name, region, la_type, False, values))

@@ -79,9 +79,10 @@ def test_index_a_page_per_region_and_per_council_and_the_feed_are_written(
     assert {p.relative_to(out).as_posix() for p in written.paths[1:10]} == {
         f"region/{slug}.html" for slug in REGION_SLUGS
     }
-    councils = written.paths[10:-1]
+    councils = written.paths[10:-2]
     assert len(councils) == 153
     assert all(p.parent == out / "council" for p in councils)
+    assert written.paths[-2] == out / "market.html"  # assessment vs local market
     assert written.paths[-1] == out / "feed.atom"
     assert all(p.is_file() and p.stat().st_size > 1000 for p in written.paths)
     # nothing else was written

@@ -85,7 +85,8 @@ def test_spearman_in_sql_equals_the_hand_computation(
 def test_the_correlations_on_the_mirrors_72(mirror_warehouse: duckdb.DuckDBPyConnection) -> None:
     columns, rows = outcome_correlations(mirror_warehouse)
     assert columns[:5] == ["code", "measure", "year", "n", "overall_pct"]
-    by_code = {row[0]: row for row in rows}
+    # Oflog's measures (the care market's MKT rows follow when a market month is loaded)
+    by_code = {row[0]: row for row in rows if str(row[0]).startswith("ASC")}
     assert list(by_code) == [f"ASC{n}" for n in range(1, 8)]
     assert by_code["ASC3"][1:5] == (
         "Ease of finding information about services : service users",
