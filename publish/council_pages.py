@@ -4,9 +4,11 @@ Why: the index and region pages compare councils; someone who cares about one co
 its own result in one place: rating and %, each of the nine statements against the means of
 its region, its type of council, England and (when `council_neighbour` is built) its
 statistical neighbours, its report's history and what changed, its key findings and (when
-`council_outcome` is present) Oflog's outcome measures. A council not yet assessed gets a
-short page saying so. The tables built by colleagues' benchmarks are optional: each is read
-only when duckdb_tables()/duckdb_views() show it, and its column is rendered only then.
+`council_outcome` is present) Oflog's outcome measures, and its local care market (CQC's
+register of care locations: `council_care_market`, when a month is loaded). A council not
+yet assessed gets a short page saying so, and its market. The tables built by colleagues'
+benchmarks are optional: each is read only when duckdb_tables()/duckdb_views() show it,
+and its column is rendered only then.
 
 Everything is read in one query per table (`query_councils`), then rendered page by page
 (`render_council`) with the shell and helpers of `publish.html_report`.
@@ -65,6 +67,8 @@ class CouncilData:
     withdrawn: list[Row]  # the council's reports CQC's listing no longer names (kept, unranked)
     # annual grades (2008-10), the pilot, the formal assessments: newest first (_timeline_rows)
     timeline: list[Row] = field(default_factory=list)
+    # council_care_market rows, oldest month first; None: no market month loaded at all
+    market: list[Row] | None = None
 
 
 def has_relation(conn: duckdb.DuckDBPyConnection, name: str) -> bool:
@@ -130,6 +134,8 @@ def query_councils(conn: duckdb.DuckDBPyConnection) -> list[CouncilData]:
     timeline = _by(_timeline_rows(conn), "la_code")
     withdrawn = _by(_withdrawn_rows(conn), "la_code") if has_relation(conn, "report_status") else {}
     findings = _by(_finding_rows(conn), "la_code")
+    market_rows = _market_rows(conn)
+    market = None if market_rows is None else _by(market_rows, "la_code")
     refreshed_at = read_refreshed_at(conn)
     return [
         CouncilData(
@@ -145,6 +151,7 @@ def query_councils(conn: duckdb.DuckDBPyConnection) -> list[CouncilData]:
             findings=findings.get(c["la_code"], []),
             withdrawn=withdrawn.get(c["la_code"], []),
             timeline=timeline.get(c["la_code"], []),
+            market=None if market is None else market.get(c["la_code"], []),
         )
         for c in councils
     ]
@@ -291,6 +298,7 @@ def render_council(data: CouncilData) -> str:
             '<h2 id="outcomes-title">Adult social care outcome measures (Oflog)</h2>',
             render_outcomes(data.outcomes),
         ]
+    body += ['<h2 id="market-title">Local care market</h2>', render_market(data.market)]
     if data.timeline:
         body += ['<h2 id="timeline-title">History</h2>', render_timeline(data.timeline)]
     if data.history:
@@ -573,4 +581,135 @@ def _timeline_item(row: Row) -> str:
     return (
         f'<li data-kind="{escape(row["kind"])}" data-assessment="{escape(row["assessment_id"])}">'
         f"<strong>{when}</strong>: {what}{withdrawn}; {link}</li>"
+    )
+
+
+# --- the local care market: CQC's register of care locations, month by month (issue 21) ------
+
+
+def _market_rows(conn: duckdb.DuckDBPyConnection) -> list[Row] | None:
+    """Every council's council_care_market rows, oldest month first; None when no month is
+    loaded (or an older warehouse has no such table), so the page can say so."""
+    if not has_relation(conn, "council_care_market"):
+        return None
+    rows = query_rows(conn, "SELECT * FROM council_care_market ORDER BY la_code, as_of_month")
+    return rows or None
+
+
+def render_market(rows: Sequence[Row] | None) -> str:
+    """The council's care market: its latest month's figures beside its region's and
+    England's, the 12-month change, and the share rated Good or Outstanding month by month
+    when several months are held. `rows` oldest first; None when no market data is loaded."""
+    if rows is None:
+        return (
+            '<p class="note" id="market-none">No care market data loaded: CQC\'s register of '
+            "care locations comes with <code>cqc providers ingest</code>.</p>"
+        )
+    if not rows:
+        return (
+            '<p class="note" id="market-none">CQC lists no adult social care location in this '
+            "council's area in the months loaded.</p>"
+        )
+    latest = rows[-1]
+    parts = [_market_summary(latest), _market_table(latest)]
+    if len(rows) > 1:
+        parts.append(_market_months(rows))
+    return '<div id="council-market">' + "".join(parts) + "</div>"
+
+
+# The counts of the latest month, as (column, heading).
+_MARKET_COUNTS = (
+    ("locations", "Locations"),
+    ("care_homes", "Care homes"),
+    ("care_home_beds", "Care home beds"),
+    ("nursing_homes", "Nursing homes"),
+    ("home_care_locations", "Home care"),
+    ("dormant_locations", "Dormant"),
+    ("outstanding", "Outstanding"),
+    ("good", "Good"),
+    ("requires_improvement", "Requires improvement"),
+    ("inadequate", "Inadequate"),
+    ("not_rated", "Not rated"),
+)
+
+
+def _market_summary(row: Row) -> str:
+    """The month's counts: locations by type (dormant ones apart) and by overall rating."""
+    month = f"{row['as_of_month']:%B %Y}"
+    head = table_head([label for _, label in _MARKET_COUNTS], numeric=set(range(11)))
+    cells = "".join(
+        f'<td class="num" data-count="{column}">{escape(num_text(row[column]))}</td>'
+        for column, _ in _MARKET_COUNTS
+    )
+    return (
+        f'<p id="market-summary">Adult social care locations CQC lists in the council\'s area '
+        f'as of <strong id="market-month">{escape(month)}</strong> (dormant ones count only '
+        "as dormant):</p>"
+        f'<table id="market-counts">{head}<tbody><tr>{cells}</tr></tbody></table>'
+    )
+
+
+def _pct1(value: float | None) -> str:
+    """A market share as the warehouse rounds it, to one decimal place."""
+    return "" if value is None else f"{float(value):.1f}%"
+
+
+def _market_table(row: Row) -> str:
+    """The two shares beside the region's and England's (pooled), and their 12-month change."""
+    head = table_head(
+        ["Rated Good or Outstanding", "This council", "Region", "England",
+         "Change in 12 months"],
+        numeric={1, 2, 3, 4},
+    )  # fmt: skip
+    shares = (
+        ("market-locations", "Share of rated locations", ""),
+        ("market-beds", "Share of beds in rated care homes", "beds_"),
+    )
+    body = "".join(
+        f'<tr id="{key}"><td>{label}</td>'
+        f'<td class="num">{escape(_pct1(row[f"{beds}good_or_outstanding_pct"]))}</td>'
+        f'<td class="num">{escape(_pct1(row[f"region_{beds}good_or_outstanding_pct"]))}</td>'
+        f'<td class="num">{escape(_pct1(row[f"england_{beds}good_or_outstanding_pct"]))}</td>'
+        f"{_change_cell(row[f'{beds}good_or_outstanding_pct_12m_change'])}</tr>"
+        for key, label, beds in shares
+    )
+    return f'<table id="market-shares">{head}<tbody>{body}</tbody></table>'
+
+
+def _change_cell(value: float | None) -> str:
+    """A change in percentage points; a dash when the month a year before is not held."""
+    if value is None:
+        return '<td class="num" title="the month a year before is not held">\u2014</td>'
+    css = "pos" if value > 0 else "neg" if value < 0 else ""
+    return f'<td class="num diff {css}">{value:+.1f} pp</td>'
+
+
+def _market_months(rows: Sequence[Row]) -> str:
+    """The share rated Good or Outstanding, month by month, beside the region's and England's."""
+    head = table_head(
+        ["Month", "Locations", "Rated", "% Good or Outstanding", "Region", "England",
+         "% of beds", "Region (beds)", "England (beds)"],
+        numeric=set(range(1, 9)),
+    )  # fmt: skip
+    body = "".join(
+        f'<tr data-month="{r["as_of_month"]:%Y-%m}"><td>{r["as_of_month"]:%b %Y}</td>'
+        + "".join(
+            f'<td class="num">{escape(text)}</td>'
+            for text in (
+                num_text(r["locations"]),
+                num_text(r["rated"]),
+                _pct1(r["good_or_outstanding_pct"]),
+                _pct1(r["region_good_or_outstanding_pct"]),
+                _pct1(r["england_good_or_outstanding_pct"]),
+                _pct1(r["beds_good_or_outstanding_pct"]),
+                _pct1(r["region_beds_good_or_outstanding_pct"]),
+                _pct1(r["england_beds_good_or_outstanding_pct"]),
+            )
+        )
+        + "</tr>"
+        for r in rows
+    )
+    return (
+        '<h3 id="market-months-title">Rated Good or Outstanding, month by month</h3>'
+        f'<table id="market-months">{head}<tbody>{body}</tbody></table>'
     )
