@@ -7,8 +7,9 @@ question, about 324,000 rows). Their layout moves: the active-locations file car
 above its header (row 8 in September 2026), so the header row is the first row that holds
 every column a file of that kind must have, never a fixed row. The format is told by the bytes
 (an ODF or OOXML zip, or text), not by the file's name. python-calamine (Rust) reads the
-spreadsheets. A file that is none of these, or that lacks a column, is one ProviderFileError
-naming the file and what is missing.
+.xlsx files; an .ods is read as a stream by `transform.ods_rows` (calamine holds a whole .ods
+in memory: 1.4 GB for the ratings file). A file that is none of these, or that lacks a
+column, is one ProviderFileError naming the file and what is missing.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Literal
+from typing import Literal, cast
 
 from python_calamine import CalamineWorkbook
+
+from transform.ods_rows import OdsCell, OdsError, ods_rows_supported, ods_sheets
 
 Cell = int | float | str | bool | date | datetime | time | timedelta | None
 FileFormat = Literal["ods", "xlsx", "csv"]
@@ -136,15 +139,21 @@ def identify_provider_file(
     holding every column of one of them, and its table from that row on. ProviderFileError
     naming the closest row and the columns it lacks when there is none."""
     fmt = file_format(data, source)
-    sheets = _csv_sheets(data, source) if fmt == "csv" else _spreadsheet_sheets(data, source)
+    sheets: Iterable[tuple[str, Iterator[list[Cell]]]]
+    if fmt == "csv":
+        sheets = _csv_sheets(data, source)
+    elif fmt == "ods" and _streamable(data, source):
+        sheets = _ods_stream_sheets(data, source)
+    else:
+        sheets = _spreadsheet_sheets(data, source)
     if sheet is not None:
-        sheets = [(name, rows) for name, rows in sheets if name == sheet]
-        if not sheets:
-            raise ProviderFileError(source, f"no sheet named {sheet!r}")
+        sheets = (item for item in sheets if item[0] == sheet)
+    seen_sheet = False
     wanted = [(kind, {column_key(c): c for c in kind.required}) for kind in kinds]
     # (columns found, kind, sheet, row, missing) of the row closest to a header
     best: tuple[int, FileKind, str, int, list[str]] = (-1, kinds[0], "", 0, [])
     for name, rows in sheets:
+        seen_sheet = True
         for number, row in enumerate(rows, start=1):
             if number > HEADER_SEARCH_ROWS:
                 break
@@ -163,6 +172,8 @@ def identify_provider_file(
                 found = len(columns) - len(missing)
                 if found > best[0]:
                     best = (found, kind, name, number, missing)
+    if sheet is not None and not seen_sheet:
+        raise ProviderFileError(source, f"no sheet named {sheet!r}")
     found, kind, name, number, missing = best
     what = " or ".join(f"{_article(k.name)} {k.name} file" for k in kinds)
     if found <= 0:
@@ -193,6 +204,31 @@ def _records(columns: Sequence[str], rows: Iterator[Sequence[Cell]]) -> Iterator
             continue
         cells += [None] * (width - len(cells))
         yield dict(zip(columns, cells, strict=True))
+
+
+def _streamable(data: bytes, source: str) -> bool:
+    try:
+        return ods_rows_supported(data)
+    except OdsError as exc:
+        raise ProviderFileError(source, f"the spreadsheet cannot be read ({exc})") from exc
+
+
+def _ods_stream_sheets(data: bytes, source: str) -> Iterator[tuple[str, Iterator[list[Cell]]]]:
+    """An .ods read as a stream (`transform.ods_rows`): a ratings-sized file in tens of MB,
+    where calamine holds 1.4 GB; a damage met midway is a ProviderFileError then."""
+    try:
+        for name, rows in ods_sheets(data):
+            yield name, _ods_rows(rows, source)
+    except OdsError as exc:
+        raise ProviderFileError(source, f"the spreadsheet cannot be read ({exc})") from exc
+
+
+def _ods_rows(rows: Iterator[list[OdsCell]], source: str) -> Iterator[list[Cell]]:
+    try:
+        for row in rows:
+            yield cast("list[Cell]", row)  # an OdsCell is a Cell
+    except OdsError as exc:
+        raise ProviderFileError(source, f"the spreadsheet cannot be read ({exc})") from exc
 
 
 def _spreadsheet_sheets(data: bytes, source: str) -> list[tuple[str, Iterator[list[Cell]]]]:
