@@ -60,7 +60,7 @@ data-dictionary: install ## regenerate docs/data_dictionary.md (examples from th
 	$(BIN)/python -m publish.dictionary --examples-from data/sample.duckdb \
 		> docs/data_dictionary.md
 
-benchmark: install ## ingest the mirror three ways; read a provider file of 324,000 rows; print requests, bytes and times
+benchmark: install ## ingest the mirror three ways; load the mirror's full-size provider files; print requests, bytes, times, memory
 	$(BIN)/python -m benchmarks.ingest_mirror
 	$(BIN)/python -m benchmarks.provider_files
 

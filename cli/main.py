@@ -2,11 +2,12 @@
 lists them. The commands live one group per module (runs, archive, query, parse, mirror,
 search, peers); none imports another, and this is the one place that knows them all."""
 
-from cli import archive, history, mirror, parse, peers, query, runs, search
+from cli import archive, history, mirror, parse, peers, providers, query, runs, search
 from cli.common import app
 
 app.command()(runs.ingest)
 app.command()(runs.reparse)
+app.add_typer(providers.providers_app, name="providers")
 app.add_typer(archive.archive_app, name="archive")
 app.command()(query.sql)
 app.command("refresh-benchmarks")(runs.refresh_benchmarks_command)
