@@ -39,6 +39,7 @@ from pipeline.settings import Settings
 if TYPE_CHECKING:
     import duckdb  # imported where used: the CLI starts faster without it
 
+    from pipeline.providers import ProvidersSummary
     from warehouse.db import WarehouseBusyError
 
 # The ephemeral Prefect server's telemetry heartbeat fails offline and floods the log.
@@ -675,3 +676,50 @@ def result_of(result: object, kind: type[T]) -> T:
     if isinstance(result, kind):
         return result
     raise TypeError(f"the flow returned {type(result).__name__}, not a {kind.__name__}")
+
+
+def print_providers(summary: ProvidersSummary, db: Path) -> None:
+    """A line per file (or council), then a line per problem, counted; file and site text as
+    typed, never read as console markup."""
+    console.print(
+        f"Run {summary.run_id}: provider data of {summary.month:%Y-%m} -> {escape(str(db))}",
+        highlight=False,
+    )
+    for load in summary.loads:
+        what = (load.kind or "file").replace("_", " ")
+        if load.status == "failed":
+            console.print(
+                f"  [red]{what} not loaded:[/red] {escape(load.error or '')}",
+                highlight=False,
+                soft_wrap=True,
+            )
+            continue
+        if load.status == "unchanged":
+            detail = "unchanged (the same bytes as already loaded for this month)"
+        else:
+            problems = sum(s.count for s in load.issues)
+            detail = (
+                f"{load.rows_read:,} rows read, {load.rows_loaded:,} loaded, "
+                f"{problems:,} with a problem ({load.seconds:.1f} s)"
+            )
+        console.print(f"  {what}: {detail} <- {escape(load.url)}", highlight=False, soft_wrap=True)
+        for issue in load.issues:
+            console.print(
+                f"    [yellow]![/yellow] {escape(issue.line)}", highlight=False, soft_wrap=True
+            )
+    for link in summary.set_aside:
+        console.print(
+            f"  not loaded (not a file this program reads): {escape(link.url)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    console.print(
+        f"  council_care_market: {summary.councils} councils as of {summary.month:%Y-%m}"
+        + (
+            " (problems: SELECT * FROM parse_issue WHERE slug LIKE 'providers:%')"
+            if any(load.issues for load in summary.loads)
+            else ""
+        ),
+        highlight=False,
+        soft_wrap=True,
+    )

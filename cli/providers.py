@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -15,19 +15,16 @@ from cli.common import (
     EXIT_REPORTS_NOT_LOADED,
     EXIT_RUN_FAILED,
     DbOption,
-    console,
     err_console,
     ingest_session,
     prefect_home_or_exit,
+    print_providers,
     refuse_unless_warehouse,
     result_of,
     settings_with,
     stopped_by_signals,
 )
 from extract.http import LIVE_BASE_URL
-
-if TYPE_CHECKING:
-    from pipeline.providers import ProvidersSummary
 
 providers_app = typer.Typer(
     help="CQC's register of care locations, month by month: the local care market."
@@ -149,50 +146,3 @@ def providers_import(
     print_providers(summary, settings.db)
     if summary.failed:
         raise typer.Exit(EXIT_REPORTS_NOT_LOADED)
-
-
-def print_providers(summary: ProvidersSummary, db: Path) -> None:
-    """A line per file (or council), then a line per problem, counted; file and site text as
-    typed, never read as console markup."""
-    console.print(
-        f"Run {summary.run_id}: provider data of {summary.month:%Y-%m} -> {escape(str(db))}",
-        highlight=False,
-    )
-    for load in summary.loads:
-        what = (load.kind or "file").replace("_", " ")
-        if load.status == "failed":
-            console.print(
-                f"  [red]{what} not loaded:[/red] {escape(load.error or '')}",
-                highlight=False,
-                soft_wrap=True,
-            )
-            continue
-        if load.status == "unchanged":
-            detail = "unchanged (the same bytes as already loaded for this month)"
-        else:
-            problems = sum(s.count for s in load.issues)
-            detail = (
-                f"{load.rows_read:,} rows read, {load.rows_loaded:,} loaded, "
-                f"{problems:,} with a problem ({load.seconds:.1f} s)"
-            )
-        console.print(f"  {what}: {detail} <- {escape(load.url)}", highlight=False, soft_wrap=True)
-        for issue in load.issues:
-            console.print(
-                f"    [yellow]![/yellow] {escape(issue.line)}", highlight=False, soft_wrap=True
-            )
-    for link in summary.set_aside:
-        console.print(
-            f"  not loaded (not a file this program reads): {escape(link.url)}",
-            highlight=False,
-            soft_wrap=True,
-        )
-    console.print(
-        f"  council_care_market: {summary.councils} councils as of {summary.month:%Y-%m}"
-        + (
-            " (problems: SELECT * FROM parse_issue WHERE slug LIKE 'providers:%')"
-            if any(load.issues for load in summary.loads)
-            else ""
-        ),
-        highlight=False,
-        soft_wrap=True,
-    )

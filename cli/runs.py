@@ -17,6 +17,7 @@ from cli.common import (
     err_console,
     ingest_session,
     prefect_home_or_exit,
+    print_providers,
     print_query,
     refuse_unless_warehouse,
     result_of,
@@ -28,10 +29,23 @@ from cli.common import (
 from extract.http import LIVE_BASE_URL
 
 if TYPE_CHECKING:
+    from mirror.server import MirrorServer
     from pipeline.phases import IngestSummary
     from transform.records import ReportIssue
 
 DEMO_DIR = Path("data/demo")
+MARKET_SQL = """
+SELECT a.name AS council, l.overall_rating AS rating, l.overall_score_pct AS pct,
+       m.locations, m.care_home_beds AS beds, m.good_or_outstanding_pct AS "good+ %",
+       m.good_or_outstanding_pct_12m_change AS "12m pp", m.region_good_or_outstanding_pct
+       AS "region %", m.england_good_or_outstanding_pct AS "England %"
+FROM council_care_market m
+JOIN local_authority a USING (la_code)
+LEFT JOIN league_table l USING (la_code)
+WHERE m.as_of_month = (SELECT max(as_of_month) FROM council_care_market)
+  AND a.name IN ('Stoke-on-Trent', 'Staffordshire', 'County Durham', 'Birmingham')
+ORDER BY a.name
+"""
 LEAGUE_TABLE_SQL = """
 SELECT rank, council, region, overall_rating AS rating, overall_score_pct AS pct,
        strftime(published_on, '%Y-%m-%d') AS published
@@ -185,14 +199,52 @@ def demo(
             result = nightly_ingest(
                 base_url=server.base_url, db=db, archive=archive, min_interval_s=0.0
             )
-    summary = result_of(result, IngestSummary)
-    print_summary(summary, db)
+        summary = result_of(result, IngestSummary)
+        print_summary(summary, db)
+        markets = demo_providers(server, db, archive)
     print_query(LEAGUE_TABLE_SQL, db, OutputFormat.table)
+    print_query(MARKET_SQL, db, OutputFormat.table)
     write_html_report(out / "report", db)
+    console.print(
+        f"Provider data of {', '.join(markets)}: every council's page has its local care "
+        f"market, and {escape(str(out / 'report' / 'market.html'))} sets it beside each "
+        "assessment",
+        highlight=False,
+    )
     console.print(
         f'Query it yourself: .venv/bin/cqc sql --db {escape(str(db))} "SELECT * FROM league_table"',
         highlight=False,
     )
+
+
+def demo_providers(server: MirrorServer, db: Path, archive: Path) -> list[str]:
+    """The mirror's provider files of every month it links, oldest first (as a monthly run
+    would have met them), so the market has its 12-month change; the months loaded."""
+    from flows.providers import monthly_providers
+    from mirror.provider_files import PROVIDER_MONTHS
+    from pipeline.providers import ProvidersSummary
+
+    console.print(
+        "Preparing the mirror's provider files (CQC's size: about 20 s the first time) ...",
+        highlight=False,
+    )
+    server.prepare_provider_files()
+    months = []
+    for month in sorted(PROVIDER_MONTHS, key=lambda m: m.snapshot):
+        with ingest_session("providers", "files"):
+            result = monthly_providers(
+                base_url=server.base_url,
+                db=db,
+                archive=archive,
+                month=month.snapshot,
+                min_interval_s=0.0,
+            )
+        summary = result_of(result, ProvidersSummary)
+        print_providers(summary, db)
+        if summary.failed:
+            raise typer.Exit(EXIT_REPORTS_NOT_LOADED)
+        months.append(month.label)
+    return months
 
 
 def print_summary(summary: IngestSummary, db: Path) -> None:

@@ -17,6 +17,8 @@ from pathlib import Path
 import duckdb
 
 from mirror.model import STATEMENTS, load_reports, url_to_file
+from mirror.provider_files import PROVIDER_MONTHS, TEST_SCALE, provider_file_bytes
+from pipeline.providers import load_provider_file
 from transform.councils import load_councils
 from transform.decode import decode_page
 from transform.errors import PageParseError
@@ -85,7 +87,25 @@ def load_mirror(conn: duckdb.DuckDBPyConnection, site: Path = SITE) -> int:
         build_benchmarks(conn)  # no refresh logged: the sample holds no runs
         load_fts(conn)
         build_search_index(conn)  # as a refresh does, so `cqc search` works on the sample
+    load_market(conn)
     return loaded
+
+
+def load_market(conn: duckdb.DuckDBPyConnection, scale: float = TEST_SCALE) -> None:
+    """The mirror's provider files of both months, oldest first, at `scale` (the tests' small
+    size by default), through the providers run's own load: the market figures and their
+    12-month change for every council."""
+    for month in sorted(PROVIDER_MONTHS, key=lambda m: m.snapshot):
+        for name in ("HSCA_Active_Locations", "Latest_ratings"):
+            load = load_provider_file(
+                conn,
+                provider_file_bytes(month, name, scale),
+                url=ORIGIN + month.file_url(name),
+                month=month.snapshot,
+                run_id=None,
+            )
+            if load.status != "loaded":
+                raise RuntimeError(f"the mirror's {name} of {month.label}: {load.error}")
 
 
 def main(argv: list[str] | None = None) -> None:
