@@ -41,12 +41,16 @@ TABLES: tuple[str, ...] = (
     "outcome_measure",
     "council_neighbour_import",
     "annual_performance_assessment",  # CQC's 2008-10 grades: shipped rows and a user's import
+    # CQC's register of care locations, month by month (warehouse.care_market, cqc providers).
+    "care_location",
+    "care_location_rating",
+    "council_care_market",
 )
 
 # STATE: upserted each run (page_state.last_checked_run moves on every check; report_status
 # says where each report stands, warehouse.status); pdf_parse is a cache of PDF parses by
-# content hash.
-STATE_TABLES: tuple[str, ...] = ("page_state", "report_status", "pdf_parse")
+# content hash; care_source says what each month's care locations were loaded from.
+STATE_TABLES: tuple[str, ...] = ("page_state", "report_status", "pdf_parse", "care_source")
 
 # LOGS that grow each run (assessment_version only when a report changes); never rewritten.
 LOG_TABLES: tuple[str, ...] = (

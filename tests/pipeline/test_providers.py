@@ -3,13 +3,21 @@ spreadsheet writers, loaded into a real DuckDB, the tables read back."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from pipeline.providers import MonthUnknownError, import_provider_file
+from mirror.provider_files import TEST_SCALE
+from mirror.server import MirrorServer
+from pipeline.providers import (
+    MonthUnknownError,
+    ProvidersStopError,
+    import_provider_file,
+    ingest_providers,
+)
 from pipeline.settings import Settings
 from tests.transform.test_provider_files import ods_bytes, xlsx_bytes
 from warehouse.db import connect
@@ -220,3 +228,61 @@ def test_the_tables_open_in_a_fresh_warehouse(tmp_path: Path) -> None:
 
     init_schema(conn)
     assert conn.execute("SELECT count(*) FROM council_care_market").fetchone() == (0,)
+
+
+# ---- against the mirror: the page, the links, conditional requests ----------------------
+
+
+@pytest.fixture()
+def mirror(tmp_path: Path) -> Iterator[MirrorServer]:
+    with MirrorServer(provider_scale=TEST_SCALE, provider_cache_dir=tmp_path / "cache") as m:
+        yield m
+
+
+def test_the_newest_month_is_found_by_link_and_a_second_run_costs_304s(
+    mirror: MirrorServer, tmp_path: Path
+) -> None:
+    settings = Settings(
+        base_url=mirror.base_url, db=tmp_path / "w.duckdb", archive=tmp_path / "raw",
+        min_interval_s=0,
+    )  # fmt: skip
+    first = ingest_providers(settings)
+    assert first.month == date(2026, 9, 1)
+    assert [(load.kind, load.status) for load in first.loads] == [
+        ("active_locations", "loaded"),
+        ("latest_ratings", "loaded"),
+    ]
+    assert [link.kind for link in first.set_aside] == ["deactivated_locations"]
+    before = snapshot(settings.db)
+
+    second = ingest_providers(settings)
+    assert [load.status for load in second.loads] == ["unchanged", "unchanged"]
+    assert [(f.status, f.not_modified) for f in second.fetches] == [(304, True)] * 3
+    assert snapshot(settings.db) == before
+
+    older = ingest_providers(settings, date(2025, 9, 1))
+    assert [load.status for load in older.loads] == ["loaded", "loaded"]
+    with connect(settings.db, read_only=True) as conn:
+        changes = conn.execute(
+            "SELECT count(*), count(good_or_outstanding_pct_12m_change) FROM council_care_market "
+            "WHERE as_of_month = DATE '2026-09-01'"
+        ).fetchone()
+        runs = conn.execute(
+            "SELECT mode, pages_fetched, pages_not_modified FROM ingest_run ORDER BY run_id"
+        ).fetchall()
+    assert changes is not None and changes[1] > 0  # the 2025 month gave 2026 its change
+    # the third: the page is unchanged (304), the older month's two files are new
+    assert runs == [("providers", 3, 0), ("providers", 0, 3), ("providers", 2, 1)]
+
+
+def test_a_month_the_page_does_not_link_stops_the_run_naming_what_it_links(
+    mirror: MirrorServer, tmp_path: Path
+) -> None:
+    settings = Settings(
+        base_url=mirror.base_url, db=tmp_path / "w.duckdb", archive=tmp_path / "raw",
+        min_interval_s=0,
+    )  # fmt: skip
+    with pytest.raises(
+        ProvidersStopError, match=r"no file for 2024-09 \(it links 2025-09, 2026-09\)"
+    ):
+        ingest_providers(settings, date(2024, 9, 1))

@@ -40,8 +40,22 @@ def results(mirror_warehouse: duckdb.DuckDBPyConnection) -> dict[str, list[list[
 
 
 def test_every_recipe_has_a_query_that_runs(results) -> None:
-    assert len(results) == 20
+    assert len(results) == 22
     assert all(results[number] for number in results if number not in PROSE_ONLY)
+
+
+def test_the_market_recipes_say_what_the_cookbook_claims(results) -> None:
+    [region] = results["21"]
+    assert [(row[0], row[2], row[4], row[7], row[8]) for row in region] == [
+        ("Staffordshire", 75, 75.0, 1, 3),
+        ("Shropshire", 64, 100.0, 2, 1),
+        ("Stoke-on-Trent", 64, 100.0, 2, 1),
+    ]
+    [improved] = results["22"]
+    assert len(improved) == 7
+    assert improved[0][:5] == ("Shropshire", "Good", "Good", 0.0, 100.0)
+    assert ("Kent", "Requires improvement", "Requires improvement", 80.0, 88.9, 8.9) in improved
+    assert all(row[5] > 0 for row in improved)
 
 
 def test_the_recipes_say_what_the_cookbook_claims(results) -> None:

@@ -74,18 +74,24 @@ def test_init_schema_is_idempotent_and_keeps_data(tmp_path: Path) -> None:
         assert conn.execute("SELECT count(*) FROM local_authority").fetchone() == (1,)
 
 
+@pytest.mark.parametrize(
+    ("modes_then", "new_mode"),
+    [(", 'refresh', 'providers')", "refresh"), (", 'providers')", "providers")],
+    ids=["before-refresh-runs", "before-providers-runs"],
+)
 def test_a_warehouse_from_before_refresh_runs_is_upgraded_keeping_its_runs(
-    tmp_path: Path,
+    tmp_path: Path, modes_then: str, new_mode: str
 ) -> None:
-    # Until refresh runs had rows of their own, ingest_run's CHECK allowed two modes; DuckDB
-    # cannot alter a CHECK, so init_schema rebuilds the table around its rows.
+    # Until refresh runs had rows of their own, ingest_run's CHECK allowed two modes, and
+    # until providers runs, three; DuckDB cannot alter a CHECK, so init_schema rebuilds the
+    # table around its rows.
     script = (SQL_DIR / "history.sql").read_text()
     create = script[script.index("CREATE TABLE IF NOT EXISTS ingest_run") :]
     create = create[: create.index(");") + 2]
-    assert "'reparse', 'refresh')" in create
+    assert "'reparse', 'refresh', 'providers')" in create
     path = tmp_path / "cqc.duckdb"
     with connect(path) as conn:
-        conn.execute(create.replace(", 'refresh')", ")"))
+        conn.execute(create.replace(modes_then, ")"))
         conn.execute(
             'INSERT INTO ingest_run (run_id, started_at, base_url, mode, "full", '
             "parser_version, status, reports_new) VALUES "
@@ -96,7 +102,8 @@ def test_a_warehouse_from_before_refresh_runs_is_upgraded_keeping_its_runs(
         with pytest.raises(duckdb.ConstraintException):
             conn.execute(
                 'INSERT INTO ingest_run (run_id, started_at, base_url, mode, "full", '
-                "parser_version, status) VALUES (3, now(), 'w', 'refresh', false, '1', 'running')"
+                "parser_version, status) VALUES (3, now(), 'w', ?, false, '1', 'running')",
+                [new_mode],
             )
     with connect(path) as conn:
         init_schema(conn)
@@ -106,7 +113,8 @@ def test_a_warehouse_from_before_refresh_runs_is_upgraded_keeping_its_runs(
         ).fetchall() == [(1, "ingest", "finished", 72), (2, "reparse", "failed", 0)]
         conn.execute(
             'INSERT INTO ingest_run (run_id, started_at, base_url, mode, "full", '
-            "parser_version, status) VALUES (3, now(), 'w', 'refresh', false, '1', 'finished')"
+            "parser_version, status) VALUES (3, now(), 'w', ?, false, '1', 'finished')",
+            [new_mode],
         )
         assert conn.execute("SELECT count(*) FROM run_log").fetchone() == (3,)
         assert conn.execute(
