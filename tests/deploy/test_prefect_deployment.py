@@ -52,6 +52,15 @@ DEPLOYMENTS = {  # deployment name -> (flow name, entrypoint, parameters in pref
         "flows/benchmarks.py:refresh_benchmarks",
         {"db": None},
     ),
+    "monthly-providers": (
+        "monthly_providers",
+        "flows/providers.py:monthly_providers",
+        {"base_url": None, "db": None, "archive": None},
+    ),
+}
+SCHEDULES = {  # deployment name -> (cron, timezone); the others run when asked
+    "nightly-ingest": ("0 2 * * *", "Europe/London"),
+    "monthly-providers": ("0 4 3 * *", "Europe/London"),
 }
 # Data tables a re-run of the unchanged mirror must leave exactly as they were.
 DATA_TABLES = (
@@ -352,7 +361,7 @@ def first_run(stack: Stack) -> FirstRun:
     return FirstRun(run, snapshot(stack.db))
 
 
-def test_prefect_yaml_deploys_three_deployments_limited_to_one_run_each(stack: Stack) -> None:
+def test_prefect_yaml_deploys_four_deployments_limited_to_one_run_each(stack: Stack) -> None:
     with stack.client() as client:
         for name, (flow_name, entrypoint, parameters) in DEPLOYMENTS.items():
             deployment = client.read_deployment_by_name(f"{flow_name}/{name}")
@@ -367,12 +376,9 @@ def test_prefect_yaml_deploys_three_deployments_limited_to_one_run_each(stack: S
             assert limit is not None and limit.limit == 1, name
             options = deployment.concurrency_options
             assert options is not None and options.collision_strategy == "ENQUEUE", name
-            if name == "nightly-ingest":
+            if name in SCHEDULES:
                 (schedule,) = deployment.schedules
-                assert (schedule.schedule.cron, schedule.schedule.timezone) == (
-                    "0 2 * * *",
-                    "Europe/London",
-                )
+                assert (schedule.schedule.cron, schedule.schedule.timezone) == SCHEDULES[name]
             else:
                 assert deployment.schedules == [], name
         pool = client.read_work_pool("cqc")
