@@ -77,7 +77,9 @@ def test_active_locations_rows_become_locations_and_the_rest_issues(
         LocationIssue("1-201", "council 'Narnia' is none of the 153", "council", "Narnia"),
         LocationIssue("1-202", "rating 'Excellent' is none CQC uses", "rating", "Excellent"),
         LocationIssue("1-203", "'Care homes beds' is 'ten', not a whole number", "value", "ten"),
-        LocationIssue("1-204", "'Publication Date' is 'next week', not a date", "value", "next week"),
+        LocationIssue(
+            "1-204", "'Publication Date' is 'next week', not a date", "value", "next week"
+        ),
     ]
     # No row is dropped: each keeps what could be read, the field at fault left empty.
     kept = {location.location_id: location for location in locations[3:]}
