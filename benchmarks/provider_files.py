@@ -22,10 +22,15 @@ import time
 from datetime import date
 from pathlib import Path
 
-from mirror.provider_files import FULL_SCALE, LATEST_MONTH, cached_provider_file
+from mirror.provider_files import (
+    FULL_SCALE,
+    LATEST_MONTH,
+    ProviderFileName,
+    cached_provider_file,
+)
 
 TARGET_SECONDS, TARGET_MB = 60.0, 1024.0
-FILES = ("HSCA_Active_Locations", "Latest_ratings")
+FILES: tuple[ProviderFileName, ...] = ("HSCA_Active_Locations", "Latest_ratings")
 
 
 def load_once(path: Path, db: Path) -> dict[str, object]:
