@@ -182,6 +182,14 @@ def demo(
     skin: Annotated[
         str, typer.Option(help="Mirror skin: classic | drupal (same facts)")
     ] = "classic",
+    provider_scale: Annotated[
+        float,
+        typer.Option(
+            min=0.001,
+            max=1.0,
+            help="Size of the mirror's provider files: 1 is CQC's (324,000 ratings rows)",
+        ),
+    ] = 1.0,
 ) -> None:
     """Serve the offline mirror on a free port, ingest all of it, print the league table and
     write the HTML report."""
@@ -192,7 +200,7 @@ def demo(
     db, archive = out / "cqc.duckdb", out / "raw"
     refuse_unless_warehouse(db)
     prefect_home_or_exit()
-    with MirrorServer(skin=skin_named(skin)) as server:
+    with MirrorServer(skin=skin_named(skin), provider_scale=provider_scale) as server:
         console.print(f"Offline mirror of cqc.org.uk serving at {server.base_url}", highlight=False)
         with ingest_session():
             # Our own loopback server: no politeness interval needed.
@@ -225,7 +233,7 @@ def demo_providers(server: MirrorServer, db: Path, archive: Path) -> list[str]:
     from pipeline.providers import ProvidersSummary
 
     console.print(
-        "Preparing the mirror's provider files (CQC's size: about 20 s the first time) ...",
+        "Preparing the mirror's provider files (at CQC's size about 20 s the first time) ...",
         highlight=False,
     )
     server.prepare_provider_files()

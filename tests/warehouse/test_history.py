@@ -341,7 +341,7 @@ def test_failed_save_leaves_history_untouched(loaded, reports, save, snapshot) -
 
 
 def test_log_and_state_tables_are_named(conn) -> None:
-    assert STATE_TABLES == ("page_state", "report_status", "pdf_parse")
+    assert STATE_TABLES == ("page_state", "report_status", "pdf_parse", "care_source")
     assert set(LOG_TABLES) == {
         "ingest_run",
         "fetch_log",
