@@ -239,6 +239,7 @@ def mirror(tmp_path: Path) -> Iterator[MirrorServer]:
         yield m
 
 
+@pytest.mark.e2e  # the mirror over HTTP
 def test_the_newest_month_is_found_by_link_and_a_second_run_costs_304s(
     mirror: MirrorServer, tmp_path: Path
 ) -> None:
@@ -275,6 +276,7 @@ def test_the_newest_month_is_found_by_link_and_a_second_run_costs_304s(
     assert runs == [("providers", 3, 0), ("providers", 0, 3), ("providers", 2, 1)]
 
 
+@pytest.mark.e2e  # the mirror over HTTP
 def test_a_month_the_page_does_not_link_stops_the_run_naming_what_it_links(
     mirror: MirrorServer, tmp_path: Path
 ) -> None:
