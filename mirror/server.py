@@ -37,7 +37,7 @@ import socket
 import threading
 import time
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
@@ -58,6 +58,7 @@ from mirror.provider_files import (
     file_for_url,
     file_last_modified,
     page_last_modified,
+    provider_file_bytes,
     using_cqc_data_page,
 )
 
@@ -205,7 +206,9 @@ class MirrorServer:
     The site is `site_dir` if given, else the directory of `skin` (default "classic").
     `provider_scale` sizes the provider files (1.0: the real ones'; tests pass
     `mirror.provider_files.TEST_SCALE`), `provider_cache_dir` is where they are kept
-    (default: `mirror.provider_files.default_cache_dir()`).
+    (default: `mirror.provider_files.default_cache_dir()`). `provider_renamed` serves them
+    with columns renamed (e.g. {"Location Local Authority": "Local Authority Name"}), as a
+    month in which CQC renamed one would be: made in memory each time, never cached.
     """
 
     def __init__(
@@ -223,6 +226,7 @@ class MirrorServer:
         max_header_bytes: int = MAX_HEADER_BYTES,
         provider_scale: float = FULL_SCALE,
         provider_cache_dir: Path | None = None,
+        provider_renamed: Mapping[str, str] | None = None,
     ) -> None:
         if site_dir is not None and skin is not None:
             raise ValueError("give site_dir or skin, not both")
@@ -245,6 +249,7 @@ class MirrorServer:
         self._lock = threading.Lock()
         self.provider_scale = provider_scale
         self.provider_cache_dir = provider_cache_dir
+        self.provider_renamed = dict(provider_renamed or {})
         self._generated: dict[str, Generated] = {}
         self._generating = threading.Lock()  # one generation at a time, none twice
 
@@ -406,10 +411,16 @@ class MirrorServer:
                 body, ctype, modified = using_cqc_data_page(), "text/html; charset=utf-8", None
             else:
                 month, name = found
-                file = cached_provider_file(
-                    month, name, self.provider_scale, self.provider_cache_dir
-                )
-                body, ctype, modified = file.read_bytes(), ODS_MIMETYPE, file_last_modified(month)
+                if self.provider_renamed:
+                    body = provider_file_bytes(
+                        month, name, self.provider_scale, renamed=self.provider_renamed
+                    )
+                else:
+                    file = cached_provider_file(
+                        month, name, self.provider_scale, self.provider_cache_dir
+                    )
+                    body = file.read_bytes()
+                ctype, modified = ODS_MIMETYPE, file_last_modified(month)
             answer = Generated(
                 body,
                 ctype,

@@ -189,7 +189,7 @@ def _fetch_and_load(
         fetches.append(fetcher.outcome(got))
         loads.append(
             load_provider_file(
-                run.conn, got.body, url=got.url, month=files.month, run_id=run.run_id
+                run.conn, got.body, url=got.url, month=files.month, run_id=run.run_id, link=kind
             )
         )
         log_load(run, loads[-1])
@@ -226,15 +226,18 @@ def load_provider_file(
     url: str,
     month: date,
     run_id: int | None,
+    link: SourceKind | None = None,
 ) -> FileLoad:
     """Load one provider file as of `month` (see the module's docstring); a file that cannot
-    be read is a failed FileLoad naming why, and changes nothing."""
+    be read is a failed FileLoad naming why, and changes nothing. `link` is what the page's
+    link called it: the file's own header decides, but a file that cannot be told is
+    reported under the link's kind."""
     started = time.monotonic()
     sha256 = hashlib.sha256(data).hexdigest()
     try:
         kind_spec, table = identify_provider_file(data, url, tuple(KINDS.values()))
     except ProviderFileError as exc:
-        return FileLoad(None, month, url, "failed", error=str(exc))
+        return FileLoad(link, month, url, "failed", error=str(exc))
     kind: SourceKind = "active_locations" if kind_spec is ACTIVE_LOCATIONS else "latest_ratings"
     if held_source(conn, month, kind) == sha256:
         return FileLoad(kind, month, url, "unchanged", seconds=_since(started))

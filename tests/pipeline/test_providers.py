@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from extract.warc import WarcArchive
 from mirror.provider_files import TEST_SCALE
 from mirror.server import MirrorServer
 from pipeline.providers import (
@@ -288,3 +289,28 @@ def test_a_month_the_page_does_not_link_stops_the_run_naming_what_it_links(
         ProvidersStopError, match=r"no file for 2024-09 \(it links 2025-09, 2026-09\)"
     ):
         ingest_providers(settings, date(2024, 9, 1))
+
+
+@pytest.mark.e2e  # the mirror over HTTP
+def test_a_month_served_with_a_renamed_column_is_named_kept_in_the_archive_and_loads_nothing(
+    tmp_path: Path,
+) -> None:
+    renamed = {"Location Local Authority": "Local Authority Name"}
+    settings = Settings(db=tmp_path / "w.duckdb", archive=tmp_path / "raw", min_interval_s=0)
+    with MirrorServer(provider_scale=TEST_SCALE, provider_renamed=renamed) as mirror:
+        summary = ingest_providers(settings.with_overrides(base_url=mirror.base_url))
+    assert [load.status for load in summary.failed] == ["failed", "failed"]
+    for load in summary.loads:
+        assert load.error is not None and "column 'Location Local Authority'" in load.error
+    with connect(settings.db, read_only=True) as conn:
+        tables = conn.execute(
+            "SELECT (SELECT count(*) FROM care_location), (SELECT count(*) FROM care_source)"
+        ).fetchone()
+    assert tables == (0, 0)
+    archived = WarcArchive(settings.archive)
+    kept = [
+        archived.read(e.sha256)
+        for e in archived.entries()
+        if e.record_type == "response" and e.url.endswith(".ods") and e.sha256
+    ]
+    assert len(kept) == 2 and all(body.startswith(b"PK") for body in kept)  # kept to look at
