@@ -41,6 +41,7 @@ from transform.care_locations import (
 from transform.care_ratings import CareRating, iter_ratings
 from transform.provider_files import (
     ACTIVE_LOCATIONS,
+    DEACTIVATED_LOCATIONS,
     LATEST_RATINGS,
     FileKind,
     ProviderFileError,
@@ -235,9 +236,17 @@ def load_provider_file(
     started = time.monotonic()
     sha256 = hashlib.sha256(data).hexdigest()
     try:
-        kind_spec, table = identify_provider_file(data, url, tuple(KINDS.values()))
+        kind_spec, table = identify_provider_file(
+            data, url, (DEACTIVATED_LOCATIONS, *KINDS.values())
+        )
     except ProviderFileError as exc:
         return FileLoad(link, month, url, "failed", error=str(exc))
+    if kind_spec is DEACTIVATED_LOCATIONS:
+        reason = (
+            f"{url}: a deactivated-locations file (it has 'Location HSCA End Date'): this "
+            "program loads the active-locations and latest-ratings files"
+        )
+        return FileLoad(link, month, url, "failed", error=reason)
     kind: SourceKind = "active_locations" if kind_spec is ACTIVE_LOCATIONS else "latest_ratings"
     if held_source(conn, month, kind) == sha256:
         return FileLoad(kind, month, url, "unchanged", seconds=_since(started))

@@ -87,6 +87,13 @@ LATEST_RATINGS = FileKind(
 )
 
 
+# CQC's register of locations no longer active: it may carry every active-locations column
+# too, so it is told apart by its own (checked before the others, and never loaded).
+DEACTIVATED_LOCATIONS = FileKind(
+    "deactivated locations", ("Location ID", "Location HSCA End Date", "Location Local Authority")
+)
+
+
 @dataclass(frozen=True)
 class ProviderTable:
     """One sheet of a provider file from its header on: `rows` yields each row as a dict

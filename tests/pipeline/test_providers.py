@@ -314,3 +314,18 @@ def test_a_month_served_with_a_renamed_column_is_named_kept_in_the_archive_and_l
         if e.record_type == "response" and e.url.endswith(".ods") and e.sha256
     ]
     assert len(kept) == 2 and all(body.startswith(b"PK") for body in kept)  # kept to look at
+
+
+def test_a_deactivated_locations_file_is_told_apart_and_never_loaded(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # CQC's deactivated register may carry every active-locations column, and more
+    header = [*ACTIVE, "Location Status", "Location HSCA End Date"]
+    rows = [[*row, "Deactivated", "01/06/2025"] for row in SEPT_2025]
+    path = write(tmp_path, "01_September_2025_Deactivated_Locations.xlsx",
+                 xlsx_bytes([header, *rows]))  # fmt: skip
+    (load,) = import_provider_file(settings, path).loads
+    assert load.status == "failed"
+    assert load.error is not None and "a deactivated-locations file" in load.error
+    with connect(settings.db, read_only=True) as conn:
+        assert conn.execute("SELECT count(*) FROM care_location").fetchone() == (0,)
