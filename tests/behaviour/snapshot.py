@@ -70,6 +70,8 @@ _MASKS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\d{2} \w+ \d{4} \d{2}:\d{2} UTC"), "<WHEN>"),
     (re.compile(r"urn:uuid:[0-9a-f-]{36}"), "urn:uuid:<ID>"),
     (re.compile(r"not loaded since \d{4}-\d{2}-\d{2} \(run"), "not loaded since <DATE> (run"),
+    # a council page's report history: the day a version was loaded ("run 1, 04 Dec 2026")
+    (re.compile(r"\brun (\d+), \d{2} [A-Z][a-z]{2} \d{4}\b"), r"run \1, <DAY>"),
 ]
 # Columns whose values are times or depend on the clock, the machine or file mtimes.
 _VOLATILE = re.compile(
