@@ -117,15 +117,17 @@ class ProvidersSummary:
     def failed(self) -> list[FileLoad]:
         return [load for load in self.loads if load.status == "failed"]
 
-    @property
-    def counts(self) -> dict[str, int]:
-        """ingest_run's request counters."""
-        return {
-            "pages_fetched": sum(1 for f in self.fetches if f.status == 200),
-            "pages_not_modified": sum(1 for f in self.fetches if f.not_modified),
-            "pages_failed": sum(1 for f in self.fetches if f.error is not None),
-            "bytes_fetched": sum(f.byte_count or 0 for f in self.fetches),
-        }
+
+
+def fetch_counts(fetches: Iterable[FetchOutcome]) -> dict[str, int]:
+    """ingest_run's request counters for a providers run's requests."""
+    done = list(fetches)
+    return {
+        "pages_fetched": sum(1 for f in done if f.status == 200),
+        "pages_not_modified": sum(1 for f in done if f.not_modified),
+        "pages_failed": sum(1 for f in done if f.error is not None),
+        "bytes_fetched": sum(f.byte_count or 0 for f in done),
+    }
 
 
 def ingest_providers(settings: Settings, month: date | None = None) -> ProvidersSummary:
@@ -150,7 +152,7 @@ def ingest_providers(settings: Settings, month: date | None = None) -> Providers
                 summary = _fetch_and_load(run, client, month, fetches)
         finally:
             log_fetches(run.conn, run.run_id, fetch_records(fetches))
-            run.record(ProvidersSummary(run.run_id, date.min, [], fetches=fetches).counts)
+            run.record(fetch_counts(fetches))
         return summary
 
 
