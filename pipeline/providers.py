@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -116,7 +116,6 @@ class ProvidersSummary:
     @property
     def failed(self) -> list[FileLoad]:
         return [load for load in self.loads if load.status == "failed"]
-
 
 
 def fetch_counts(fetches: Iterable[FetchOutcome]) -> dict[str, int]:
@@ -252,20 +251,18 @@ def load_provider_file(
     kind: SourceKind = "active_locations" if kind_spec is ACTIVE_LOCATIONS else "latest_ratings"
     if held_source(conn, month, kind) == sha256:
         return FileLoad(kind, month, url, "unchanged", seconds=_since(started))
-    slug = issue_slug(month, kind)
     try:
         with transaction(conn):
             if kind == "active_locations":
-                locations = _Split(iter_locations(table.rows), CareLocation)
+                locations = _Split[CareLocation](iter_locations(table.rows))
                 loaded = replace_locations(conn, month, locations, source="file", source_url=url)
                 split: _Split[CareLocation] | _Split[CareRating] = locations
             else:
-                ratings = _Split(iter_ratings(table.rows), CareRating)
+                ratings = _Split[CareRating](iter_ratings(table.rows))
                 loaded = replace_ratings(conn, month, ratings)
                 split = ratings
             summaries = summarise_issues(split.issues)
-            save_care_issues(conn, slug, report_issues(slug, url, summaries), PARSER_VERSION)
-            save_care_source(
+            record_load(
                 conn,
                 CareSource(
                     month,
@@ -281,8 +278,8 @@ def load_provider_file(
                     len(split.issues),
                     run_id,
                 ),
+                summaries,
             )
-            rebuild_council_care_market(conn)
     except ProviderFileError as exc:  # a sheet damaged past its header
         return FileLoad(kind, month, url, "failed", error=str(exc), seconds=_since(started))
     return FileLoad(
@@ -294,8 +291,8 @@ class _Split(Generic[R]):
     """The records of a stream of records and issues, as an iterator; the issues collected
     on the side and the rows counted (a row is one record, or one issue of kind missing)."""
 
-    def __init__(self, items: Iterable[R | LocationIssue], record_type: type[R]) -> None:
-        self._items, self._record_type = items, record_type
+    def __init__(self, items: Iterable[R | LocationIssue]) -> None:
+        self._items = items
         self.issues: list[LocationIssue] = []
         self.rows = 0
 
@@ -309,7 +306,18 @@ class _Split(Generic[R]):
                 yield item
 
 
-def report_issues(slug: str, url: str, summaries: Iterable[IssueSummary]) -> list[ReportIssue]:
+def record_load(
+    conn: duckdb.DuckDBPyConnection, source: CareSource, summaries: Sequence[IssueSummary]
+) -> None:
+    """What a load leaves beside its rows, inside its transaction: its problems as
+    non-blocking parse_issue rows, its care_source row, and council_care_market rebuilt."""
+    slug = issue_slug(source.as_of_month, source.kind, source.part)
+    save_care_issues(conn, slug, _report_issues(slug, source.url, summaries), PARSER_VERSION)
+    save_care_source(conn, source)
+    rebuild_council_care_market(conn)
+
+
+def _report_issues(slug: str, url: str, summaries: Iterable[IssueSummary]) -> list[ReportIssue]:
     return [
         ReportIssue(
             slug=slug,

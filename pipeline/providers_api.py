@@ -27,21 +27,16 @@ from extract.cqc_api import (
     api_key_from_env,
 )
 from extract.http import FetchError
-from pipeline.providers import FileLoad, ProvidersSummary, log_load, report_issues
+from pipeline.providers import FileLoad, ProvidersSummary, log_load, record_load
 from pipeline.run import Run, open_run
 from pipeline.settings import Settings
 from transform.api_locations import read_api_locations
 from transform.care_locations import LocationIssue, summarise_issues
-from transform.councils import Council, UnknownCouncilError, load_councils, match_council
-from transform.version import PARSER_VERSION
+from transform.councils import Council, load_councils, match_council
 from warehouse.care_market import (
     CareSource,
     held_source,
-    issue_slug,
-    rebuild_council_care_market,
     replace_locations,
-    save_care_issues,
-    save_care_source,
 )
 from warehouse.load import transaction
 
@@ -114,9 +109,9 @@ def _council(run: Run, api: CqcApi, council: Council, month: date) -> FileLoad:
         if isinstance(f, ApiLocationFailure)
     ]
     digest = hashlib.sha256(b"".join(r.body for r in records)).hexdigest()
-    if held_source(run.conn, month, "api", council.la_code) == digest and not issues:
+    fetched_all = len(records) == len(fetched)  # a record that failed is tried again
+    if fetched_all and held_source(run.conn, month, "api", council.la_code) == digest:
         return FileLoad("api", month, url, "unchanged")
-    slug = issue_slug(month, "api", council.la_code)
     summaries = summarise_issues(issues)
     with transaction(run.conn):
         loaded = replace_locations(
@@ -127,8 +122,7 @@ def _council(run: Run, api: CqcApi, council: Council, month: date) -> FileLoad:
             source_url=url,
             councils=[council.la_code],
         )
-        save_care_issues(run.conn, slug, report_issues(slug, url, summaries), PARSER_VERSION)
-        save_care_source(
+        record_load(
             run.conn,
             CareSource(
                 month,
@@ -144,8 +138,8 @@ def _council(run: Run, api: CqcApi, council: Council, month: date) -> FileLoad:
                 len(issues),
                 run.run_id,
             ),
+            summaries,
         )
-        rebuild_council_care_market(run.conn)
     load = FileLoad("api", month, url, "loaded", len(fetched), loaded, tuple(summaries))
     log_load(run, load)
     return load
@@ -160,6 +154,3 @@ def _name_cqc_uses(conn: duckdb.DuckDBPyConnection, council: Council) -> str:
         [council.la_code],
     ).fetchone()
     return str(row[0]) if row else council.name
-
-
-__all__ = ["UnknownCouncilError", "councils_named", "ingest_providers_api"]

@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import astuple, dataclass
 from datetime import date
 from itertools import islice
+from operator import attrgetter
 from typing import Literal, NamedTuple, TypeVar
 
 import duckdb
@@ -70,6 +71,9 @@ _RATING_COLUMNS = (
     "location_type",
 )
 T = TypeVar("T")
+# A rating's values in _RATING_COLUMNS' order (dataclasses.astuple copies deeply: 4.4 s of
+# the ratings file's 324,000 rows, where this takes 0.1 s).
+_rating_values = attrgetter(*_RATING_COLUMNS[1:])
 
 
 @dataclass(frozen=True)
@@ -127,12 +131,6 @@ def provider_validators(conn: duckdb.DuckDBPyConnection) -> dict[str, HeldFetch]
     return {url: HeldFetch(sha256, etag, lm) for url, sha256, etag, lm in rows}
 
 
-def held_months(conn: duckdb.DuckDBPyConnection) -> list[date]:
-    """The months care_location holds, oldest first."""
-    rows = conn.execute("SELECT DISTINCT as_of_month FROM care_location ORDER BY 1").fetchall()
-    return [row[0] for row in rows]
-
-
 def replace_locations(
     conn: duckdb.DuckDBPyConnection,
     month: date,
@@ -178,7 +176,7 @@ def replace_ratings(
             conn,
             "care_location_rating",
             _RATING_COLUMNS,
-            [(month, *astuple(rating)) for rating in batch],
+            [(month, *_rating_values(rating)) for rating in batch],
             suffix=" ON CONFLICT DO NOTHING",
         )
         written += len(batch)
