@@ -599,6 +599,84 @@ T = TypeVar("T")
 warnings.filterwarnings("ignore", message="Failed to create the Prefect home directory")
 
 
+class RunFailed(RunStopError):
+    """A run that had to stop, however it ran: its flow ended Failed, or (run without Prefect)
+    it raised what stops a run. Said in one line, exit status 1."""
+
+
+def prefect_api_url() -> str | None:
+    """The Prefect server that runs report to, when one is configured: PREFECT_API_URL in the
+    environment, else in the active profile of Prefect's profiles file (as `prefect config
+    set` writes it). Read here without importing Prefect, which takes a second."""
+    import tomllib
+
+    url = os.environ.get("PREFECT_API_URL")
+    if url:
+        return url
+    home = Path(os.environ.get("PREFECT_HOME") or "~/.prefect").expanduser()
+    path = Path(os.environ.get("PREFECT_PROFILES_PATH") or home / "profiles.toml").expanduser()
+    try:
+        profiles = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    name = os.environ.get("PREFECT_PROFILE") or profiles.get("active")
+    profile = profiles.get("profiles", {}).get(name, {}) if isinstance(name, str) else {}
+    value = profile.get("PREFECT_API_URL") if isinstance(profile, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
+def run_job(
+    local: Callable[[], T],
+    flow: Callable[[], object],
+    kind: type[T],
+    *,
+    stops: tuple[type[Exception], ...] = (),
+) -> T:
+    """A run, through its Prefect flow when a Prefect server is configured (the run is in its
+    UI, its summary an artifact), else by calling the pipeline itself (`local`): the same
+    run, without Prefect's temporary server (10-20 s) or its import. Either way, what stops
+    the run (and `stops`) is raised as `RunFailed`, one line."""
+    if prefect_api_url() is None:
+        from pipeline.run import RUN_STOPS
+
+        caught: tuple[type[Exception], ...] = (*RUN_STOPS, *stops)
+        with run_log():
+            try:
+                return local()
+            except caught as exc:
+                raise RunFailed(str(exc)) from exc
+    prefect_home_or_exit()
+    from prefect.exceptions import FailedRun
+
+    try:
+        result = flow()
+    except FailedRun as exc:
+        raise RunFailed(str(exc)) from exc
+    return result_of(result, kind)
+
+
+@contextmanager
+def run_log() -> Iterator[None]:
+    """A run's log lines (the `cqc` logger) on stderr while it runs without Prefect, whose
+    console would otherwise show them."""
+    import logging
+
+    from rich.logging import RichHandler
+
+    logger = logging.getLogger("cqc")
+    handler = RichHandler(
+        console=err_console, show_path=False, markup=False, log_time_format="%H:%M:%S"
+    )
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
 def prefect_home_or_exit() -> None:
     """Stop with one line (exit 1) when Prefect's home cannot be written: Prefect would warn,
     then fail to start its temporary server after half a minute with a long traceback."""
@@ -639,7 +717,6 @@ def ingest_session(what: str = "ingest", unit: str = "reports") -> Iterator[None
     """Around an ingest: a progress bar, SIGTERM/SIGINT ending the run cleanly, and a run that
     cannot start or finish (listing unreachable or unrecognisable, warehouse busy) one clear
     line and exit status 1, not a traceback."""
-    from prefect.exceptions import FailedRun
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from pipeline.progress import listening
@@ -663,7 +740,7 @@ def ingest_session(what: str = "ingest", unit: str = "reports") -> Iterator[None
     try:
         with stopped_by_signals(), bar, listening(show):
             yield
-    except (FetchError, PageParseError, WarehouseBusyError, FailedRun, RunStopError) as exc:
+    except (FetchError, PageParseError, WarehouseBusyError, RunStopError) as exc:
         err_console.print(
             f"[red]{what} failed:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True
         )

@@ -17,10 +17,9 @@ from cli.common import (
     DbOption,
     err_console,
     ingest_session,
-    prefect_home_or_exit,
     print_providers,
     refuse_unless_warehouse,
-    result_of,
+    run_job,
     settings_with,
     stopped_by_signals,
 )
@@ -82,10 +81,11 @@ def providers_ingest(
     kept); 3 a file could not be loaded (a missing column, a failed download: named); 1 the
     run could not start or had to stop (page unreachable, no file linked, warehouse busy,
     no API key); 130 / 143 stopped by SIGINT / SIGTERM."""
-    from flows.providers import monthly_providers
+    from pipeline import jobs
     from pipeline.providers import ProvidersSummary
+    from transform.councils import UnknownCouncilError
 
-    settings = settings_with(base_url=base_url, db=db, archive=archive)
+    settings = settings_with(base_url=base_url, db=db, archive=archive, min_interval_s=min_interval)
     as_of = month_given(month)
     if api:
         from extract.cqc_api import MissingApiKeyError, api_key_from_env
@@ -96,9 +96,11 @@ def providers_ingest(
             err_console.print(f"[red]{escape(str(exc))}[/red]", highlight=False, soft_wrap=True)
             raise typer.Exit(EXIT_RUN_FAILED) from exc
     refuse_unless_warehouse(settings.db)
-    prefect_home_or_exit()
-    with ingest_session("providers", "files"):
-        result = monthly_providers(
+
+    def flow() -> object:
+        from flows.providers import monthly_providers
+
+        return monthly_providers(
             base_url=base_url,
             db=db,
             archive=archive,
@@ -107,7 +109,14 @@ def providers_ingest(
             councils=council or None,
             min_interval_s=min_interval,
         )
-    summary = result_of(result, ProvidersSummary)
+
+    with ingest_session("providers", "files"):
+        summary = run_job(
+            lambda: jobs.providers(settings, as_of, api=api, councils=council or None),
+            flow,
+            ProvidersSummary,
+            stops=(UnknownCouncilError,),
+        )
     print_providers(summary, settings.db)
     if summary.failed:
         raise typer.Exit(EXIT_REPORTS_NOT_LOADED)

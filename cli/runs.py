@@ -1,8 +1,11 @@
 """`cqc ingest`, `cqc reparse`, `cqc refresh-benchmarks` and `cqc demo`: the commands that run
-a flow and write the warehouse."""
+a run and write the warehouse (through Prefect's flows when a Prefect server is configured,
+else the pipeline itself: `cli.common.run_job`)."""
 
 from __future__ import annotations
 
+from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -13,14 +16,14 @@ from cli.common import (
     EXIT_REPORTS_NOT_LOADED,
     DbOption,
     OutputFormat,
+    RunFailed,
     console,
     err_console,
     ingest_session,
-    prefect_home_or_exit,
     print_providers,
     print_query,
     refuse_unless_warehouse,
-    result_of,
+    run_job,
     settings_with,
     skin_named,
     stopped_by_signals,
@@ -79,14 +82,23 @@ def ingest(
     1 the run failed (listing unreadable, warehouse busy, archive unwritable, the site asking
     for more patience than allowed); 130 / 143 stopped by SIGINT / SIGTERM (the run is marked
     failed and the warehouse left consistent)."""
-    from flows.ingest import nightly_ingest
+    from pipeline import jobs
     from pipeline.phases import IngestSummary
 
-    settings = settings_with(base_url=base_url, db=db, archive=archive)
+    settings = settings_with(
+        base_url=base_url,
+        db=db,
+        archive=archive,
+        max_reports=max_reports,
+        full=full or None,
+        min_interval_s=min_interval,
+    )
     refuse_unless_warehouse(settings.db)
-    prefect_home_or_exit()
-    with ingest_session():
-        result = nightly_ingest(
+
+    def flow() -> object:
+        from flows.ingest import nightly_ingest
+
+        return nightly_ingest(
             base_url=base_url,
             db=db,
             archive=archive,
@@ -94,7 +106,9 @@ def ingest(
             full=full or None,
             min_interval_s=min_interval,
         )
-    summary = result_of(result, IngestSummary)
+
+    with ingest_session():
+        summary = run_job(lambda: jobs.ingest(settings), flow, IngestSummary)
     print_summary(summary, settings.db)
     if summary.failed or summary.reports_not_reached:
         raise typer.Exit(EXIT_REPORTS_NOT_LOADED)
@@ -111,21 +125,21 @@ def reparse(
     Exit status: 0 every report the archive's listing names is loaded; 3 some are not
     (records that fail their digest check included: see the lines printed); 1 the reparse
     failed (warehouse busy or not a DuckDB file, an archive with no readable manifest)."""
-    from prefect.exceptions import FailedRun
-
-    from flows.reparse import reparse as reparse_flow
+    from pipeline import jobs
     from pipeline.phases import IngestSummary
-    from warehouse.db import WarehouseBusyError
 
     settings = settings_with(db=db, archive=archive)
     refuse_unless_warehouse(settings.db)
-    prefect_home_or_exit()
+
+    def flow() -> object:
+        from flows.reparse import reparse as reparse_flow
+
+        return reparse_flow(db=settings.db, archive=settings.archive)
+
     try:
         with stopped_by_signals():
-            summary = result_of(
-                reparse_flow(db=settings.db, archive=settings.archive), IngestSummary
-            )
-    except (WarehouseBusyError, FailedRun) as exc:
+            summary = run_job(lambda: jobs.reparse(settings), flow, IngestSummary)
+    except RunFailed as exc:
         err_console.print(
             f"[red]reparse failed:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True
         )
@@ -146,17 +160,20 @@ def refresh_benchmarks_command(
     db: DbOption = None,
 ) -> None:
     """Rebuild the benchmark tables from the loaded reports (every ingest ends with this)."""
-    from prefect.exceptions import FailedRun
-
-    from flows.benchmarks import refresh_benchmarks
+    from pipeline.benchmarks import rebuild_benchmarks
     from warehouse.benchmarks import BenchmarkRefresh
 
-    warehouse = settings_with(db=db).db
-    refuse_unless_warehouse(warehouse)
-    prefect_home_or_exit()
+    settings = settings_with(db=db)
+    refuse_unless_warehouse(settings.db)
+
+    def flow() -> object:
+        from flows.benchmarks import refresh_benchmarks
+
+        return refresh_benchmarks(db=settings.db)
+
     try:
-        done = result_of(refresh_benchmarks(db=warehouse), BenchmarkRefresh)
-    except FailedRun as exc:
+        done = run_job(lambda: rebuild_benchmarks(settings, None), flow, BenchmarkRefresh)
+    except RunFailed as exc:
         err_console.print(
             f"[red]refresh failed:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True
         )
@@ -193,21 +210,28 @@ def demo(
 ) -> None:
     """Serve the offline mirror on a free port, ingest all of it, print the league table and
     write the HTML report."""
-    from flows.ingest import nightly_ingest
     from mirror.server import MirrorServer
+    from pipeline import jobs
     from pipeline.phases import IngestSummary
 
     db, archive = out / "cqc.duckdb", out / "raw"
     refuse_unless_warehouse(db)
-    prefect_home_or_exit()
     with MirrorServer(skin=skin_named(skin), provider_scale=provider_scale) as server:
         console.print(f"Offline mirror of cqc.org.uk serving at {server.base_url}", highlight=False)
-        with ingest_session():
-            # Our own loopback server: no politeness interval needed.
-            result = nightly_ingest(
+        # Our own loopback server: no politeness interval needed.
+        settings = settings_with(
+            base_url=server.base_url, db=db, archive=archive, min_interval_s=0.0
+        )
+
+        def flow() -> object:
+            from flows.ingest import nightly_ingest
+
+            return nightly_ingest(
                 base_url=server.base_url, db=db, archive=archive, min_interval_s=0.0
             )
-        summary = result_of(result, IngestSummary)
+
+        with ingest_session():
+            summary = run_job(lambda: jobs.ingest(settings), flow, IngestSummary)
         print_summary(summary, db)
         markets = demo_providers(server, db, archive)
     print_query(LEAGUE_TABLE_SQL, db, OutputFormat.table)
@@ -228,9 +252,11 @@ def demo(
 def demo_providers(server: MirrorServer, db: Path, archive: Path) -> list[str]:
     """The mirror's provider files of every month it links, oldest first (as a monthly run
     would have met them), so the market has its 12-month change; the months loaded."""
-    from flows.providers import monthly_providers
     from mirror.provider_files import PROVIDER_MONTHS
+    from pipeline import jobs
     from pipeline.providers import ProvidersSummary
+
+    settings = settings_with(base_url=server.base_url, db=db, archive=archive, min_interval_s=0.0)
 
     console.print(
         "Preparing the mirror's provider files (at CQC's size about 20 s the first time) ...",
@@ -240,19 +266,31 @@ def demo_providers(server: MirrorServer, db: Path, archive: Path) -> list[str]:
     months = []
     for month in sorted(PROVIDER_MONTHS, key=lambda m: m.snapshot):
         with ingest_session("providers", "files"):
-            result = monthly_providers(
-                base_url=server.base_url,
-                db=db,
-                archive=archive,
-                month=month.snapshot,
-                min_interval_s=0.0,
+            summary = run_job(
+                partial(jobs.providers, settings, month.snapshot, api=False, councils=None),
+                partial(
+                    monthly_providers_flow,
+                    base_url=server.base_url,
+                    db=db,
+                    archive=archive,
+                    month=month.snapshot,
+                ),
+                ProvidersSummary,
             )
-        summary = result_of(result, ProvidersSummary)
         print_providers(summary, db)
         if summary.failed:
             raise typer.Exit(EXIT_REPORTS_NOT_LOADED)
         months.append(month.label)
     return months
+
+
+def monthly_providers_flow(base_url: str, db: Path, archive: Path, month: date) -> object:
+    """The monthly providers flow over the mirror, imported (with Prefect) only when run."""
+    from flows.providers import monthly_providers
+
+    return monthly_providers(
+        base_url=base_url, db=db, archive=archive, month=month, min_interval_s=0.0
+    )
 
 
 def print_summary(summary: IngestSummary, db: Path) -> None:
@@ -272,6 +310,9 @@ def print_summary(summary: IngestSummary, db: Path) -> None:
         f"{escape(str(db))}",
         highlight=False,
     )
+    requests = summary.requests_line()
+    if requests is not None:
+        console.print(f"  {requests}", highlight=False)
     print_not_loaded(summary)
     blocked = {report.slug for report in summary.not_loaded}
     for slug, issues in _issues_by_slug(summary).items():

@@ -38,6 +38,9 @@ def summary_markdown(summary: IngestSummary, title: str) -> str:
         f"{summary.seconds:.0f} s.",
         "",
     ]
+    requests = summary.requests_line()
+    if requests is not None:
+        lines += [f"{requests[0].upper()}{requests[1:]}.", ""]
     if summary.new_reports:
         lines += ["## New reports", "", *[f"- {slug}" for slug in summary.new_reports], ""]
     if summary.changed_reports:

@@ -10,11 +10,9 @@ from __future__ import annotations
 from prefect import State
 from prefect.states import Failed
 
-from extract.http import RunStopError
-from pipeline.run import run_logger
-from warehouse.db import WarehouseBusyError, WarehouseOpenError
+from pipeline.run import RUN_STOPS, run_logger
 
-STOPS_A_RUN = (WarehouseBusyError, WarehouseOpenError, RunStopError)
+STOPS_A_RUN = RUN_STOPS
 
 
 def stopped(exc: Exception) -> State[None]:

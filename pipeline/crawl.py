@@ -291,11 +291,14 @@ def crawl_site(
     progress: ProgressCallback | None = None,
     deadline: float | None = None,
     clock: Callable[[], float] = time.monotonic,
-    on_report: Callable[[ReportFetch], object] | None = None,  # what it returns is unused
+    on_listing: Callable[[ListingFetch, Sequence[str]], object] | None = None,
+    on_report: Callable[[ReportFetch], object] | None = None,  # what they return is unused
 ) -> SiteCrawl:
     """Discover, then fetch each report that is new or `due` (given the listed entries, the
-    slugs of held reports to revalidate tonight); write a manifest for the listing and for
-    every report fetched, then hand the report to `on_report` (the run reads it there).
+    slugs of the reports to fetch tonight); write a manifest for the listing and for every
+    report fetched. The listing goes to `on_listing` with the slugs to be fetched, in order
+    (it may stop the run there, before any report is fetched), and each report to
+    `on_report` as soon as its manifest is written (the run reads and loads it there).
     Past `deadline` (on `clock`) no further report is started: the rest are `not_reached`,
     and the next run takes them up. A RunStopError (the site asks for more patience than
     allowed, the archive cannot be written) ends the crawl there: what was fetched before
@@ -309,6 +312,8 @@ def crawl_site(
         return SiteCrawl(ListingFetch([], [], [], []), [], [], stopped=str(exc))
     entries = listing.entries[:max_reports] if max_reports is not None else listing.entries
     chosen = set(due(entries))
+    if on_listing is not None:
+        on_listing(listing, [e.slug for e in entries if e.slug is not None and e.slug in chosen])
     reports: list[ReportFetch] = []
     not_due: list[ListingEntry] = []
     not_reached: list[ListingEntry] = []

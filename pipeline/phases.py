@@ -68,6 +68,9 @@ class IngestSummary:
     not_loaded: list[NotLoaded] = field(default_factory=list)  # the `failed`, with their age
     withdrawn: list[str] = field(default_factory=list)  # gone from the listing this run
     relisted: list[str] = field(default_factory=list)  # back in the listing this run
+    # requests by why they were made: the listing, new reports, reports whose last fetch
+    # missed a page, held reports whose revalidation turn it was (an ingest only)
+    requests: dict[str, int] = field(default_factory=dict)
 
     def outcome(self) -> str:
         """One line for the run's final state: how many loaded, how many not."""
@@ -77,6 +80,19 @@ class IngestSummary:
         if self.reports_not_reached:
             line += f", {self.reports_not_reached} not reached before the run's deadline"
         return line
+
+    def requests_line(self) -> str | None:
+        """The run's requests by why they were made (an ingest's; None for a reparse)."""
+        if not self.requests:
+            return None
+        said = {
+            "listing": "for the listing",
+            "new": "for new reports",
+            "retry": "retrying reports whose last fetch missed a page",
+            "revalidation": "revalidating held reports on their turn",
+        }
+        parts = [f"{count} {said.get(why, why)}" for why, count in self.requests.items()]
+        return f"{sum(self.requests.values())} requests: " + ", ".join(parts)
 
     def counts(self) -> dict[str, int]:
         """The counters `ingest_run` keeps."""
@@ -95,10 +111,9 @@ class IngestSummary:
 
 class ReportReader:
     """Phase two for one run: a report's archived bytes (read back and digest-checked) through
-    the per-report pipeline, each report read once. A source may have a report read as soon
-    as its bytes are archived: the crawl does, so that the soups it has just built of the
-    report's pages are still held when they are read, and the reading falls in the crawl's
-    politeness waits. `parse_reports` then reads the rest."""
+    the per-report pipeline, each report read once. The run's loader reads each report as
+    soon as the crawl has archived it, while the soups the crawl built of its pages are still
+    held (`transform.text.shared_soup`)."""
 
     def __init__(self, archive: WarcArchive, *, read_pdf: PdfParser | None) -> None:
         self.archive = archive
@@ -113,21 +128,6 @@ class ReportReader:
             held = (fetched, build_outcome(source, read_pdf=self.read_pdf))
             self._read[id(fetched)] = held
         return held[1]
-
-
-def parse_reports(
-    reader: ReportReader,
-    fetched: Sequence[ReportFetch],
-    *,
-    progress: ProgressCallback | None = None,
-) -> list[ReportOutcome]:
-    """Phase two: every report's outcome, read now unless its source had it read already."""
-    outcomes = []
-    for number, report in enumerate(fetched):
-        if progress is not None:
-            progress(number, len(fetched), report.slug)
-        outcomes.append(reader.read(report))
-    return outcomes
 
 
 # A listing that names fewer than this share of the reports held is not believed: a site
@@ -258,6 +258,7 @@ def summarise(
     not_due: int,
     statuses: ReportStatuses,
     not_reached: int = 0,
+    requests: dict[str, int] | None = None,
 ) -> IngestSummary:
     """The run's figures, from what its phases returned. A report counts as not loaded if,
     after the run, it is listed and its latest reading could not be loaded (`statuses`),
@@ -301,4 +302,5 @@ def summarise(
         not_loaded=list(statuses.not_loaded),
         withdrawn=list(statuses.withdrawn),
         relisted=list(statuses.relisted),
+        requests=dict(requests or {}),
     )

@@ -9,9 +9,12 @@
   version, missed a page or loaded with a warning;
 - `ArchiveSource`, the reparse: the archive's manifests alone, every report parsed, no network.
 
-Then both go the same way: every report's archived bytes through the pure per-report
-pipeline (`transform.pipeline.build_outcome`, PDFs in a guarded worker), and each report saved
-in one transaction (`warehouse.load.save_outcome`) with its requests and page states.
+Then both go the same way: each report, as the source hands it over, goes to the run's
+loader (`pipeline.loader`): its archived bytes through the pure per-report pipeline
+(`transform.pipeline.build_outcome`, PDFs in a guarded worker), and the report saved in one
+transaction (`warehouse.load.save_outcome`) with its requests and page states. For the
+ingest the loader works on a thread of its own, behind the crawl, so the parse and the load
+fall in the crawl's politeness waits.
 
 There is one retry layer: the HTTP client (`extract.http.SiteClient`) retries what is
 transient (timeouts, 429, 5xx, honouring Retry-After) with backoff. Nothing above it retries:
@@ -21,7 +24,8 @@ fail the same way again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -29,18 +33,13 @@ from extract.http import RetryPolicy, RunStopError, SiteClient
 from extract.incremental import ConditionalFetcher, FetchOutcome, KnownPage
 from extract.warc import WarcArchive
 from pipeline.crawl import ListingFetch, ReportFetch, crawl_site
+from pipeline.loader import ReportLoader, ReportSink, SiteChangeGate, loading_behind
 from pipeline.pdf_guard import GuardedPdfParser
 from pipeline.phases import (
     IngestSummary,
     ListingShrankError,
-    LoadedReport,
     ReportReader,
-    SiteChangedError,
-    fetch_records,
     listing_shrink,
-    page_states,
-    parse_reports,
-    site_change,
     summarise,
 )
 from pipeline.progress import report_progress
@@ -49,18 +48,13 @@ from pipeline.schedule import due_for_revalidation
 from pipeline.settings import LISTING_PATH, Settings
 from transform.records import ListingEntry
 from transform.version import PARSER_VERSION
-from warehouse.load import save_outcome
 from warehouse.state import (
     fetch_failed_reports,
     load_validators,
     loaded_reports,
-    log_fetches,
-    mark_checked,
     parsed_versions,
     report_check_ages,
     reports_with_warnings,
-    save_page_states,
-    save_pdf_parse,
 )
 from warehouse.status import held_reports, save_report_status
 
@@ -69,20 +63,19 @@ __all__ = ["ArchiveSource", "Gathered", "RunSource", "SiteSource", "run_reports"
 
 @dataclass(frozen=True)
 class Gathered:
-    """What a source gives a run: the reports to load, in order, each with whether it is
-    parsed again, and the figures the run's summary needs."""
+    """What a source did, for the run's summary: the reports it handed over, in order, and
+    the figures the summary needs."""
 
     reports: list[ReportFetch]
-    reparse: list[bool]  # one per report: False only for an unchanged report (ingest)
     listed: int
     in_progress: int
     not_due: int
     not_reached: int = 0
     listing_fetches: list[FetchOutcome] = field(default_factory=list)
     stopped: str | None = None  # why the crawl stopped short: the run fails after loading
-    keep_tables_on_site_change: bool = False  # a run that finds the site changed loads nothing
     listed_slugs: list[str] = field(default_factory=list)  # every report the listing names
     watch_listing: bool = False  # a held report the listing no longer names is withdrawn
+    requests: dict[str, int] = field(default_factory=dict)  # requests by why they were made
 
     @property
     def fetches(self) -> list[FetchOutcome]:
@@ -95,59 +88,38 @@ class RunSource(Protocol):
     @property
     def mode(self) -> RunMode: ...
 
-    def gather(self, run: Run, reader: ReportReader) -> Gathered:
-        """The run's reports; a source may have `reader` read some as they come."""
+    @property
+    def streams(self) -> bool:
+        """Whether it waits on the network between reports (the loader then works behind
+        it, on a thread of its own)."""
+        ...
+
+    @property
+    def watches_site(self) -> bool:
+        """Whether a run that finds the site changed under the parser loads nothing."""
+        ...
+
+    def gather(self, run: Run, sink: ReportSink) -> Gathered:
+        """Hand the run's reports to `sink` as they come (the listing first)."""
         ...
 
 
 def run_reports(settings: Settings, source: RunSource) -> IngestSummary:
-    """Gather the source's reports, parse those that need it, load each in its own
-    transaction; the summary from what that returned. Raises `SiteChangedError` (nothing
-    loaded) when many reports that loaded before no longer parse, and `RunStopError` when
-    the crawl had to stop short (after loading what it fetched)."""
+    """Hand the source's reports, as they come, to a loader that parses those that need it
+    and loads each in its own transaction (behind the crawl, in its politeness waits); the
+    summary from what that returned. Raises `SiteChangedError` (nothing loaded) when many
+    reports that loaded before no longer parse, and `RunStopError` when the crawl had to stop
+    short (after loading what it fetched)."""
     with (
         open_run(settings, source.mode) as run,
         GuardedPdfParser(settings.pdf_time_limit_s, settings.pdf_memory_limit_mb) as pdfs,
     ):
         reader = ReportReader(run.archive, read_pdf=pdfs if settings.pdfs else None)
-        gathered = source.gather(run, reader)
-        to_parse = [r for r, again in zip(gathered.reports, gathered.reparse, strict=True) if again]
-        outcomes = parse_reports(reader, to_parse, progress=report_progress)
-        if gathered.keep_tables_on_site_change:
-            changed = site_change(outcomes, loaded_reports(run.conn))
-            if changed is not None:  # nothing is loaded: the last good tables stay
-                run.logger.error("%s", changed.line)
-                for reason, count in changed.reasons:
-                    run.logger.error("  %d reports: %s", count, reason)
-                raise SiteChangedError(changed, run.run_id)
-        log_fetches(run.conn, run.run_id, fetch_records(gathered.listing_fetches))
-        save_page_states(run.conn, run.run_id, page_states(gathered.listing_fetches, None, {}))
-        parsed = iter(outcomes)
-        loaded: list[LoadedReport] = []
-        unchanged: list[str] = []  # not re-parsed: their bytes and their outcome stand
-        for number, (fetched, again) in enumerate(
-            zip(gathered.reports, gathered.reparse, strict=True), start=1
-        ):
-            progress = f"[{number}/{len(gathered.reports)}] {fetched.slug}"
-            log_fetches(run.conn, run.run_id, fetch_records(fetched.fetches))
-            if not again:
-                mark_checked(
-                    run.conn, run.run_id, [o.url for o in fetched.fetches if o.error is None]
-                )
-                run.logger.info("%s unchanged: nothing re-parsed", progress)
-                unchanged.append(fetched.slug)
-                continue
-            outcome = next(parsed)
-            if outcome.pdf_reading is not None and outcome.pdf_reading.finished:
-                save_pdf_parse(run.conn, outcome.pdf_reading, PARSER_VERSION)
-            changes = save_outcome(
-                run.conn, outcome, parser_version=PARSER_VERSION, run_id=run.run_id
-            )
-            kinds = {page.url: page.page_kind or "" for page in outcome.source_pages}
-            states = page_states(fetched.fetches, fetched.entry.slug, kinds)
-            save_page_states(run.conn, run.run_id, states)
-            loaded.append(LoadedReport(outcome, changes))
-            log_outcome(run, progress, loaded[-1])
+        gate = SiteChangeGate(frozenset(loaded_reports(run.conn)), watching=source.watches_site)
+        loader = ReportLoader(run, reader, gate)
+        with loading_behind(loader, background=source.streams) as sink:
+            gathered = source.gather(run, sink)
+        loaded = loader.finish()
         statuses = save_report_status(
             run.conn,
             run.run_id,
@@ -165,11 +137,12 @@ def run_reports(settings: Settings, source: RunSource) -> IngestSummary:
             listed=gathered.listed,
             in_progress=gathered.in_progress,
             fetches=gathered.fetches,
-            loaded=loaded,
-            unchanged_not_parsed=unchanged,
+            loaded=loaded.reports,
+            unchanged_not_parsed=loaded.unchanged,
             not_due=gathered.not_due,
             not_reached=gathered.not_reached,
             statuses=statuses,
+            requests=gathered.requests,
         )
         run.record(summary.counts())
         report_progress(summary.listed, summary.listed, "done")
@@ -202,39 +175,8 @@ def run_reports(settings: Settings, source: RunSource) -> IngestSummary:
     return summary
 
 
-def log_outcome(run: Run, progress: str, done: LoadedReport) -> None:
-    """One line per report saved (a warning per problem), for the run's log."""
-    outcome = done.outcome
-    logger = run.logger
-    if outcome.report is None:
-        first, more = outcome.issues[0], len(outcome.issues) - 1
-        logger.warning(
-            "%s not loaded (%s): %s%s",
-            progress,
-            first.stage,
-            first.reason,
-            f" (and {more} more)" if more else "",
-        )
-        return
-    for issue in outcome.issues:
-        logger.warning("%s loaded, with a warning (%s): %s", progress, issue.stage, issue.reason)
-    for d in outcome.disagreements:
-        logger.warning(
-            "%s: the PDF says %s = %s, the pages %s (the pages' value is loaded)",
-            progress,
-            d.field,
-            d.pdf_value,
-            d.html_value,
-        )
-    if done.is_new:
-        what = "new"
-    elif done.changes:
-        what = "changed: " + ", ".join(c.field or c.change_kind for c in done.changes)
-    else:
-        what = "re-parsed, unchanged"
-    report = outcome.report
-    pct = f"{report.overall_score_pct}%" if report.overall_score_pct else "no %"
-    logger.info("%s %s (%s, %s)", progress, what, report.overall_rating, pct)
+# Why a report is fetched tonight, for the run's count of requests by reason.
+NEW, RETRY, REVALIDATION, LISTING = "new", "retry", "revalidation", "listing"
 
 
 @dataclass(frozen=True)
@@ -242,23 +184,35 @@ class SiteSource:
     """The nightly ingest's reports: crawled from the site (`settings.base_url`)."""
 
     mode: RunMode = "ingest"
+    streams: bool = True
+    watches_site: bool = True
 
-    def gather(self, run: Run, reader: ReportReader) -> Gathered:
-        """Crawl the site; each report that needs reading again is read as soon as it is
-        archived (`ReportReader`)."""
+    def gather(self, run: Run, sink: ReportSink) -> Gathered:
+        """Crawl the site, handing each report over as soon as it is archived (parsed again
+        only if it needs it); then a report that could not be loaded, is not due tonight and
+        was read by another parser version is handed over from the archive, no request."""
         settings = run.settings
         assert run.writer is not None  # an ingest run has its WARC file
         held = HeldOutcomes.read(run)
-
-        def read_if_needed(fetched: ReportFetch) -> None:
-            if held.needs_parse(fetched):
-                reader.read(fetched)
-
+        held_count = held_reports(run.conn)
+        reasons = _due_reports(run)
         known = {
             url: KnownPage(v.sha256, v.etag, v.last_modified, v.content_type)
             for url, v in load_validators(run.conn).items()
             if v.sha256 is not None
         }
+
+        def on_listing(listing: ListingFetch, chosen: Sequence[str]) -> None:
+            if listing.pages:  # read (a listing that failed stops the run before this)
+                listed = sum(1 for e in listing.entries if e.slug)
+                shrank = listing_shrink(listed, held_count)
+                if shrank is not None:
+                    raise ListingShrankError(shrank)
+            sink.listing(listing.fetches, chosen)
+
+        def on_report(fetched: ReportFetch) -> None:
+            sink.report(fetched, held.needs_parse(fetched))
+
         client = SiteClient(
             settings.base_url,
             timeout_s=settings.timeout_s,
@@ -275,63 +229,82 @@ class SiteSource:
                 ConditionalFetcher(client, run.archive, known),
                 run.writer,
                 listing_url=client.absolute(LISTING_PATH),
-                due=_due_reports(run),
+                due=reasons.due,
                 max_reports=settings.max_reports,
                 pdfs=settings.pdfs,
                 progress=report_progress,
                 deadline=run.started + settings.run_deadline_s,
-                on_report=read_if_needed,
+                on_listing=on_listing,
+                on_report=on_report,
             )
         listed_slugs = [e.slug for e in crawl.listing.entries if e.slug]
-        if crawl.listing.pages:  # the listing was read (a listing that failed stops the run)
-            shrank = listing_shrink(len(listed_slugs), held_reports(run.conn))
-            if shrank is not None:
-                raise ListingShrankError(shrank)
+        fetched = {r.slug for r in crawl.reports}
+        stale = [s for s in listed_slugs if s not in fetched and held.stale_failure(s)]
+        replayed = latest_manifests(run.archive, stale) if stale else []
+        for report in replayed:
+            run.logger.info(
+                "%s: not loaded, read by parser %s: read again from the archive (no request)",
+                report.slug,
+                held.parser_versions.get(report.slug),
+            )
+            sink.report(report, True)
+        requests = Counter({LISTING: len(crawl.listing.fetches)})
+        for report in crawl.reports:
+            requests[reasons.chosen.get(report.slug, NEW)] += len(report.fetches)
         return Gathered(
-            reports=crawl.reports,
-            reparse=[held.needs_parse(r) for r in crawl.reports],
+            reports=[*crawl.reports, *replayed],
             listed=len(crawl.reports) + len(crawl.not_due) + len(crawl.not_reached),
             in_progress=len(crawl.listing.in_progress),
             not_due=len(crawl.not_due),
             not_reached=len(crawl.not_reached),
             listing_fetches=list(crawl.listing.fetches),
             stopped=crawl.stopped,
-            keep_tables_on_site_change=True,
             listed_slugs=listed_slugs,
             watch_listing=bool(crawl.listing.pages),
+            requests={reason: requests[reason] for reason in (LISTING, NEW, RETRY, REVALIDATION)},
         )
 
 
-def _due_reports(run: Run) -> Callable[[Sequence[ListingEntry]], Collection[str]]:
-    """Which listed reports tonight's crawl fetches: the new ones, those to try again and the
-    held ones whose revalidation turn it is (every held one with `--full`)."""
-    settings = run.settings
-    ages = report_check_ages(run.conn)
-    # A report that never loaded, or whose last fetch missed a page, is tried again every run
-    # (a 503 one night must not wait a week), whatever its revalidation turn.
-    retry = (set(ages) - loaded_reports(run.conn)) | fetch_failed_reports(run.conn)
+@dataclass
+class DueReports:
+    """Which listed reports tonight's crawl fetches, and why: the new ones, those whose last
+    fetch missed a page (tried again every run: a 503 one night must not wait a week) and the
+    held ones whose revalidation turn it is (every held one with `--full`). A report that
+    could not be loaded from complete bytes waits for its turn like any other: the same bytes
+    would fail the same way, and a new parser reads them from the archive."""
 
-    def due(entries: Sequence[ListingEntry]) -> Collection[str]:
+    run: Run
+    ages: dict[str, int | None]
+    fetch_failed: set[str]
+    chosen: dict[str, str] = field(default_factory=dict)  # slug -> why, once `due` is called
+
+    def due(self, entries: Sequence[ListingEntry]) -> Collection[str]:
+        settings = self.run.settings
         slugs = [e.slug for e in entries if e.slug]
-        held = [slug for slug in slugs if slug in ages and slug not in retry]
-        chosen = (
+        again = [slug for slug in slugs if slug in self.fetch_failed and slug in self.ages]
+        held = [slug for slug in slugs if slug in self.ages and slug not in self.fetch_failed]
+        turn = (
             set(held)
             if settings.full
-            else due_for_revalidation(held, ages, cycle_runs=settings.revalidate_cycle)
+            else due_for_revalidation(held, self.ages, cycle_runs=settings.revalidate_cycle)
         )
-        again = {slug for slug in slugs if slug in retry}
-        run.logger.info(
+        self.chosen = {slug: NEW for slug in slugs if slug not in self.ages}
+        self.chosen |= {slug: RETRY for slug in again}
+        self.chosen |= {slug: REVALIDATION for slug in turn}
+        self.run.logger.info(
             "%d reports listed at %s: %d new, %d to try again, %d held, %d of them due",
             len(slugs),
             settings.base_url,
             len(slugs) - len(held) - len(again),
             len(again),
             len(held),
-            len(chosen),
+            len(turn),
         )
-        return chosen | again | {slug for slug in slugs if slug not in ages}
+        return self.chosen
 
-    return due
+
+def _due_reports(run: Run) -> DueReports:
+    return DueReports(run, report_check_ages(run.conn), fetch_failed_reports(run.conn))
 
 
 @dataclass(frozen=True)
@@ -341,11 +314,17 @@ class HeldOutcomes:
     parser_versions: dict[str, str]
     incomplete: set[str]  # a page failed to fetch
     warned: set[str]  # loaded with a warning
+    loaded: set[str]
 
     @classmethod
     def read(cls, run: Run) -> HeldOutcomes:
         conn = run.conn
-        return cls(parsed_versions(conn), fetch_failed_reports(conn), reports_with_warnings(conn))
+        return cls(
+            parsed_versions(conn),
+            fetch_failed_reports(conn),
+            reports_with_warnings(conn),
+            loaded_reports(conn),
+        )
 
     def needs_parse(self, fetched: ReportFetch) -> bool:
         """Whether the run must read this report again: a page changed or failed, or its last
@@ -359,25 +338,41 @@ class HeldOutcomes:
             or slug in self.warned
         )
 
+    def stale_failure(self, slug: str) -> bool:
+        """A report read whole that could not be loaded, by another parser version: the
+        current one may load it from the bytes the archive holds."""
+        version = self.parser_versions.get(slug)
+        return (
+            version is not None
+            and version != PARSER_VERSION
+            and slug not in self.loaded
+            and slug not in self.incomplete
+        )
+
 
 @dataclass(frozen=True)
 class ArchiveSource:
     """The reparse's reports: what the archive's manifests say each was read from."""
 
     mode: RunMode = "reparse"
+    streams: bool = False
+    watches_site: bool = False
 
-    def gather(self, run: Run, reader: ReportReader) -> Gathered:
-        """Replay the archive's manifests (`run_reports` reads every report)."""
+    def gather(self, run: Run, sink: ReportSink) -> Gathered:
+        """Replay the archive's manifests, every report parsed."""
         listing, replay = archived_reports(run.archive)
         if listing is None:
             raise ArchiveWithoutListingError(_why_no_listing(run.archive))
-        fetched = {f.slug for f in replay}
+        sink.listing([], [f.slug for f in replay])
+        for number, fetched in enumerate(replay):
+            report_progress(number, len(replay), fetched.slug)
+            sink.report(fetched, True)
+        slugs = {f.slug for f in replay}
         return Gathered(
             reports=replay,
-            reparse=[True] * len(replay),
             listed=len(listing.entries),
             in_progress=len(listing.in_progress),
-            not_due=len(listing.entries) - len(fetched),
+            not_due=len(listing.entries) - len(slugs),
             listed_slugs=[e.slug for e in listing.entries if e.slug],
         )
 
@@ -432,3 +427,13 @@ def archived_reports(archive: WarcArchive) -> tuple[ListingFetch | None, list[Re
                 replay.append(complete[-1])
         replay.append(latest)
     return listing, replay
+
+
+def latest_manifests(archive: WarcArchive, slugs: Collection[str]) -> list[ReportFetch]:
+    """The latest manifest the archive holds of each report in `slugs`, in archive order."""
+    latest: dict[str, ReportFetch] = {}
+    for _, payload in archive.metadata("report"):
+        if payload.get("slug") in slugs:
+            fetched = ReportFetch.from_manifest(payload)
+            latest[fetched.slug] = fetched
+    return list(latest.values())

@@ -8,6 +8,7 @@ the run row as finished or failed however the body ends.
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -16,28 +17,39 @@ from datetime import UTC, datetime
 from typing import Literal
 
 import duckdb
-from prefect import get_run_logger
-from prefect.exceptions import MissingContextError
 
+from extract.http import RunStopError
 from extract.warc import WarcArchive, WarcWriter
-from pipeline.legacy import has_legacy_archive, import_legacy
 from pipeline.settings import Settings
 from transform.councils import load_councils
 from transform.version import PARSER_VERSION
-from warehouse.db import connect, init_schema
+from warehouse.db import WarehouseBusyError, WarehouseOpenError, connect, init_schema
 from warehouse.load import save_local_authorities
 from warehouse.state import finish_run, start_run
 
 RunLogger = logging.Logger | logging.LoggerAdapter[logging.Logger]
 RunMode = Literal["ingest", "reparse", "refresh", "providers"]
 
+# What makes a run stop rather than crash: a warehouse held by another process or not a
+# DuckDB file, a reason to stop the run (an archive that cannot be written, a site asking for
+# more patience than allowed, a site whose pages changed under the parser). One line, no
+# traceback: a flow ends Failed with it, a command run without Prefect prints it.
+RUN_STOPS = (WarehouseBusyError, WarehouseOpenError, RunStopError)
+
 
 def run_logger() -> RunLogger:
-    """The Prefect run logger inside a flow or task, a plain logger outside one."""
-    try:
-        return get_run_logger()
-    except MissingContextError:
-        return logging.getLogger("cqc")
+    """The Prefect run logger inside a flow or task, the plain `cqc` logger outside one.
+    Prefect is only asked when something has imported it: a command run without Prefect
+    never pays its import (about a second)."""
+    if "prefect" in sys.modules:
+        from prefect import get_run_logger
+        from prefect.exceptions import MissingContextError
+
+        try:
+            return get_run_logger()
+        except MissingContextError:
+            pass
+    return logging.getLogger("cqc")
 
 
 @dataclass
@@ -96,16 +108,8 @@ def open_run(settings: Settings, mode: RunMode, *, fetches: bool | None = None) 
             started_at=now,
         )
         archive = WarcArchive(settings.archive)
-        if mode in ("ingest", "reparse") and has_legacy_archive(settings.archive):
-            done = import_legacy(settings.archive)
-            logger.warning(
-                "the archive at %s was written before WARC: %d responses and %d report "
-                "manifests imported into %s (the old files are left as they were)",
-                settings.archive,
-                done.responses,
-                done.reports,
-                done.file,
-            )
+        if mode in ("ingest", "reparse"):
+            _import_legacy_archive(settings, logger)
         run = Run(settings, mode, conn, run_id, archive, logger, started, now)
         status = "failed"
         try:
@@ -120,3 +124,21 @@ def open_run(settings: Settings, mode: RunMode, *, fetches: bool | None = None) 
             finish_run(
                 conn, run_id, finished_at=datetime.now(UTC), status=status, counts=run.counts
             )
+
+
+def _import_legacy_archive(settings: Settings, logger: RunLogger) -> None:
+    """An archive written before WARC is imported before a run reads it (the crawl machinery
+    this needs is imported only by the runs that read the archive)."""
+    from pipeline.legacy import has_legacy_archive, import_legacy
+
+    if not has_legacy_archive(settings.archive):
+        return
+    done = import_legacy(settings.archive)
+    logger.warning(
+        "the archive at %s was written before WARC: %d responses and %d report "
+        "manifests imported into %s (the old files are left as they were)",
+        settings.archive,
+        done.responses,
+        done.reports,
+        done.file,
+    )
