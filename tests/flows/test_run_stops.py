@@ -24,7 +24,7 @@ pytestmark = pytest.mark.e2e
 
 def cli_env(tmp_path: Path, api_url: str | None, **extra: str) -> dict[str, str]:
     """The environment of a `cqc` process: with `api_url` it reports to the session's Prefect
-    server, without one it starts a temporary server of its own, as on a fresh machine."""
+    server, without one it runs the pipeline without Prefect, as on a fresh machine."""
     env = dict(os.environ)
     env.update(
         {
@@ -60,14 +60,14 @@ def test_a_signal_ends_the_run_cleanly_and_leaves_no_process(
 ) -> None:
     """Stopped while it waits on a slow page: it exits 128 + the signal, its run row is
     closed as failed (not left running), the lock is released, and neither it nor its
-    temporary Prefect server is left behind."""
+    PDF worker process is left behind."""
     slow = f"{REPORTS}/croydon-1025-summary"
     with MirrorServer(faults={slow: Fault(0, delay_s=60)}) as server:
         process = subprocess.Popen(
             ingest(server, tmp_path, "--max-reports", "2"),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
-            env=cli_env(tmp_path, None),  # its own temporary server: none may be left behind
+            env=cli_env(tmp_path, None),  # no Prefect: its PDF worker may not be left behind
             start_new_session=True,
         )
         deadline = time.monotonic() + 120

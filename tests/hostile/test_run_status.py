@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -191,11 +192,12 @@ def test_every_command_refuses_a_db_that_is_no_duckdb_database_and_never_touches
 def test_an_unwritable_prefect_home_is_one_line_before_anything_starts(
     tmp_path: Path, prefect_api_url: str
 ) -> None:
-    """Prefect would warn, then time out starting its server with a long traceback."""
+    """With a Prefect server configured the run goes through Prefect, which would warn, then
+    time out with a long traceback; with none configured Prefect's home is never used."""
     db = tmp_path / "cqc.duckdb"
     with MirrorServer() as server:
         for args in (ingest(server, tmp_path), [CQC, "refresh-benchmarks", "--db", str(db)]):
-            env = cli_env(tmp_path, None, PREFECT_HOME="/proc/no-such-dir/prefect")
+            env = cli_env(tmp_path, prefect_api_url, PREFECT_HOME="/proc/no-such-dir/prefect")
             done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
             assert done.returncode == 1, done.stdout + done.stderr
             assert done.stderr.strip().splitlines() == [
@@ -204,6 +206,18 @@ def test_an_unwritable_prefect_home_is_one_line_before_anything_starts(
             ]
         assert not server.requests
     assert not db.exists()
+    env = cli_env(tmp_path, None, PREFECT_HOME="/proc/no-such-dir/prefect")
+    env["PREFECT_PROFILES_PATH"] = os.devnull
+    done = subprocess.run(
+        [CQC, "refresh-benchmarks", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.startswith("Benchmarks refreshed: 0 councils ranked")
+    assert db.exists()
 
 
 def forge(archive: WarcArchive, url_end: str) -> None:
