@@ -133,8 +133,12 @@ def test_no_command_module_imports_another(graph: dict[str, set[str]]) -> None:
 
 
 def calls(module: str, function: str) -> set[str]:
-    """The names `function` in `module` calls directly (its own body, nested blocks too)."""
-    tree = ast.parse((ROOT / f"{module.replace('.', '/')}.py").read_text(encoding="utf-8"))
+    """The names `function` (or `Class.method`) in `module` calls directly (its own body,
+    nested blocks too)."""
+    tree: ast.AST = ast.parse((ROOT / f"{module.replace('.', '/')}.py").read_text(encoding="utf-8"))
+    if "." in function:
+        owner, function = function.split(".")
+        [tree] = [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and n.name == owner]
     [found] = [
         node
         for node in ast.walk(tree)
@@ -158,12 +162,18 @@ def calls(module: str, function: str) -> set[str]:
 def test_five_hops_from_a_command_to_its_first_row(
     command: str, flow_module: str, flow: str
 ) -> None:
-    """docs/architecture.md: command → flow → run_reports → save_outcome → save_report →
-    _record_version (the report's first row), the same function for ingest and reparse."""
+    """docs/architecture.md: command → its job (or, with a Prefect server, its flow) →
+    run_reports → the loader (each report as it is handed over) → save_outcome →
+    save_report → _record_version (the report's first row), the same for ingest and
+    reparse."""
     chain = [
+        ("cli.runs", command, {command}),  # pipeline.jobs.<command>
         ("cli.runs", command, {flow, "reparse_flow"} if command == "reparse" else {flow}),
+        ("pipeline.jobs", command, {"run_reports"}),
         (flow_module, flow, {"run_reports"}),
-        ("pipeline.reports", "run_reports", {"save_outcome"}),
+        ("pipeline.reports", "run_reports", {"ReportLoader", "loading_behind", "gather"}),
+        ("pipeline.loader", "ReportLoader.report", {"_save_report"}),
+        ("pipeline.loader", "ReportLoader._save_report", {"save_outcome"}),
         ("warehouse.load", "save_outcome", {"save_report"}),
         ("warehouse.load", "save_report", {"_record_version"}),
     ]
