@@ -60,7 +60,8 @@ data-dictionary: install ## regenerate docs/data_dictionary.md (examples from th
 	$(BIN)/python -m publish.dictionary --examples-from data/sample.duckdb \
 		> docs/data_dictionary.md
 
-benchmark: install ## ingest the mirror three ways; load the mirror's full-size provider files; print requests, bytes, times, memory
+benchmark: install ## every cost beside its floor in one table (nights, local commands, parsers, a 100x warehouse); the mirror three ways; the full-size provider files
+	$(BIN)/python -m benchmarks.floors
 	$(BIN)/python -m benchmarks.ingest_mirror
 	$(BIN)/python -m benchmarks.provider_files
 

@@ -131,16 +131,77 @@ LOCAL_COMMANDS: dict[str, list[str]] = {
 }
 
 
-def local_ratios(db: Path) -> list[Ratio]:
-    """Each command's best wall time of three beside `cqc sql "select 1"`'s."""
+def local_ratios(db: Path, commands: dict[str, list[str]], scale: str = "") -> list[Ratio]:
+    """Each command's best wall time of three beside `cqc sql "select 1"`'s on `db`."""
     sql = best(["sql", "select 1", "--db", str(db)])
-    print(f"  cqc sql 'select 1': {sql:.2f} s", flush=True)
+    print(f"  cqc sql 'select 1'{scale}: {sql:.2f} s", flush=True)
     ratios = []
-    for label, arguments in LOCAL_COMMANDS.items():
+    for label, arguments in commands.items():
         seconds = best([*arguments, "--db", str(db)])
-        ratios.append(Ratio(f"cqc {label}", seconds, sql, 2.0, note="vs cqc sql 'select 1'"))
-        print(f"  cqc {label}: {seconds:.2f} s", flush=True)
+        note = f"vs cqc sql 'select 1'{scale}, {sql:.2f} s"
+        ratios.append(Ratio(f"cqc {label}{scale}", seconds, sql, 2.0, note=note))
+        print(f"  cqc {label}{scale}: {seconds:.2f} s", flush=True)
     return ratios
+
+
+def parser_ratios() -> list[Ratio]:
+    """Both parsers over the mirror's two skins, each beside its library's floor, best of 3
+    passes, interleaved."""
+    from benchmarks.parsers import html_parse_figures
+    from benchmarks.pdf_floor import pdf_parse_figures
+
+    html = html_parse_figures()
+    print(f"  HTML: {html.pages} pages, ours {html.ours_s:.2f} s, tree {html.floor_s:.2f} s")
+    pdf = pdf_parse_figures()
+    print(f"  PDF: {pdf.pdfs} PDFs, ours {pdf.ours_s:.2f} s, text {pdf.floor_s:.2f} s")
+    return [
+        Ratio(
+            f"HTML parse, {html.pages} pages",
+            html.ours_s,
+            html.floor_s,
+            2.0,
+            note=f"{html.pages_per_s:.0f} pages/s; floor: BeautifulSoup+lxml tree build",
+        ),
+        Ratio(
+            f"PDF parse, {pdf.pdfs} PDFs ({pdf.pages} pages)",
+            pdf.ours_s,
+            pdf.floor_s,
+            2.0,
+            note=f"{pdf.pages_per_s:.0f} pages/s; floor: pypdfium2 text extraction",
+        ),
+    ]
+
+
+def scaled_figures(demo: Path, work: Path, factor: int) -> tuple[list[Ratio], list[Limit]]:
+    """A warehouse with `factor` times the demo's reports: every export's time and peak
+    memory, the refresh's work, and local commands beside `cqc sql "select 1"` on it."""
+    from benchmarks.derived_tables import measure_derived_tables
+    from benchmarks.exports import measure_exports
+    from benchmarks.scaled_warehouse import build_scaled_warehouse
+
+    scaled = work / f"scaled-{factor}x.duckdb"
+    started = time.perf_counter()
+    counts = build_scaled_warehouse(demo, scaled, factor)
+    print(
+        f"  built in {time.perf_counter() - started:.0f} s: {counts.get('assessment', 0):,} "
+        f"assessments, {counts.get('key_finding', 0):,} key findings",
+        flush=True,
+    )
+    limits: list[Limit] = []
+    for figure in measure_exports(scaled):
+        print(f"  export {figure.format}: {figure.seconds:.1f} s, {figure.peak_mb:.0f} MB")
+        if figure.format == "xlsx":
+            limits.append(Limit(f"{factor}x: cqc export --format xlsx", figure.seconds, 60, "s"))
+        limits.append(
+            Limit(f"{factor}x: cqc export --format {figure.format}", figure.peak_mb, 400, "MB")
+        )
+    for refresh in measure_derived_tables(scaled, f"{factor}x"):
+        print(
+            f"  refresh work, {refresh.step}: {refresh.seconds:.2f} s, {refresh.peak_mb:.0f} MB",
+            flush=True,
+        )
+    commands = {"refresh-benchmarks (nothing changed)": ["refresh-benchmarks"]}
+    return local_ratios(scaled, commands, f" ({factor}x)"), limits
 
 
 def print_table(ratios: Sequence[Ratio], limits: Sequence[Limit]) -> None:
@@ -173,6 +234,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--interval", type=float, default=0.2, help="politeness interval, s")
     parser.add_argument("--skip-ingest", action="store_true", help="leave out the two nights")
     parser.add_argument("--skip-scaled", action="store_true", help="leave out the 100x part")
+    parser.add_argument("--factor", type=int, default=100, help="the scaled warehouse's size")
     args = parser.parse_args(argv)
     ratios: list[Ratio] = []
     limits: list[Limit] = []
@@ -183,7 +245,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             ratios += ingest_ratios(work, args.interval)
         print("Local commands on the demo warehouse ...", flush=True)
         db = demo_warehouse(work)
-        ratios += local_ratios(db)
+        ratios += local_ratios(db, LOCAL_COMMANDS)
+        print("Parsers beside their libraries ...", flush=True)
+        ratios += parser_ratios()
+        if not args.skip_scaled:
+            print(f"A warehouse with {args.factor}x the demo's reports ...", flush=True)
+            scaled_ratios, limits = scaled_figures(db, work, args.factor)
+            ratios += scaled_ratios
     print_table(ratios, limits)
 
 
