@@ -226,7 +226,7 @@ COMMENT ON COLUMN pdf_parse.seconds IS 'Time the parse took, in seconds.';
 COMMENT ON COLUMN pdf_parse.report_json IS 'What the PDF says (transform.records.PageReading as JSON: its facts and the page each was read on); NULL when the PDF could not be read.';
 COMMENT ON COLUMN pdf_parse.error IS 'Why the PDF could not be read (truncated, not a PDF, no text layer, ...); NULL when it parsed.';
 
--- LOG: one row per refresh of the benchmark tables (benchmarks.sql).
+-- LOG: one row per refresh of the benchmark tables (sql/benchmarks/), rebuilt or found current.
 CREATE TABLE IF NOT EXISTS benchmark_refresh (
     refresh_id INTEGER PRIMARY KEY,
     refreshed_at TIMESTAMP NOT NULL,
@@ -235,12 +235,20 @@ CREATE TABLE IF NOT EXISTS benchmark_refresh (
     pilots INTEGER NOT NULL
 );
 
-COMMENT ON TABLE benchmark_refresh IS 'LOG: each rebuild of the benchmark tables (league_table, regional_benchmark, council_statement_benchmark, quality_statement_benchmark, council_type_benchmark, pilot_assessment), newest last.';
+-- Added with issue 22 (ADD COLUMN IF NOT EXISTS upgrades an older warehouse in place): a refresh
+-- rebuilds only when the digest of its inputs differs from the last refresh's. Older rows were
+-- all rebuilds, with no digest, so the first refresh after the upgrade rebuilds.
+ALTER TABLE benchmark_refresh ADD COLUMN IF NOT EXISTS inputs_digest VARCHAR;
+ALTER TABLE benchmark_refresh ADD COLUMN IF NOT EXISTS rebuilt BOOLEAN DEFAULT TRUE;
+
+COMMENT ON TABLE benchmark_refresh IS 'LOG: each refresh of the benchmark tables (league_table, regional_benchmark, council_statement_benchmark, quality_statement_benchmark, council_type_benchmark, pilot_assessment), newest last: a rebuild, or none when their inputs had not changed since the refresh before.';
 COMMENT ON COLUMN benchmark_refresh.refresh_id IS 'Sequence number of the refresh, from 1.';
-COMMENT ON COLUMN benchmark_refresh.refreshed_at IS 'When the tables were rebuilt (UTC).';
+COMMENT ON COLUMN benchmark_refresh.refreshed_at IS 'When the refresh ran (UTC): the tables were rebuilt then, or found to hold what a rebuild would write.';
 COMMENT ON COLUMN benchmark_refresh.run_id IS 'The run it belongs to (ingest_run.run_id): the ingest or reparse it followed, or a refresh run of its own (cqc refresh-benchmarks); NULL when rebuilt outside any run (warehouse.benchmarks called directly).';
 COMMENT ON COLUMN benchmark_refresh.councils_ranked IS 'Rows in league_table after the refresh.';
 COMMENT ON COLUMN benchmark_refresh.pilots IS 'Rows in pilot_assessment after the refresh.';
+COMMENT ON COLUMN benchmark_refresh.inputs_digest IS 'Digest of what the tables are built from, after the refresh: the rows of the tables the benchmark SQL reads (assessment, local_authority, quality_statement_score, demographic_fact, council_neighbour_import and the reference tables), that SQL and the views it reads, and the reference files. NULL on refreshes before issue 22.';
+COMMENT ON COLUMN benchmark_refresh.rebuilt IS 'TRUE when the tables were rebuilt; FALSE when the inputs_digest was the last refresh''s, so they were left as they were.';
 
 CREATE OR REPLACE VIEW run_log AS
 SELECT
