@@ -8,11 +8,11 @@ generated from a freshly initialised in-memory warehouse, so it cannot drift fro
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 import duckdb
 
-from publish.spreadsheet import CUT_MARKER, EXCEL_CELL_MAX
+from publish.spreadsheet import CUT_MARKER, EXCEL_CELL_MAX, SLICE_ROWS, in_slices
 from warehouse.db import BENCHMARK_TABLES, connect, init_schema
 from warehouse.load import ALL_TABLES
 
@@ -187,6 +187,7 @@ def _section(
     *,
     is_view: bool,
     examples: duckdb.DuckDBPyConnection | None,
+    wide: bool = False,
 ) -> list[str]:
     lines = [f"### `{name}`", "", comment, ""]
     if not is_view:
@@ -198,7 +199,7 @@ def _section(
     sample: dict[str, object] = {}
     if examples is not None:
         try:
-            sample = _example_row(examples, name)
+            sample = _example_row(examples, name, wide=wide)
         except duckdb.CatalogException:  # the example warehouse lacks this table
             sample = {}
     head = ["Column", "Type"] + ([] if is_view else ["Null"]) + ["Description"]
@@ -225,13 +226,19 @@ _EXAMPLE_KEYS = (
 )
 
 
-def _example_row(conn: duckdb.DuckDBPyConnection, name: str) -> dict[str, object]:
+def _example_row(
+    conn: duckdb.DuckDBPyConnection, name: str, *, wide: bool = False
+) -> dict[str, object]:
     """One row of `name` to show as examples: Stoke-on-Trent's if the table has it, else the
-    first in key order; each column's value, or the first non-null one if that row's is null."""
+    first in key order; each column's value, or the first non-null one if that row's is null.
+    `wide`: the table holds large texts, so its whole scans go a slice at a time (in_slices)."""
     cursor = conn.execute(f'SELECT * FROM "{name}" LIMIT 0')
     columns = [d[0] for d in cursor.description or []]
     if not columns:
         return {}
+    source = f'"{name}"'
+    if wide:
+        source = f"({in_slices(conn, name, f'SELECT * FROM {source}', SLICE_ROWS)})"
     where = next(
         (
             (f'"{column}" = ?', [value])
@@ -245,13 +252,13 @@ def _example_row(conn: duckdb.DuckDBPyConnection, name: str) -> dict[str, object
         ("TRUE", []),
     )
     row = conn.execute(
-        f'SELECT * FROM "{name}" WHERE {where[0]} ORDER BY ALL LIMIT 1', where[1]
+        f"SELECT * FROM {source} WHERE {where[0]} ORDER BY ALL LIMIT 1", where[1]
     ).fetchone()
     values = dict(zip(columns, row or (), strict=False))
     for column in columns:
         if values.get(column) is None:
             found = conn.execute(
-                f'SELECT "{column}" FROM "{name}" WHERE "{column}" IS NOT NULL '
+                f'SELECT "{column}" FROM {source} WHERE "{column}" IS NOT NULL '
                 f'ORDER BY "{column}" LIMIT 1'
             ).fetchone()
             values[column] = found[0] if found else None
@@ -270,13 +277,16 @@ def _example_cell(value: object) -> str:
 def render_data_dictionary(
     conn: duckdb.DuckDBPyConnection | None = None,
     examples: duckdb.DuckDBPyConnection | None = None,
+    *,
+    wide: Collection[str] = (),
 ) -> str:
     """The data dictionary as Markdown, from the comments of an initialised warehouse (a fresh
-    one by default), with an example value per column from `examples` if given."""
+    one by default), with an example value per column from `examples` if given; the tables in
+    `wide` hold large texts, and are read for examples a slice at a time."""
     if conn is None:
         with connect(":memory:") as fresh:
             init_schema(fresh)
-            return render_data_dictionary(fresh, examples)
+            return render_data_dictionary(fresh, examples, wide=wide)
     # The warehouse's own schema only: the search index keeps its tables in another.
     tables = dict(
         conn.execute(
@@ -301,7 +311,9 @@ def render_data_dictionary(
         lines += _section(conn, name, views[name] or "", is_view=True, examples=examples)
     lines += ["## Tables", ""]
     for name in table_names:
-        lines += _section(conn, name, tables[name] or "", is_view=False, examples=examples)
+        lines += _section(
+            conn, name, tables[name] or "", is_view=False, examples=examples, wide=name in wide
+        )
     lines.append(EXAMPLES)
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -310,13 +322,19 @@ def render_cut_values(fmt: str, cut: Mapping[str, Mapping[str, int]]) -> str:
     """The export's section on values cut to fit its format: which columns can be cut and
     why, and (xlsx) which were in this workbook; `cut` maps a table to its columns' counts of
     cells cut (`publish.spreadsheet.WrittenSheet.cut`)."""
+    # The workbook leaves the raw JSON columns out (publish.export.RAW_COLUMNS), and says so.
+    longer = (
+        "a long finding or statement text"
+        if fmt == "xlsx"
+        else "a whole report as JSON in `assessment_version.report_json`, a long finding or "
+        "statement text"
+    )
     lines = [
         "## Values cut to fit a format",
         "",
         "Parquet and CSV hold every value whole. An Excel cell holds at most "
         f"{EXCEL_CELL_MAX:,} characters, so in the xlsx workbook any text, JSON or list "
-        "column can be cut: a value longer than that (a whole report as JSON in "
-        "`assessment_version.report_json`, a long finding or statement text) is cut to end, "
+        f"column can be cut: a value longer than that ({longer}) is cut to end, "
         "within the limit, with "
         f'"{CUT_MARKER.strip()}", never silently. The workbook\'s `data_dictionary` sheet says '
         "the same of each column cut.",
@@ -343,8 +361,9 @@ def render_workbook_scope(notes: Mapping[str, str]) -> str:
     lines = [
         "## Tables the workbook holds in part",
         "",
-        "Excel stops at 1,048,576 rows a sheet. These tables are whole in the Parquet and CSV "
-        "exports (`cqc export --format parquet|csv`); the workbook holds:",
+        "Excel stops at 1,048,576 rows a sheet and 32,767 characters a cell. These tables are "
+        "whole in the Parquet and CSV exports (`cqc export --format parquet|csv`); the "
+        "workbook holds:",
         "",
         "| Table | In the workbook |",
         "|---|---|",

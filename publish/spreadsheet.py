@@ -12,6 +12,13 @@ Excel's `_x0001_`, which other readers show as it is): a text is made safe for m
 so that it ends with CUT_MARKER, never silently; `WrittenSheet.cut` counts the cut cells per
 column, and the data dictionary (the workbook's sheet, the export's `data_dictionary.md`)
 names them.
+
+A table's rows are streamed (fetched from DuckDB in batches, written as they come, never the
+table in Python) and its sheet is written by `_StreamedSheet`, which puts each row's XML
+straight into xlsxwriter's row file: the XML xlsxwriter itself writes for the same cells
+(tests/publish/test_spreadsheet.py compares the two), at a fifth of the cost a cell, for
+13 million cells at 100 times the demo's reports. A table past Excel's rows a sheet is
+split over numbered sheets, never cut.
 """
 
 from __future__ import annotations
@@ -19,16 +26,18 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from math import isinf, isnan
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import xlsxwriter
 from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from publish.markup import markup_safe
@@ -42,6 +51,9 @@ SHEET_NAME_MAX = 31
 DICTIONARY_SHEET = "data_dictionary"
 WIDTH_MIN, WIDTH_MAX = 8, 60
 _FETCH = 2_000
+# Rows a slice of a table of large texts (publish.export.RAW_COLUMNS: 15-50 KB a row) is read
+# in: about 25 MB.
+SLICE_ROWS = 512
 _LARGEST_EXACT_INT = 2**53
 _LINE_ENDS = re.compile("\r\n?")
 EXCEL_CELL_MAX = 32_767  # characters in a cell, counted as Excel counts them (UTF-16 units)
@@ -54,22 +66,26 @@ CUT_MARKER = (
 @dataclass(frozen=True)
 class WrittenSheet:
     name: str  # the table or view
-    sheet: str
+    sheet: str  # its (first) sheet
     rows: int  # rows in the table
-    rows_written: int  # fewer only past Excel's row limit
+    rows_written: int  # the rows its sheets hold (fewer: a SheetPart's)
     # column -> cells cut at EXCEL_CELL_MAX (only columns with a cut cell)
     cut: Mapping[str, int] = field(default_factory=dict)
-    note: str = ""  # why the sheet holds part of the table (SheetPart.note), or ""
+    note: str = ""  # why the sheets hold part of the table, or are more than one; or ""
+    sheets: tuple[str, ...] = ()  # every sheet holding its rows, in order, when more than one
+    columns_left_out: tuple[str, ...] = ()  # SheetPart.left_out
 
 
 @dataclass(frozen=True)
 class SheetPart:
     """A table the workbook holds only in part, by choice and never by a silent cut: the
-    rows it holds (`select`, a query of the table) and the note the data dictionary sheet
-    gives beside the table, saying what is left out and where to find it."""
+    rows it holds (`select`, a query of the table; "": every row), the columns it leaves out
+    (`left_out`), and the note the data dictionary sheet gives beside the table, saying what
+    is left out and where to find it."""
 
     select: str
     note: str
+    left_out: tuple[str, ...] = ()
 
 
 def cell_text(text: str) -> tuple[str, bool]:
@@ -117,6 +133,21 @@ def csv_select(conn: duckdb.DuckDBPyConnection, name: str) -> str:
     return f"SELECT {', '.join(parts) or '*'} FROM {_ident(name)}"
 
 
+def in_slices(conn: duckdb.DuckDBPyConnection, table: str, select: str, rows: int) -> str:
+    """`select` (a query of `table` with no WHERE) as a UNION ALL of its rows `rows` rowids at
+    a time, in the table's order. A scan of a column of large texts (tens of KB a row) holds
+    every block it read until it ends, so a whole scan of one holds the whole column; a
+    slice's blocks can go as the next slice is read, within DuckDB's memory_limit."""
+    row = conn.execute(f"SELECT max(rowid) FROM {_ident(table)}").fetchone()
+    last = row[0] if row else None
+    if last is None or last < rows:
+        return select
+    return " UNION ALL ".join(
+        f"{select} WHERE rowid >= {start} AND rowid < {start + rows}"
+        for start in range(0, int(last) + 1, rows)
+    )
+
+
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -137,8 +168,58 @@ def sheet_names(names: Sequence[str]) -> list[str]:
     return out
 
 
+_DATE_KINDS = ("date", "datetime", "time")
+
+
+def typed_cell(value: Any) -> tuple[str, Any, int]:
+    """How a (non-NULL) value goes into a cell: its kind ("number", "boolean", "date",
+    "datetime", "time", "text", or "cut": a text cut to fit), the value written, and how wide
+    it shows. A number is a number, a date a date; everything else is text, never a formula."""
+    if isinstance(value, bool):
+        return "boolean", value, 5
+    if isinstance(value, int) and abs(value) < _LARGEST_EXACT_INT:
+        return "number", value, len(str(value))
+    if isinstance(value, float | Decimal):
+        return "number", float(value), min(len(str(value)), 12)
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return "datetime", value, 19
+    if isinstance(value, date):
+        return "date", value, 10
+    if isinstance(value, time):
+        return "time", value, 8
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, timedelta | int):  # an int too large for a double: exact text
+        text = str(value)
+    else:  # lists, maps, JSON: readable text
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    text, was_cut = cell_text(text)
+    return ("cut" if was_cut else "text"), text, _text_width(text)
+
+
+def _text_width(text: str) -> int:
+    """How wide a text shows: its longest line (a printable text is one line)."""
+    if text.isprintable():
+        return len(text)
+    return max((len(line) for line in text.splitlines()), default=0)
+
+
+def _finish(sheet: Worksheet, widths: Sequence[int], rows: int) -> None:
+    """Freeze the header, filter every column, size the columns to what they hold."""
+    if not widths:
+        return
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(rows, 1), len(widths) - 1)
+    for col, width in enumerate(widths):
+        # +2 for the filter button beside the header
+        sheet.set_column(col, col, min(max(width + 2, WIDTH_MIN), WIDTH_MAX))
+
+
 class _Sheet:
-    """One worksheet written row by row (constant memory), its column widths measured."""
+    """One worksheet written cell by cell through xlsxwriter's API (the data dictionary's:
+    a few hundred rows), its column widths measured."""
 
     def __init__(self, sheet: Worksheet, formats: dict[str, Format], header: Sequence[str]):
         self.sheet, self.formats = sheet, formats
@@ -155,67 +236,136 @@ class _Sheet:
 
     def _write(self, col: int, value: Any) -> int:
         """Write one cell by its type; return how wide it shows."""
-        sheet, row = self.sheet, self.row
         if value is None:
             return 0
-        if isinstance(value, bool):
-            sheet.write_boolean(row, col, value)
-            return 5
-        if isinstance(value, int) and abs(value) < _LARGEST_EXACT_INT:
-            sheet.write_number(row, col, value)
-            return len(str(value))
-        if isinstance(value, float | Decimal):
-            sheet.write_number(row, col, float(value))
-            return min(len(str(value)), 12)
-        if isinstance(value, datetime):
-            if value.tzinfo is not None:
-                value = value.astimezone(UTC).replace(tzinfo=None)
-            sheet.write_datetime(row, col, value, self.formats["datetime"])
-            return 19
-        if isinstance(value, date):
-            sheet.write_datetime(row, col, value, self.formats["date"])
-            return 10
-        if isinstance(value, time):
-            sheet.write_datetime(row, col, value, self.formats["time"])
-            return 8
-        if isinstance(value, str):
-            text = value
-        elif isinstance(value, timedelta | int):  # an int too large for a double: exact text
-            text = str(value)
-        else:  # lists, maps, JSON: readable text
-            text = json.dumps(value, ensure_ascii=False, default=str)
-        text, was_cut = cell_text(text)
-        self.cut[col] += was_cut
-        sheet.write_string(row, col, text)  # never a formula, number or link
-        return max((len(line) for line in text.splitlines()), default=0)
+        sheet, row = self.sheet, self.row
+        kind, written, width = typed_cell(value)
+        if kind == "number":
+            sheet.write_number(row, col, written)
+        elif kind == "boolean":
+            sheet.write_boolean(row, col, written)
+        elif kind in _DATE_KINDS:
+            sheet.write_datetime(row, col, written, self.formats[kind])
+        else:
+            self.cut[col] += kind == "cut"
+            sheet.write_string(row, col, written)  # never a formula, number or link
+        return width
 
     def finish(self) -> None:
-        """Freeze the header, filter every column, size the columns to what they hold."""
-        columns = len(self.widths)
-        if not columns:
-            return
-        self.sheet.freeze_panes(1, 0)
-        self.sheet.autofilter(0, 0, max(self.row, 1), columns - 1)
-        for col, width in enumerate(self.widths):
-            # +2 for the filter button beside the header
-            self.sheet.set_column(col, col, min(max(width + 2, WIDTH_MIN), WIDTH_MAX))
+        _finish(self.sheet, self.widths, self.row)
 
 
-def write_workbook(
-    conn: duckdb.DuckDBPyConnection,
-    path: Path,
-    names: Sequence[str],
-    *,
-    kinds: dict[str, str],
-    parts: Mapping[str, SheetPart] | None = None,
-    left_out: Mapping[str, str] | None = None,
-) -> list[WrittenSheet]:
-    """One workbook at `path`: first a data dictionary sheet (every column's type and
-    description, from the warehouse's COMMENTs), then a sheet per table or view in `names`.
-    `kinds` says what each name is ("benchmark table", "view", "table"); `parts` the tables
-    held in part (their sheet holds the part's rows); `left_out` tables given no sheet, each
-    with the note the dictionary sheet gives it (its columns are still described)."""
-    parts = parts or {}
+_SHORT = EXCEL_CELL_MAX // 2  # a text this long fits a cell however Excel counts it
+# xlsxwriter escapes a text that reads as its own escape of a control character (_x0001_).
+_LITERAL_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")
+_ERROR_CELLS = {"nan": ("#NUM!", "#NUM!"), "inf": ("1/0", "#DIV/0!"), "-inf": ("-1/0", "#DIV/0!")}
+
+
+def _string_xml(ref: str, text: str) -> str:
+    """The cell xlsxwriter writes for a text in constant_memory mode (an inline string), for a
+    text `cell_text` made safe: no control character is left to escape but tab and LF, which
+    XML keeps. (Unlike xlsxwriter, a text that looks like rich-text markup, `<r>...</r>`, is
+    escaped like any other, never written as markup.)"""
+    if "_x" in text:
+        text = _LITERAL_ESCAPE.sub(r"_x005F\1", text)
+    preserve = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+    if "&" in text or "<" in text or ">" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f'<c r="{ref}" t="inlineStr"><is><t{preserve}>{text}</t></is></c>'
+
+
+class _StreamedSheet:
+    """A table's sheet, written a batch of rows at a time as XML straight into the row file
+    xlsxwriter keeps for a sheet in constant_memory mode: the XML xlsxwriter writes for the
+    same cells (tests/publish/test_spreadsheet.py compares them), without its per-cell calls
+    and bookkeeping, which cost about 4 us a cell, most of a workbook's time at 13 million
+    cells. It uses xlsxwriter's constant_memory internals (row_data_fh, previous_row,
+    dim_rowmax, _write_single_row, _convert_date_time; xlsxwriter is pinned in
+    constraints.txt)."""
+
+    def __init__(self, sheet: Worksheet, formats: dict[str, Format], header: Sequence[str]):
+        self.sheet, self.formats = sheet, formats
+        for col, title in enumerate(header):
+            sheet.write_string(0, col, title, formats["header"])
+        sheet._write_single_row(1)  # the header out: xlsxwriter writes a row as the next begins
+        self.refs = [xl_col_to_name(col) for col in range(len(header))]
+        self.widths = [len(title) for title in header]
+        self.cut: Counter[int] = Counter()  # column index -> cells cut
+        self.row = 0  # rows written below the header
+        self.last = 0  # the last row holding a value (an all-NULL row is no row to Excel)
+        self.styles: dict[str, int] = {}
+
+    def add(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Write `rows` below those written."""
+        refs, widths, xml = self.refs, self.widths, []
+        for values in rows:
+            self.row += 1
+            number = str(self.row + 1)
+            cells = []
+            for col, value in enumerate(values):
+                if value is None:
+                    continue
+                ref = refs[col] + number
+                kind = type(value)
+                if kind is str:  # the common cases first, as typed_cell takes them
+                    if value.isprintable() and len(value) <= _SHORT:  # cell_text keeps it
+                        text, width = value, len(value)
+                    else:
+                        text, was_cut = cell_text(value)
+                        self.cut[col] += was_cut
+                        width = _text_width(text)
+                    if (  # nothing to escape or preserve: as _string_xml writes it
+                        "&" in text
+                        or "<" in text
+                        or ">" in text
+                        or "_x" in text
+                        or text[:1].isspace()
+                        or text[-1:].isspace()
+                    ):
+                        cells.append(_string_xml(ref, text))
+                    else:
+                        cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>')
+                elif kind is int and -_LARGEST_EXACT_INT < value < _LARGEST_EXACT_INT:
+                    cells.append(f'<c r="{ref}"><v>{value:.16G}</v></c>')
+                    width = len(str(value))
+                else:
+                    cell, width = self._cell(ref, col, value)
+                    cells.append(cell)
+                if width > widths[col]:
+                    widths[col] = width
+            if cells:
+                xml.append(f'<row r="{number}">{"".join(cells)}</row>')
+                self.last = self.row
+        self.sheet.row_data_fh.write("".join(xml))
+
+    def _cell(self, ref: str, col: int, value: Any) -> tuple[str, int]:
+        kind, written, width = typed_cell(value)
+        if kind == "number":
+            if isnan(written) or isinf(written):  # as xlsxwriter's nan_inf_to_errors writes them
+                formula, error = _ERROR_CELLS[str(float(written))]
+                return f'<c r="{ref}" t="e"><f>{formula}</f><v>{error}</v></c>', width
+            return f'<c r="{ref}"><v>{written:.16G}</v></c>', width
+        if kind == "boolean":
+            return f'<c r="{ref}" t="b"><v>{int(written)}</v></c>', width
+        if kind in _DATE_KINDS:
+            if kind not in self.styles:  # numbered when first used, as xlsxwriter does
+                self.styles[kind] = self.formats[kind]._get_xf_index()
+            serial = self.sheet._convert_date_time(written)
+            return f'<c r="{ref}" s="{self.styles[kind]}"><v>{serial:.16G}</v></c>', width
+        self.cut[col] += kind == "cut"
+        return _string_xml(ref, written), width
+
+    def finish(self) -> None:
+        sheet = self.sheet
+        sheet.previous_row = self.row + 1  # every row is written
+        if self.last:
+            sheet.dim_rowmax = max(sheet.dim_rowmax or 0, self.last)
+        _finish(sheet, self.widths, self.row)
+
+
+def open_workbook(path: Path) -> tuple[xlsxwriter.Workbook, dict[str, Format]]:
+    """A workbook to write row by row (constant memory) where every text is a text, and the
+    cell formats of its header and dates."""
     workbook = xlsxwriter.Workbook(
         str(path),
         {
@@ -232,12 +382,41 @@ def write_workbook(
         "datetime": workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"}),
         "time": workbook.add_format({"num_format": "hh:mm:ss"}),
     }
-    sheets = sheet_names([DICTIONARY_SHEET, *names])
-    dictionary_sheet = workbook.add_worksheet(sheets[0])
-    written: list[WrittenSheet] = []
-    for name, sheet_name in zip(names, sheets[1:], strict=True):
-        sheet = workbook.add_worksheet(sheet_name)
-        written.append(_write_table(conn, sheet, formats, name, parts.get(name)))
+    return workbook, formats
+
+
+def write_workbook(
+    conn: duckdb.DuckDBPyConnection,
+    path: Path,
+    names: Sequence[str],
+    *,
+    kinds: dict[str, str],
+    parts: Mapping[str, SheetPart] | None = None,
+    left_out: Mapping[str, str] | None = None,
+) -> list[WrittenSheet]:
+    """One workbook at `path`: first a data dictionary sheet (every column's type and
+    description, from the warehouse's COMMENTs), then a sheet per table or view in `names`
+    (more, numbered, for one past Excel's rows a sheet). `kinds` says what each name is
+    ("benchmark table", "view", "table"); `parts` the tables held in part (their sheet holds
+    the part's rows and columns); `left_out` tables given no sheet, each with the note the
+    dictionary sheet gives it (its columns are still described)."""
+    parts = parts or {}
+    workbook, formats = open_workbook(path)
+    plans = [_plan(conn, name, parts.get(name)) for name in names]
+    wanted = [DICTIONARY_SHEET]
+    for plan in plans:
+        wanted += [plan.name, *(_numbered(plan.name, n) for n in range(2, plan.sheets + 1))]
+    sheets = iter(sheet_names(wanted))
+    dictionary_sheet = workbook.add_worksheet(next(sheets))
+    written = [
+        _write_table(
+            conn,
+            [workbook.add_worksheet(next(sheets)) for _ in range(plan.sheets)],
+            formats,
+            plan,
+        )
+        for plan in plans
+    ]
     _write_dictionary(
         conn, _Sheet(dictionary_sheet, formats, _DICTIONARY_HEADER), written, kinds, left_out or {}
     )
@@ -246,27 +425,82 @@ def write_workbook(
     return written
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What a table's sheets will hold: `held` rows of `select`, over `sheets` sheets."""
+
+    name: str
+    select: str
+    rows: int  # in the table
+    held: int
+    sheets: int
+    part: SheetPart | None
+
+
+def _plan(conn: duckdb.DuckDBPyConnection, name: str, part: SheetPart | None) -> _Plan:
+    rows = _count(conn, f"SELECT count(*) FROM {_ident(name)}")
+    select, held = f"SELECT * FROM {_ident(name)}", rows
+    if part and part.select:
+        select, held = part.select, _count(conn, f"SELECT count(*) FROM ({part.select})")
+    if part and part.left_out:
+        columns = ", ".join(_ident(column) for column in part.left_out)
+        select = f"SELECT * EXCLUDE ({columns}) FROM ({select})"
+    room = EXCEL_MAX_ROWS - 1
+    return _Plan(name, select, rows, held, max(1, -(-held // room)), part)
+
+
+def _count(conn: duckdb.DuckDBPyConnection, query: str) -> int:
+    row = conn.execute(query).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _numbered(name: str, number: int) -> str:
+    """The sheet name of a table's `number`th sheet: 'search_document (2)'."""
+    suffix = f" ({number})"
+    return name[: SHEET_NAME_MAX - len(suffix)] + suffix
+
+
 def _write_table(
     conn: duckdb.DuckDBPyConnection,
-    sheet: Worksheet,
+    sheets: Sequence[Worksheet],
     formats: dict[str, Format],
-    name: str,
-    part: SheetPart | None = None,
+    plan: _Plan,
 ) -> WrittenSheet:
-    row = conn.execute(f"SELECT count(*) FROM {_ident(name)}").fetchone()
-    total = int(row[0]) if row else 0
-    cursor = conn.execute(part.select if part else f"SELECT * FROM {_ident(name)}")
+    """The rows of `plan.select` over `sheets`, fetched in batches, each sheet filled to
+    Excel's rows a sheet before the next begins."""
+    cursor = conn.execute(plan.select)
     header = [d[0] for d in cursor.description or []]
-    out = _Sheet(sheet, formats, header)
     room = EXCEL_MAX_ROWS - 1
-    while out.row < room and (batch := cursor.fetchmany(min(_FETCH, room - out.row))):
-        for values in batch:
-            out.add(values)
-    out.finish()
-    cut = {header[col]: cells for col, cells in sorted(out.cut.items()) if cells}
-    return WrittenSheet(name, sheet.get_name(), total, out.row, cut, part.note if part else "")
+    cut: Counter[str] = Counter()
+    written = 0
+    for sheet in sheets:
+        out = _StreamedSheet(sheet, formats, header)
+        while out.row < room and (batch := cursor.fetchmany(min(_FETCH, room - out.row))):
+            out.add(batch)
+        out.finish()
+        written += out.row
+        cut.update({header[col]: cells for col, cells in out.cut.items() if cells})
+    names = tuple(sheet.get_name() for sheet in sheets)
+    notes = [plan.part.note] if plan.part else []
+    if len(names) > 1:
+        notes.append(
+            f"{plan.held:,} rows over {len(names)} sheets of up to {room:,} rows each, "
+            f"Excel's limit: {', '.join(names)}"
+        )
+    return WrittenSheet(
+        plan.name,
+        names[0],
+        plan.rows,
+        written,
+        dict(sorted(cut.items(), key=lambda item: header.index(item[0]))),
+        "; ".join(notes),
+        names if len(names) > 1 else (),
+        plan.part.left_out if plan.part else (),
+    )
 
 
+# What the dictionary sheet says of a column a SheetPart leaves out.
+COLUMN_LEFT_OUT = "(Not in this workbook: the Parquet and CSV exports hold this column.)"
 _DICTIONARY_HEADER = ("table", "sheet", "kind", "column", "type", "nullable", "description", "rows")
 
 
@@ -300,11 +534,6 @@ def _write_dictionary(
         note = comments.get(table.name) or ""
         if table.note:
             note += f" ({table.note})"
-        elif table.rows_written < table.rows:
-            note += (
-                f" (The sheet holds the first {table.rows_written:,} of {table.rows:,} rows, "
-                "Excel's limit; the Parquet and CSV exports hold them all.)"
-            )
         kind = kinds.get(table.name, "table")
         sheet = table.sheet or None  # no sheet: left out of the workbook
         out.add((table.name, sheet, kind, None, None, None, note.strip(), table.rows))
@@ -312,7 +541,10 @@ def _write_dictionary(
             shown = None if kind == "view" else ("yes" if nullable else "no")
             if cells := table.cut.get(column):
                 comment = f"{comment or ''} {cut_note(cells)}".strip()
-            out.add((table.name, sheet, kind, column, data_type, shown, comment, None))
+            held = sheet
+            if column in table.columns_left_out:  # no sheet holds it
+                comment, held = f"{comment or ''} {COLUMN_LEFT_OUT}".strip(), None
+            out.add((table.name, held, kind, column, data_type, shown, comment, None))
     out.finish()
 
 

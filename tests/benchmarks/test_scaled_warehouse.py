@@ -120,12 +120,11 @@ def test_the_benchmarks_and_search_index_are_rebuilt_over_the_copies(
 ) -> None:
     _, path = scaled
     league = "SELECT * FROM league_table ORDER BY rank, council"
-    documents = "SELECT count(*) FROM search_document"
     with connect(path, read_only=True) as conn:
         assert conn.execute(league).fetchall() == mirror_warehouse.execute(league).fetchall()
         load_fts(conn)
-        indexed = conn.execute("SELECT count(*) FROM fts_main_search_document.docs").fetchone()
         hits = search(conn, "paragraph", limit=100_000)
-    assert indexed == (3 * (mirror_warehouse.execute(documents).fetchone() or (0,))[0],)
+    load_fts(mirror_warehouse)
+    assert len(hits) == 3 * len(search(mirror_warehouse, "paragraph", limit=100_000)) > 0
     stoke = {"stokeontrent-0625", "stokeontrent-0625-x1", "stokeontrent-0625-x2"}
     assert stoke <= {hit.assessment_id for hit in hits}
