@@ -9,8 +9,9 @@ in SQL (INSERT ... SELECT over range(1, factor)): copy k's report key is suffixe
 the SHA-256 that keys a PDF's parse is hashed again with it, and the report's dates move back
 k weeks, so each council's latest report is still the source's and the benchmark tables
 rank the same councils. The councils, reference data, runs and the care market (per month,
-not per report) stay as they are. The benchmark tables and the search index are rebuilt at
-the end, as a refresh outside any run does.
+not per report) stay as they are. The copy is first brought to this code's schema, and the
+benchmark tables and the search index are rebuilt at the end, as a refresh outside any run
+does.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.benchmarks import refresh_benchmarks
-from warehouse.db import connect
+from warehouse.db import connect, init_schema
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ def build_scaled_warehouse(source: Path, target: Path, factor: int = 100) -> dic
     if wal.exists():  # rows not yet checkpointed into the file
         shutil.copyfile(wal, target.with_name(target.name + ".wal"))
     with connect(target) as conn:
+        init_schema(conn)  # a warehouse of older code: its tables as this code has them
         present = {
             name
             for (name,) in conn.execute(
