@@ -86,14 +86,9 @@ def test_a_warehouse_without_an_index_is_one_line(tmp_path: Path) -> None:
 def test_cqc_sql_keeps_its_sandbox_beside_the_index(warehouse: Path) -> None:
     """Typed SQL may read the index tables but cannot load the extension to rank with them."""
     db = str(warehouse)
-    code, _, _ = invoke(
-        "sql", "SELECT count(*) AS n FROM fts_main_search_document.docs", "--db", db
-    )
+    code, _, _ = invoke("sql", "SELECT count(*) AS n FROM search_index.doc", "--db", db)
     assert code == 0
     path = str(fts_extension_resource())
-    for query in (
-        f"LOAD '{path}'",
-        "SELECT fts_main_search_document.match_bm25(doc_id, 'timeliness') FROM search_document",
-    ):
+    for query in (f"LOAD '{path}'", "SELECT * FROM search_index.bm25('timeliness')"):
         code, _, err = invoke("sql", query, "--db", db)
         assert code == 1 and "SQL error" in err, query
