@@ -158,8 +158,13 @@ def reparse(
 
 def refresh_benchmarks_command(
     db: DbOption = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Rebuild even if the tables' inputs are unchanged"),
+    ] = False,
 ) -> None:
-    """Rebuild the benchmark tables from the loaded reports (every ingest ends with this)."""
+    """Rebuild the benchmark tables and the search index from the loaded reports, if their
+    inputs changed since the last refresh (every ingest ends with this)."""
     from pipeline.benchmarks import rebuild_benchmarks
     from warehouse.benchmarks import BenchmarkRefresh
 
@@ -169,10 +174,12 @@ def refresh_benchmarks_command(
     def flow() -> object:
         from flows.benchmarks import refresh_benchmarks
 
-        return refresh_benchmarks(db=settings.db)
+        return refresh_benchmarks(db=settings.db, force=force)
 
     try:
-        done = run_job(lambda: rebuild_benchmarks(settings, None), flow, BenchmarkRefresh)
+        done = run_job(
+            lambda: rebuild_benchmarks(settings, None, force=force), flow, BenchmarkRefresh
+        )
     except RunFailed as exc:
         err_console.print(
             f"[red]refresh failed:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True

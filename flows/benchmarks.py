@@ -15,11 +15,12 @@ from warehouse.benchmarks import BenchmarkRefresh
 
 @flow(name="refresh_benchmarks", log_prints=False)
 def refresh_benchmarks(
-    db: Path | None = None, run_id: int | None = None
+    db: Path | None = None, run_id: int | None = None, force: bool = False
 ) -> BenchmarkRefresh | State[None]:
-    """Rebuild league_table, regional_benchmark and the other benchmark tables in one go."""
+    """Rebuild league_table, regional_benchmark and the other benchmark tables in one go, and
+    the search index of the reports that changed, when their inputs changed (or `force`)."""
     settings = Settings().with_overrides(db=db)
     try:
-        return rebuild_benchmarks(settings, run_id)
+        return rebuild_benchmarks(settings, run_id, force=force)
     except STOPS_A_RUN as exc:
         return stopped(exc)

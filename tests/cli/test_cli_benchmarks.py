@@ -202,3 +202,35 @@ def test_refresh_benchmarks_on_its_own_is_a_run_with_its_own_row(
     assert runs_after[0] == runs_before[0] + 1
     assert run[1:] == ("refresh", "finished", False, f"warehouse:{db}", True, 0)
     assert refresh == (run[0],)
+
+
+def test_refresh_benchmarks_rebuilds_only_what_changed_unless_forced(
+    mirror_warehouse_file: Path, tmp_path: Path
+) -> None:
+    """Run without Prefect (no server configured): a refresh with nothing changed keeps the
+    tables; --force rebuilds them; both print the same figures."""
+    import os
+
+    db = tmp_path / "cqc.duckdb"
+    shutil.copyfile(mirror_warehouse_file, db)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    env["PREFECT_PROFILES_PATH"] = os.devnull
+    cqc = str(Path(sys.executable).parent / "cqc")
+    outputs = []
+    for extra in ([], [], ["--force"]):
+        done = subprocess.run(
+            [cqc, "refresh-benchmarks", "--db", str(db), *extra],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert outputs[0].startswith("Benchmarks refreshed: 72 councils ranked, 2 pilots kept apart")
+    with connect(db, read_only=True) as conn:
+        rebuilt = conn.execute(
+            "SELECT rebuilt FROM benchmark_refresh ORDER BY refresh_id DESC LIMIT 3"
+        ).fetchall()
+    assert [r for (r,) in reversed(rebuilt)][1:] == [False, True]
