@@ -87,7 +87,7 @@ UTF8_BOM = b"\xef\xbb\xbf"
 # DuckDB's memory for an export (its default is 80% of the machine's memory) and threads.
 # Under the limit what a scan read gives way to the next slice (in_slices, SLICE_ROWS); at 100
 # times the demo's reports (benchmarks/exports.py) the whole process peaks at about 280-300 MB
-# with it, and at 1,040-1,270 MB without. One thread also writes the views' rows in one order.
+# with it, and at 980-1,270 MB without. One thread also writes the views' rows in one order.
 DUCKDB_MEMORY_LIMIT = "128MB"
 DUCKDB_THREADS = 1
 
