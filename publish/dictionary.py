@@ -8,7 +8,7 @@ generated from a freshly initialised in-memory warehouse, so it cannot drift fro
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 
 import duckdb
 
@@ -318,17 +318,15 @@ def render_data_dictionary(
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def render_cut_values(fmt: str, cut: Mapping[str, Mapping[str, int]]) -> str:
+def render_cut_values(
+    fmt: str, cut: Mapping[str, Mapping[str, int]], left_out: Sequence[str] = ()
+) -> str:
     """The export's section on values cut to fit its format: which columns can be cut and
     why, and (xlsx) which were in this workbook; `cut` maps a table to its columns' counts of
-    cells cut (`publish.spreadsheet.WrittenSheet.cut`)."""
+    cells cut (`publish.spreadsheet.WrittenSheet.cut`); `left_out`, the `table.column`s the
+    workbook leaves out whole (`publish.export.RAW_COLUMNS`)."""
     # The workbook leaves the raw JSON columns out (publish.export.RAW_COLUMNS), and says so.
-    longer = (
-        "a long finding or statement text"
-        if fmt == "xlsx"
-        else "a whole report as JSON in `assessment_version.report_json`, a long finding or "
-        "statement text"
-    )
+    longer = "a long finding or statement text"
     lines = [
         "## Values cut to fit a format",
         "",
@@ -341,7 +339,11 @@ def render_cut_values(fmt: str, cut: Mapping[str, Mapping[str, int]]) -> str:
         "",
     ]
     if fmt != "xlsx":
-        return "\n".join([*lines, f"This export is {fmt}: no value in it is cut.", ""])
+        whole = f"This export is {fmt}: no value in it is cut."
+        if left_out:
+            named = ", ".join(f"`{column}`" for column in left_out)
+            whole += f" The workbook leaves out {named} (raw JSON); they are whole here."
+        return "\n".join([*lines, whole, ""])
     found = [
         (table, column, cells)
         for table, columns in cut.items()

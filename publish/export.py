@@ -124,7 +124,15 @@ def export_warehouse(
         _set_back(conn, settings)
     exported = written.tables
     cut = {table.name: table.cut for table in exported if table.cut}
-    dictionary = written.dictionary + "\n" + render_cut_values(fmt, cut)
+    dictionary = (
+        written.dictionary
+        + "\n"
+        + render_cut_values(
+            fmt,
+            cut,
+            [f"{table}.{column}" for table, columns in RAW_COLUMNS.items() for column in columns],
+        )
+    )
     if written.workbook_notes:
         dictionary += "\n" + render_workbook_scope(written.workbook_notes)
     # The sources' licences ask for attribution with every copy (publish.attribution).
