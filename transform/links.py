@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
 
 from transform.text import shared_soup
 
@@ -22,9 +24,9 @@ def _soup(html: bytes | str | BeautifulSoup) -> BeautifulSoup:
     return html if isinstance(html, BeautifulSoup) else shared_soup(html)
 
 
-@dataclass(frozen=True)
-class _Link:
-    """One `<a href>` of a page, resolved against the page's URL."""
+class _Link(NamedTuple):
+    """One `<a href>` of a page, resolved against the page's URL (a tuple: a page has scores
+    of links, a run thousands of pages)."""
 
     anchor: Tag
     raw: str  # the href as written
@@ -38,6 +40,16 @@ class _Link:
 _MEMO, _MEMO_FOREIGN = "_cqc_links", "_cqc_foreign"
 
 
+def _anchors(node: Tag) -> list[Tag]:
+    """The `<a href>` elements inside `node`, in document order: `find_all("a", href=True)`
+    without bs4's general matching, which costs a call per element of the page."""
+    return [
+        element
+        for element in node.descendants
+        if isinstance(element, Tag) and element.name == "a" and element.get("href") is not None
+    ]
+
+
 def _links(soup: BeautifulSoup, page_url: str) -> list[_Link]:
     """The page's links in document order, resolved once: four readers (the slug, the blocks
     about other reports, the report's pages, its downloads) walk them, each page's soup is
@@ -45,14 +57,30 @@ def _links(soup: BeautifulSoup, page_url: str) -> list[_Link]:
     memo: dict[str, list[_Link]] = soup.__dict__.setdefault(_MEMO, {})
     found = memo.get(page_url)
     if found is None:
+        page = urlsplit(page_url)
+        # what an href from the site's root ("/care-services/...", nearly every link of a
+        # report page) resolves to depends on the page's scheme and host alone
+        origin = f"{page.scheme}://{page.netloc}" if page.scheme in _WEB and page.netloc else ""
         found = []
-        for anchor in soup.find_all("a", href=True):
+        for anchor in _anchors(soup):
             raw = str(anchor["href"])
             href = raw.strip()
-            url = urljoin(page_url, href)
-            found.append(_Link(anchor, raw, href, url, urlsplit(url)))
+            rooted = origin and href[:1] == "/" and href[1:2] != "/"
+            url, parts = _resolved(origin, href) if rooted else _resolved(page_url, href)
+            found.append(_Link(anchor, raw, href, url, parts))
         memo[page_url] = found
     return found
+
+
+_WEB = ("http", "https")
+
+
+@lru_cache(maxsize=4096)
+def _resolved(base: str, href: str) -> tuple[str, SplitResult]:
+    """`href` resolved against `base`, and split: once an href and base, as a site's pages
+    link the same pages (its navigation, a report's contents) over and over."""
+    url = urljoin(base, href)
+    return url, urlsplit(url)
 
 
 def absolute(href: str, page_url: str) -> str:
@@ -75,8 +103,10 @@ def landing_path(page_path: str, slug: str) -> str:
     return posixpath.join(posixpath.dirname(page_path.rstrip("/")) or "/", slug)
 
 
+@lru_cache(maxsize=4096)
 def in_family(path: str, landing: str, slug: str) -> bool:
-    """Whether `path` is the landing page or one of its sibling/sub pages."""
+    """Whether `path` is the landing page or one of its sibling/sub pages. Held: each page
+    of a family asks it of the same links."""
     path = path.rstrip("/") or "/"
     low_path, low_landing = path.lower(), landing.lower()
     if low_path == low_landing or low_path.startswith(low_landing + "/"):
@@ -113,6 +143,8 @@ def _tab_sets(links: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
     page's links to it: what tells one of its tabs from another."""
     values: dict[tuple[str, str], set[str]] = {}
     for bare, query in links:
+        if not query:
+            continue
         for name, value in parse_qsl(query, keep_blank_values=True):
             values.setdefault((bare, name), set()).add(value)
     tabs: dict[str, set[str]] = {}
@@ -124,6 +156,8 @@ def _tab_sets(links: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
 
 def _tab_query(query: str, tab_names: frozenset[str]) -> str:
     """The part of `query` that names a tab (its tab parameters, in order); '' if none."""
+    if not query or not tab_names:
+        return ""
     pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k in tab_names]
     return urlencode(pairs)
 
@@ -154,13 +188,20 @@ def report_slug(page_url: str, linked_paths: list[str]) -> str:
     parent = segments[index - 1].lower() if index > 0 else ""
     best = own
     for path in linked_paths:
-        if posixpath.basename(posixpath.dirname(path)).lower() != parent:
+        folder, candidate = _folder_and_name(path)
+        if folder != parent:
             continue
-        candidate = posixpath.basename(path)
         is_prefix = own.lower().startswith(candidate.lower() + "-")
         if is_prefix and len(candidate) < len(best):
             best = candidate
     return best
+
+
+@lru_cache(maxsize=4096)
+def _folder_and_name(path: str) -> tuple[str, str]:
+    """A path's parent segment (lower case) and last segment: once a path, as every page of
+    a site links the same ones."""
+    return posixpath.basename(posixpath.dirname(path)).lower(), posixpath.basename(path)
 
 
 def linked_paths(soup: BeautifulSoup, url: str) -> list[str]:
@@ -217,7 +258,7 @@ def _foreign_blocks(soup: BeautifulSoup, url: str, slug: str) -> frozenset[int]:
             parent = node.parent
             if len(parent.get_text(" ", strip=True)) > _FOREIGN_MAX_CHARS:
                 break
-            links = parent.find_all("a", href=True)
+            links = _anchors(parent)
             if any(id(a) in family for a in links) or any(
                 id(a) in stranger_ids and a is not anchor for a in links
             ):
@@ -230,7 +271,7 @@ def _foreign_blocks(soup: BeautifulSoup, url: str, slug: str) -> frozenset[int]:
         node = block
         while node.parent is not None and node.parent.name not in _OUTER:
             parent = node.parent
-            if any(id(a) in family for a in parent.find_all("a", href=True)):
+            if any(id(a) in family for a in _anchors(parent)):
                 break
             inside = sum(
                 len(b.get_text(" ", strip=True))
@@ -260,7 +301,7 @@ def _like_siblings(found: dict[int, Tag], family: set[int]) -> dict[int, Tag]:
         for sibling in kind:
             if id(sibling) in found or id(sibling) in out:
                 continue
-            if any(id(a) in family for a in sibling.find_all("a", href=True)):
+            if any(id(a) in family for a in _anchors(sibling)):
                 continue
             if len(sibling.get_text(" ", strip=True)) <= _FOREIGN_MAX_CHARS:
                 out[id(sibling)] = sibling
@@ -270,6 +311,7 @@ def _like_siblings(found: dict[int, Tag], family: set[int]) -> dict[int, Tag]:
 _DOWNLOADS = re.compile(r"^\s*downloads?\s*:?\s*$", re.IGNORECASE)
 _PDF_WORD = re.compile(r"\bpdf\b", re.IGNORECASE)
 _DOWNLOAD_WORD = re.compile(r"\bdownload", re.IGNORECASE)
+_REPORT_WORD = re.compile(r"\breport\b", re.IGNORECASE)
 _FILE_NOTE = re.compile(r"\b(?:pdf|docx?|odt|kb|mb)\b", re.IGNORECASE)
 # The text around a link that can describe it as a file ("PDF, 1.2 MB, 24 pages").
 _NOTE_MAX_CHARS = 300
@@ -280,13 +322,55 @@ def _download_blocks(soup: BeautifulSoup) -> set[int]:
     inside one of them stands in a Downloads block."""
     return {
         id(parent)
-        for label in soup.find_all(string=_DOWNLOADS)
+        for label in soup.descendants
+        if isinstance(label, NavigableString) and label and _DOWNLOADS.search(label)
         for parent in label.parents
         if parent.name not in _OUTER
     }
 
 
-def _pdf_signal(link: _Link, downloads: set[int]) -> int:
+class _DownloadBlocks:
+    """A page's Downloads blocks (`_download_blocks`), found when a link first needs them:
+    only a link that is no PDF by anything else it shows does."""
+
+    def __init__(self, soup: BeautifulSoup) -> None:
+        self.soup = soup
+        self._ids: set[int] | None = None
+
+    def hold(self, anchor: Tag) -> bool:
+        if self._ids is None:
+            self._ids = _download_blocks(self.soup)
+        ids = self._ids
+        return any(id(parent) in ids for parent in anchor.parents)
+
+
+def _spaced_text(tag: Tag) -> str:
+    """`tag.get_text(" ")`, at once for a tag holding one string alone (as most links do)."""
+    contents = tag.contents
+    if len(contents) == 1 and type(contents[0]) is NavigableString:
+        wanted = tag.interesting_string_types
+        if wanted is None or (isinstance(wanted, set) and NavigableString in wanted):
+            return str(contents[0])
+    return tag.get_text(" ")
+
+
+def _noted_as_file(anchor: Tag, text: str) -> bool:
+    """Whether the text beside a link (its parent's, the link's own text aside) describes a
+    file ("(PDF, 1.2 MB)"). A parent holding nothing but the link and spaces (a list item
+    of a navigation) says nothing more, and its text is not read."""
+    parent = anchor.parent
+    if parent is None:
+        return False  # nothing beside it
+    if parent.interesting_string_types is anchor.interesting_string_types and all(
+        child is anchor or (type(child) is NavigableString and child.isspace())
+        for child in parent.contents
+    ):
+        return False  # its text is the link's, between spaces: nothing is left to search
+    note = parent.get_text(" ")
+    return len(note) <= _NOTE_MAX_CHARS and bool(_FILE_NOTE.search(note.replace(text, "")))
+
+
+def _pdf_signal(link: _Link, downloads: _DownloadBlocks) -> int:
     """How surely a link is a PDF of the report, by what it is: 3 it says so (a `.pdf`
     address, `type="application/pdf"`), 2 its words or its note say PDF, 1 it is a download
     (a `download` attribute, "Download ..." text, a link under "Downloads" that names a
@@ -295,21 +379,29 @@ def _pdf_signal(link: _Link, downloads: set[int]) -> int:
     path = link.parts.path.lower()
     if path.endswith(".pdf") or "pdf" in str(anchor.get("type") or "").lower():
         return 3
-    words = " ".join(
-        str(v) for v in (anchor.get_text(" "), anchor.get("title"), anchor.get("aria-label")) if v
-    )
-    if _PDF_WORD.search(words):
+    text = _spaced_text(anchor)
+    words = " ".join(str(v) for v in (text, anchor.get("title"), anchor.get("aria-label")) if v)
+    says_pdf, says_download, says_report = _words_say(words)
+    if says_pdf:
         return 2
-    parent = anchor.parent
-    note = parent.get_text(" ") if parent is not None else ""
-    if len(note) <= _NOTE_MAX_CHARS and _FILE_NOTE.search(note.replace(anchor.get_text(" "), "")):
+    if _noted_as_file(anchor, text):
         return 2
-    if anchor.has_attr("download") or _DOWNLOAD_WORD.search(words):
+    if anchor.has_attr("download") or says_download:
         return 1
-    in_downloads = any(id(parent) in downloads for parent in anchor.parents)
-    if in_downloads and re.search(r"\breport\b", words, re.IGNORECASE):
+    if says_report and downloads.hold(anchor):
         return 1
     return 0
+
+
+@lru_cache(maxsize=4096)
+def _words_say(words: str) -> tuple[bool, bool, bool]:
+    """Whether a link's words say PDF, download, report: once a wording, as a site's pages
+    repeat their links."""
+    return (
+        bool(_PDF_WORD.search(words)),
+        bool(_DOWNLOAD_WORD.search(words)),
+        bool(_REPORT_WORD.search(words)),
+    )
 
 
 def download_links(
@@ -323,13 +415,13 @@ def download_links(
     soup = _soup(html)
     if foreign is None:
         foreign = foreign_blocks(soup, page_url)
-    downloads = _download_blocks(soup)
+    downloads = _DownloadBlocks(soup)
     ranked: dict[str, int] = {}
     for link in _links(soup, page_url):
         href, anchor = link.href, link.anchor
         if not href or href.startswith(("#", "mailto:", "javascript:")):
             continue
-        if any(id(p) in foreign for p in [anchor, *anchor.parents]):
+        if foreign and any(id(p) in foreign for p in [anchor, *anchor.parents]):
             continue
         signal = _pdf_signal(link, downloads)
         if signal == 0:

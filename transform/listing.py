@@ -283,9 +283,9 @@ def _next_url(soup: BeautifulSoup, page_url: str) -> str | None:
     return canonical_url(numbered) if numbered is not None else None
 
 
-def parse_listing(html: bytes | str, page_url: str) -> ListingPage:
+def parse_listing(html: bytes | str | BeautifulSoup, page_url: str) -> ListingPage:
     """Entries of one listing page, and the absolute URL of the next page (None on the last)."""
-    soup = shared_soup(html)
+    soup = html if isinstance(html, BeautifulSoup) else shared_soup(html)
     labels = _label_elements(soup)
     if "assessment reports" not in labels.values():
         raise PageParseError(page_url, 'no "Assessment reports" section')

@@ -19,11 +19,13 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from bs4 import BeautifulSoup
 
-from transform.councils import UnknownCouncilError, match_council, name_key
+from transform import councils, quality_statements, values
+from transform.councils import UnknownCouncilError, match_council
 from transform.errors import PageParseError
 from transform.facts import parse_fact
 from transform.findings import under_headings
@@ -35,7 +37,7 @@ from transform.links import (
     report_slug,
 )
 from transform.listing import parse_listing
-from transform.quality_statements import Statement, is_theme_heading
+from transform.quality_statements import Statement
 from transform.records import (
     KeyFinding,
     ListingPage,
@@ -52,7 +54,7 @@ from transform.text import (
     label_key,
     link_list_titles,
     page_lines,
-    shared_soup,
+    read_soup,
 )
 from transform.values import (
     DASHES,
@@ -62,12 +64,19 @@ from transform.values import (
     band_label,
     find_date_after,
     pct_values,
-    rating_value,
-    score_value,
-    statement_start,
 )
 
 __all__ = ["PageParseError", "parse_page", "read_page", "report_slug"]
+
+# What a line's text says, read once a text: every reader asks of every line, and a site's
+# pages repeat most of their lines (navigation, headings, labels). All of these are pure and
+# give immutable values. 4096 texts is a few score pages' worth.
+_TEXTS_HELD = 4096
+statement_start = lru_cache(maxsize=_TEXTS_HELD)(values.statement_start)
+score_value = lru_cache(maxsize=_TEXTS_HELD)(values.score_value)
+rating_value = lru_cache(maxsize=_TEXTS_HELD)(values.rating_value)
+is_theme_heading = lru_cache(maxsize=_TEXTS_HELD)(quality_statements.is_theme_heading)
+name_key = lru_cache(maxsize=_TEXTS_HELD)(councils.name_key)
 
 # The report header, formal ("<council>: local authority assessment") and pilot ("<council>
 # assessment": accepted only when <council> is one of the 153 councils).
@@ -191,7 +200,7 @@ class _Doc:
 
 
 def _read(html: bytes | str, url: str) -> _Doc:
-    soup = shared_soup(html)
+    soup = read_soup(html)
     slug = report_slug(url, linked_paths(soup, url))
     foreign = foreign_blocks(soup, url, slug)
     lines = page_lines(soup, rejoin_wrapped=True, foreign=foreign)
@@ -211,6 +220,7 @@ def _is_theme(line: Line) -> bool:
     return not line.link and len(line.text) <= _SHORT_LINE_CHARS and is_theme_heading(line.text)
 
 
+@lru_cache(maxsize=_TEXTS_HELD)
 def _header_name(text: str) -> str | None:
     """The council a report header names, in the formal or the pilot wording."""
     text = text.strip()
@@ -588,6 +598,7 @@ _RATING_LABEL = re.compile(
 )
 
 
+@lru_cache(maxsize=_TEXTS_HELD)
 def _is_rating_label(text: str) -> bool:
     return bool(_RATING_LABEL.fullmatch(label_key(text)))
 
@@ -1064,5 +1075,5 @@ def parse_page(html: bytes | str, url: str) -> ListingPage | PageReading:
     """A listing page's entries, or a report page's facts (`read_page`)."""
     doc = _read(html, url)
     if _is_listing(doc):
-        return parse_listing(html, url)
+        return parse_listing(doc.soup, url)
     return _reading(doc, url)

@@ -10,11 +10,12 @@ a reader sees, not the sentence.
 from __future__ import annotations
 
 import re
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Collection
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
+from typing import TypeAlias
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import (
@@ -26,8 +27,6 @@ from bs4.element import (
 )
 
 from transform.clean import normalise_text
-
-_WS = re.compile(r"\s+")
 
 BLOCK_TAGS = frozenset(
     {
@@ -67,8 +66,14 @@ def clean_text(text: str | None) -> str:
     controls, bidi controls or lone surrogates, NFC) before any parser reads it."""
     if not text:
         return ""
+    if text.isascii():
+        # if no control is left once the whitespace is, `normalise_text` had nothing to do
+        joined = " ".join(text.split())
+        if joined.isprintable():
+            return joined
     text = normalise_text(text)
-    return _WS.sub(" ", text.replace("\u00a0", " ").replace("\u200b", "")).strip()
+    # split() and \s are the same whitespace: each run one space, none at either end
+    return " ".join(text.replace("\u00a0", " ").replace("\u200b", "").split())
 
 
 def label_key(text: str) -> str:
@@ -118,12 +123,39 @@ def shared_soup(html: bytes | str) -> BeautifulSoup:
     a large page is never held."""
     if len(html) > CACHED_PAGE_MAX:
         return make_soup(html)
-    return _cached_soup(html)
+    with _SOUPS_LOCK:
+        soup = _SOUPS.get(html)
+        if soup is not None:
+            _SOUPS.move_to_end(html)
+            return soup
+    soup = make_soup(html)
+    with _SOUPS_LOCK:
+        _SOUPS[html] = soup
+        _SOUPS.move_to_end(html)
+        while len(_SOUPS) > SHARED_SOUPS:
+            _SOUPS.popitem(last=False)
+    return soup
 
 
-@lru_cache(maxsize=32)
-def _cached_soup(html: bytes | str) -> BeautifulSoup:
+def read_soup(html: bytes | str) -> BeautifulSoup:
+    """The soup of a page for its last reader (the page's facts are read after its links):
+    the one `shared_soup` holds, if a reader before built it, else one of the reader's own,
+    not held. A soup held past its page outlives Python's young generations, and the
+    collections of the oldest then walk it and every other held one: reading pages nothing
+    else reads (a reparse), that cost a sixth of the time."""
+    if len(html) <= CACHED_PAGE_MAX:
+        with _SOUPS_LOCK:
+            soup = _SOUPS.get(html)
+        if soup is not None:
+            return soup
     return make_soup(html)
+
+
+SHARED_SOUPS = 32
+# Page text -> its soup, least recently read first; the crawl and the loader share it, each
+# on its own thread.
+_SOUPS: OrderedDict[bytes | str, BeautifulSoup] = OrderedDict()
+_SOUPS_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -176,12 +208,13 @@ _CELL_TAGS = frozenset({"td", "dd", "li"})
 _BOLD_TAGS = frozenset({"strong", "b"})
 
 
-@dataclass
-class _Run:
-    text: str
-    link: bool
-    bold: bool
-    hidden: bool = False  # inside an element shown to screen readers only
+# A run of a line's text as the walk meets it: (text, link, bold, hidden: inside an element
+# shown to screen readers only). A tuple, not an object: a page has hundreds of runs.
+_Run: TypeAlias = tuple[str, bool, bool, bool]
+# A line's fields as `page_lines` gathers them, all but `pair` and `row` (known only once the
+# whole page is walked): text, tag, chrome, link, bold, hrefs, in_main, foreign, hidden,
+# cites_note.
+_Gathered: TypeAlias = tuple[str, str, bool, bool, bool, tuple[str, ...], bool, bool, bool, bool]
 
 
 # Classes that hide an element from sight but not from screen readers (GOV.UK, NHS.UK,
@@ -302,10 +335,15 @@ def page_lines(
     waiting for its value ("Score:"), continues the line ("This paragraph stands<br>in for
     ..."), so a sentence wrapped by hand reads as the one sentence it is.
     `foreign`: ids of elements about another report; their lines are marked `foreign`.
+
+    One walk of the tree, every page of every run: an element's attributes are looked at
+    only when it has any, and its text only where it decides something (after a <br>,
+    beside a figure), so the walk costs little beside building the tree.
     """
-    lines: list[Line] = []
+    gathered: list[_Gathered] = []
     paths: list[tuple[int, ...]] = []  # for each line: the ids of the blocks around it
-    block_tags: dict[int, str] = {}
+    blocks = _Blocks()
+    block_tags = blocks.tags
     open_blocks: list[int] = []
     buffer: list[_Run] = []
     hrefs: list[str] = []
@@ -317,7 +355,16 @@ def page_lines(
     def flush(tag: str, chrome: bool, in_main: bool) -> None:
         nonlocal broken, cited
         broken = False
-        raw = "".join(run.text for run in buffer)
+        if buffer:
+            raw = "".join([run[0] for run in buffer])
+            # whitespace alone (a layout's indentation between blocks) cleans to no line
+            if raw and not raw.isspace():
+                gather(raw, tag, chrome, in_main)
+            buffer.clear()
+        hrefs.clear()
+        cited = False
+
+    def gather(raw: str, tag: str, chrome: bool, in_main: bool) -> None:
         mark = _LIST_MARK.match(raw)
         text = clean_text(raw[mark.end() :] if mark else raw)
         if mark and tag in _PARAGRAPH_TAGS:
@@ -325,25 +372,22 @@ def page_lines(
         if tag in HEADING_TAGS:
             text = _SECTION_NUMBER.sub("", text, count=1)
         if text:
-            visible = [run for run in buffer if run.text.strip()]
-            lines.append(
-                Line(
+            visible = [run for run in buffer if run[0].strip()]
+            gathered.append(
+                (
                     text,
                     tag,
                     chrome or bool(_COPYRIGHT.match(text) or _SHORTCODES.match(text)),
-                    link=all(run.link for run in visible),
-                    bold=all(run.bold for run in visible),
-                    hrefs=tuple(hrefs),
-                    in_main=in_main,
-                    foreign=bool(foreign_open),
-                    hidden=all(run.hidden for run in visible),
-                    cites_note=cited,
+                    all(run[1] for run in visible),
+                    all(run[2] for run in visible),
+                    tuple(hrefs),
+                    in_main,
+                    bool(foreign_open),
+                    all(run[3] for run in visible),
+                    cited,
                 )
             )
             paths.append(tuple(open_blocks))
-        buffer.clear()
-        hrefs.clear()
-        cited = False
 
     def settle_break(
         next_text: str, block: str, chrome: bool, link: bool, bold: bool, in_main: bool
@@ -353,74 +397,101 @@ def page_lines(
         if not broken or not next_text.strip():
             return
         if rejoin_wrapped and _wraps(buffer, next_text):
-            buffer.append(_Run(" ", link, bold))
+            buffer.append((" ", link, bold, False))
             broken = False
         else:
             flush(block, chrome, in_main)
 
     def walk(node: Tag, block: str, chrome: bool, link: bool, bold: bool, in_main: bool) -> None:
         nonlocal broken, cited
-        for child in node.children:
-            if isinstance(child, Comment | Declaration | Doctype | ProcessingInstruction):
-                continue
+        hidden = bool(hidden_open)  # the same for all of node's children
+        for child in node.contents:
             if isinstance(child, NavigableString):
-                settle_break(str(child), block, chrome, link, bold, in_main)
-                buffer.append(_Run(str(child), link, bold, bool(hidden_open)))
+                if type(child) is not NavigableString and isinstance(child, _NOT_TEXT):
+                    continue
+                if broken:
+                    settle_break(child, block, chrome, link, bold, in_main)
+                buffer.append((str(child), link, bold, hidden))  # a str slices faster
                 continue
-            if not isinstance(child, Tag) or child.name in _SKIP_TAGS:
+            if not isinstance(child, Tag):
                 continue
-            if _is_note_reference(child):
-                cited = True
-                continue  # a footnote's number ("1", "[2]") is no part of the text
-            if child.get("aria-hidden") == "true" and (
-                _has_spoken_alternative(node) or _in_control(child)
-            ):
-                continue  # "1/4" beside its spoken "Score: 1 out of 4"; a toggle's "Show"
-            if child.name != "br" and (broken or (buffer and buffer[-1].text[-1:].isdigit())):
+            name = child.name
+            if name in _SKIP_TAGS:
+                continue
+            attrs = child.attrs
+            if attrs:
+                if (name == "a" or "role" in attrs) and _is_note_reference(child):
+                    cited = True
+                    continue  # a footnote's number ("1", "[2]") is no part of the text
+                if attrs.get("aria-hidden") == "true" and (
+                    _has_spoken_alternative(node) or _in_control(child)
+                ):
+                    continue  # "1/4" beside its spoken "Score: 1 out of 4"; a toggle's "Show"
+            if name != "br" and (broken or (buffer and buffer[-1][0][-1:].isdigit())):
                 # its text matters only after a <br> or a figure (before its hrefs are
                 # counted to the line it starts); reading it for every element costs a walk
                 # of its subtree each
                 shown = child.get_text()
                 settle_break(shown, block, chrome, link, bold, in_main)
-                if shown[:1].isdigit() and buffer and buffer[-1].text[-1:].isdigit():
+                if shown[:1].isdigit() and buffer and buffer[-1][0][-1:].isdigit():
                     # two figures set side by side ("Score: 2" and "50%" in a progress
                     # bar's two parts): never one number
-                    buffer.append(_Run(" ", link, bold))
-            counted = _counts_to(child)
-            alternative = "" if counted else _text_alternative(child)
-            if counted or alternative:  # in place of its text; a picture's set apart by spaces
-                text = counted or f" {alternative} "
-                settle_break(text, block, chrome, link, bold, in_main)
-                buffer.append(_Run(text, link, bold, bool(hidden_open)))
-                continue
-            inner = chrome or _is_chrome(child)
-            inner_main = in_main or child.name == "main" or child.get("role") == "main"
-            in_link = link or (child.name == "a" and child.get("href") is not None)
-            in_bold = bold or child.name in _BOLD_TAGS
-            if child.name == "br":
+                    buffer.append((" ", link, bold, False))
+            if attrs:
+                # only an element with attributes counts up, or stands for text it has not
+                counted = "" if attrs.keys().isdisjoint(_COUNTER_TARGETS) else _counts_to(child)
+                alternative = (
+                    _text_alternative(child)
+                    if not counted and (name == "img" or "role" in attrs)
+                    else ""
+                )
+                if counted or alternative:  # in place of its text; a picture's set apart
+                    text = counted or f" {alternative} "
+                    settle_break(text, block, chrome, link, bold, in_main)
+                    buffer.append((text, link, bold, hidden))
+                    continue
+                inner = chrome or _is_chrome(child)
+                inner_main = in_main or name == "main" or attrs.get("role") == "main"
+                in_link = link or (name == "a" and attrs.get("href") is not None)
+            else:
+                inner = chrome or (name in _CHROME_TAGS and _is_chrome(child))
+                inner_main = in_main or name == "main"
+                in_link = link
+            in_bold = bold or name in _BOLD_TAGS
+            if name == "br":
                 if broken:  # two <br> in a row always end the line
                     flush(block, chrome, in_main)
                 broken = True
                 continue
-            name = _block_name(child)
-            if name in BLOCK_TAGS:
-                flush(block, chrome, in_main)
+            tag = _block_name(child) if name == "p" and attrs else name
+            is_block = tag in BLOCK_TAGS
+            if is_block:
+                if buffer or hrefs or broken or cited:  # else a flush changes nothing
+                    flush(block, chrome, in_main)
+                blocks.parents.append(open_blocks[-1] if open_blocks else None)
+                blocks.starts.append(len(gathered))
+                blocks.counts.append(0)
                 open_blocks.append(len(block_tags))
-                block_tags[open_blocks[-1]] = name
-            if child.name == "a" and child.get("href") is not None:
-                hrefs.append(str(child["href"]).strip())
-            is_foreign = id(child) in foreign
+                block_tags.append(tag)
+            if name == "a" and attrs and attrs.get("href") is not None:
+                hrefs.append(str(attrs["href"]).strip())
+            is_foreign = bool(foreign) and id(child) in foreign
             if is_foreign:
                 flush(block, chrome, in_main)
                 foreign_open.append(id(child))
-            is_hidden = bool(_HIDDEN_CLASS.search(" ".join(child.get("class") or [])))
+            is_hidden = "class" in attrs and bool(
+                _HIDDEN_CLASS.search(" ".join(attrs.get("class") or []))
+            )
             if is_hidden:
                 hidden_open.append(id(child))
-            if name in BLOCK_TAGS:
-                walk(child, name, inner, in_link, in_bold, inner_main)
-                flush(name, inner, inner_main)
-                open_blocks.pop()
-            else:
+            if is_block:
+                if child.contents:
+                    walk(child, tag, inner, in_link, in_bold, inner_main)
+                if buffer or hrefs or broken or cited:
+                    flush(tag, inner, inner_main)
+                closed = open_blocks.pop()
+                blocks.counts[closed] = len(gathered) - blocks.starts[closed]
+            elif child.contents:
                 walk(child, block, inner, in_link, in_bold, inner_main)
             if is_hidden:
                 hidden_open.pop()
@@ -434,32 +505,45 @@ def page_lines(
         head.append(Line(clean_text(title.get_text()), "title"))
     walk(soup, "body", False, False, False, False)
     flush("body", False, False)
-    return head + _with_pairs(lines, paths, block_tags)
+    return head + _with_pairs(gathered, paths, blocks)
+
+
+# Strings that are no text of the page (comments, the doctype, processing instructions).
+_NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 
 def _wraps(buffer: list[_Run], text: str) -> bool:
     """Whether text after a <br> carries on the sentence before it: it starts with a
     lower-case letter and what came before is not a label ("Score:") waiting for a value."""
-    before = clean_text("".join(run.text for run in buffer))
+    before = clean_text("".join(run[0] for run in buffer))
     return bool(before) and not before.endswith(":") and text.lstrip()[:1].islower()
 
 
+@dataclass
+class _Blocks:
+    """The block elements a walk opened, by id (their order of opening): each one's tag, the
+    block around it, and how many lines it holds (the lines gathered while it was open)."""
+
+    tags: list[str] = field(default_factory=list)
+    parents: list[int | None] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # lines gathered when it opened
+    counts: list[int] = field(default_factory=list)
+
+
 def _with_pairs(
-    lines: list[Line], paths: list[tuple[int, ...]], block_tags: dict[int, str]
+    gathered: list[_Gathered], paths: list[tuple[int, ...]], blocks: _Blocks
 ) -> list[Line]:
-    """Each line with `pair` set: the innermost block around it holding more than one line,
+    """Each line, with `pair` set: the innermost block around it holding more than one line,
     when that block holds exactly two, is not a list or table of items, and stands among
     siblings that are two-line items too (a series of cards or rows, not a wrapper that
     happens to group two one-line cards of a grid), bar a few of a single line."""
-    counts = Counter(block for path in paths for block in path)
+    counts, parent, block_tags = blocks.counts, blocks.parents, blocks.tags
     direct = Counter(path[-1] for path in paths if path)  # lines of text loose in a block
-    parent: dict[int, int | None] = {}
-    for path in paths:
-        for depth, block in enumerate(path):
-            parent[block] = path[depth - 1] if depth else None
-    children: dict[int | None, set[int]] = {}
-    for block, above in parent.items():
-        children.setdefault(above, set()).add(block)
+    children: dict[int | None, list[int]] = {}
+    for block, above in enumerate(parent):
+        if counts[block]:
+            children.setdefault(above, []).append(block)
+    two: dict[int, bool] = {}
 
     def is_item_of_two(block: int) -> bool:
         if counts[block] != 2 or block_tags[block] in _ITEM_LISTS:
@@ -467,7 +551,7 @@ def _with_pairs(
         above = parent[block]
         if above is not None and direct[above]:
             return False
-        siblings = [c for c in children.get(above, set()) if c != block and counts[c]]
+        siblings = [c for c in children.get(above, []) if c != block]
         # a series of two-line items may hold one of a single line (a card of text alone)
         single = sum(counts[c] == 1 for c in siblings)
         return all(counts[c] <= 2 for c in siblings) and single <= len(siblings) // 4
@@ -476,28 +560,56 @@ def _with_pairs(
     # record: its lines belong to no row, unless to a data table's row set inside it.
     layout = {
         block
-        for line, path in zip(lines, paths, strict=True)
-        if line.tag in HEADING_TAGS
+        for fields, path in zip(gathered, paths, strict=True)
+        if fields[1] in HEADING_TAGS
         for block in path
         if block_tags[block] == "tr"
     }
     out = []
-    for line, path in zip(lines, paths, strict=True):
-        shared = next((block for block in reversed(path) if counts[block] > 1), None)
-        if shared is not None and is_item_of_two(shared):
-            line = replace(line, pair=shared)
-        row = next(
-            (
-                block
-                for block in reversed(path)
-                if block_tags[block] == "tr" and block not in layout
-            ),
-            None,
-        )
-        if row is not None:
-            line = replace(line, row=row)
-        out.append(line)
+    for fields, path in zip(gathered, paths, strict=True):
+        pair = row = None
+        for block in reversed(path):
+            if counts[block] > 1:
+                if block not in two:
+                    two[block] = is_item_of_two(block)
+                if two[block]:
+                    pair = block
+                break
+        for block in reversed(path):
+            if block_tags[block] == "tr" and block not in layout:
+                row = block
+                break
+        out.append(_walked_line(fields, pair, row))
     return out
+
+
+def _walked_line(fields: _Gathered, pair: int | None, row: int | None) -> Line:
+    """The `Line` a walk gathered, as `Line(...)` makes it, made faster: without the frozen
+    dataclass's __init__ (a call to object.__setattr__ a field) and, for ASCII text, without
+    cleaning the text again for its key (`clean_text` leaves ASCII it has cleaned as it is).
+    A page has scores of lines, a run thousands of pages."""
+    text, tag, chrome, link, bold, hrefs, in_main, foreign, hidden, cites_note = fields
+    line = object.__new__(Line)
+    object.__setattr__(
+        line,
+        "__dict__",
+        {
+            "text": text,
+            "tag": tag,
+            "chrome": chrome,
+            "link": link,
+            "bold": bold,
+            "hrefs": hrefs,
+            "hidden": hidden,
+            "pair": pair,
+            "in_main": in_main,
+            "row": row,
+            "foreign": foreign,
+            "cites_note": cites_note,
+            "key": text.lower().rstrip(":").strip() if text.isascii() else label_key(text),
+        },
+    )
+    return line
 
 
 def _titles_a_link_list(line: Line) -> bool:

@@ -64,3 +64,11 @@ def test_a_page_far_past_a_report_page_is_refused_before_it_is_parsed() -> None:
 def test_ordinary_markup_is_within_bounds() -> None:
     lists = "<ul>" + "<li>item" * 500 + "</ul>"  # list items left open, as HTML allows
     check_bounds("<html><body>" + "<p>para<br>line" * 2000 + lists + "</body></html>")
+
+
+def test_bounds_count_tags_in_any_case_and_pass_over_self_closed_ones() -> None:
+    deep = "<DIV>" * (MAX_DEPTH + 1) + "x" + "</Div>" * (MAX_DEPTH + 1)
+    with pytest.raises(PageParseError, match=f"more than {MAX_DEPTH} deep"):
+        check_bounds(deep)
+    check_bounds("<div>" + "<span class='icon' />" * (MAX_DEPTH + 1) + "</div>")
+    check_bounds("<DIV>" * MAX_DEPTH + "</div>" * MAX_DEPTH)

@@ -101,3 +101,32 @@ def test_tabs_of_one_path_are_pages_of_their_own() -> None:
         "https://x.test/r/hillingdon-1224?tab=theme-2",
         "https://x.test/r/hillingdon-1224-summary",
     ]
+
+
+def test_a_link_from_the_sites_root_resolves_against_its_own_pages_host() -> None:
+    """Links from the site's root are resolved once for all the site's pages: never with
+    another site's host, or with another page's path where the href is relative."""
+    page = '<a href="/care-services/local-authority-assessment-reports/x-0125-about">About</a>'
+    first = report_links(
+        page, "https://one.test/care-services/local-authority-assessment-reports/x-0125", "x-0125"
+    )
+    second = report_links(
+        page, "http://two.test/care-services/local-authority-assessment-reports/x-0125", "x-0125"
+    )
+    assert first == [
+        "https://one.test/care-services/local-authority-assessment-reports/x-0125-about"
+    ]
+    assert second == [
+        "http://two.test/care-services/local-authority-assessment-reports/x-0125-about"
+    ]
+    relative = '<a href="x-0125-about">About</a>'
+    pilot = report_links(relative, "https://one.test/reports/x-0125/summary", "x-0125")
+    assert pilot == ["https://one.test/reports/x-0125/x-0125-about"]
+
+
+def test_a_pdf_note_beside_a_link_counts_and_a_bare_list_item_is_no_file() -> None:
+    page = (
+        "<ul><li><a href='/files/summary'>Download the report</a> (PDF, 1.2 MB)</li>"
+        "<li>\n  <a href='/news'>News</a>\n</li></ul>"
+    )
+    assert download_links(page, "https://one.test/p") == ["https://one.test/files/summary"]

@@ -1,10 +1,20 @@
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 
 import pytest
 
-from transform.text import clean_text, link_list_titles, make_soup, page_lines, parse_date
+from transform.text import (
+    Line,
+    clean_text,
+    link_list_titles,
+    make_soup,
+    page_lines,
+    parse_date,
+    read_soup,
+    shared_soup,
+)
 
 
 def test_clean_text() -> None:
@@ -305,3 +315,42 @@ def test_shortcodes_left_unrendered_are_chrome() -> None:
         ("[placeholder: score not in our sources]", False),
         ("[1]", False),
     ]
+
+
+def test_ascii_text_is_cleaned_as_any_other() -> None:
+    """ASCII text takes a shorter way through `clean_text`: controls still go, separating
+    ones as spaces, and every whitespace run is one space."""
+    assert clean_text("a\x00b\x7fc") == "abc"
+    assert clean_text("a\x0bb\x1fc") == "a b c"
+    assert clean_text(" \r\n Score:\t 3 \x0c") == "Score: 3"
+    assert clean_text(" \n\t ") == ""
+
+
+def test_walked_lines_are_the_lines_their_fields_make() -> None:
+    """`page_lines` makes its lines without `Line.__init__`: each is equal, field for field
+    and key for key, to the line its fields make."""
+    soup = make_soup(
+        "<html><head><title>T</title></head><body><main><h2>1 Assessing needs</h2>"
+        "<table><tr><th>Score:</th><td>3</td></tr></table>"
+        "<div class='card'><p>Caf\u00e9\u2019s  rating:</p><p>Good</p></div>"
+        "<div class='card'><p>Label</p><p>Value</p></div>"
+        "<ul><li><a href='/x'>A link</a></li></ul></main>"
+        "<footer>\u00a9 Care Quality Commission</footer></body></html>"
+    )
+    lines = page_lines(soup, rejoin_wrapped=True)
+    assert [ln.text for ln in lines][:3] == ["T", "Assessing needs", "Score:"]
+    for line in lines:
+        made = Line(**{f.name: getattr(line, f.name) for f in fields(Line) if f.init})
+        assert vars(line) == vars(made)
+        assert line == made and hash(line) == hash(made)
+
+
+def test_a_reader_of_facts_shares_a_soup_but_never_holds_its_own() -> None:
+    """`read_soup` takes the soup a reader before it built (`shared_soup`), and builds one
+    of its own, not held, for a page nothing else read."""
+    shared = "<p>read for its links first</p>"
+    held = shared_soup(shared)
+    assert read_soup(shared) is held
+    alone = "<p>read for its facts alone</p>"
+    assert read_soup(alone) is not read_soup(alone)
+    assert read_soup(alone) is not shared_soup(alone)
