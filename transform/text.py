@@ -15,6 +15,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import TypeAlias
 
 from bs4 import BeautifulSoup, Tag
@@ -372,22 +373,30 @@ def page_lines(
         if tag in HEADING_TAGS:
             text = _SECTION_NUMBER.sub("", text, count=1)
         if text:
-            visible = [run for run in buffer if run[0].strip()]
+            visible = [run for run in buffer if run[0] and not run[0].isspace()]
+            if len(visible) == 1:  # most lines are one run of text
+                _, link, bold, hidden = visible[0]
+            else:
+                link = all(run[1] for run in visible)
+                bold = all(run[2] for run in visible)
+                hidden = all(run[3] for run in visible)
             gathered.append(
                 (
                     text,
                     tag,
                     chrome or bool(_COPYRIGHT.match(text) or _SHORTCODES.match(text)),
-                    all(run[1] for run in visible),
-                    all(run[2] for run in visible),
+                    link,
+                    bold,
                     tuple(hrefs),
                     in_main,
                     bool(foreign_open),
-                    all(run[3] for run in visible),
+                    hidden,
                     cited,
                 )
             )
             paths.append(tuple(open_blocks))
+            if tag in HEADING_TAGS:  # a table row holding a heading lays out the page
+                blocks.layout.update(b for b in open_blocks if block_tags[b] == "tr")
 
     def settle_break(
         next_text: str, block: str, chrome: bool, link: bool, bold: bool, in_main: bool
@@ -411,7 +420,10 @@ def page_lines(
                     continue
                 if broken:
                     settle_break(child, block, chrome, link, bold, in_main)
-                buffer.append((str(child), link, bold, hidden))  # a str slices faster
+                # whitespace before a line's first text (a layout's indentation) is cleaned
+                # off it anyway: it is left out, and most flushes find nothing to do
+                if buffer or not child.isspace():
+                    buffer.append((str(child), link, bold, hidden))  # a str slices faster
                 continue
             if not isinstance(child, Tag):
                 continue
@@ -419,8 +431,12 @@ def page_lines(
             if name in _SKIP_TAGS:
                 continue
             attrs = child.attrs
+            role = attrs.get("role") if attrs else None
             if attrs:
-                if (name == "a" or "role" in attrs) and _is_note_reference(child):
+                if (
+                    role == "doc-noteref"
+                    or (name == "a" and str(attrs.get("href") or "")[:1] == "#")
+                ) and _is_note_reference(child):
                     cited = True
                     continue  # a footnote's number ("1", "[2]") is no part of the text
                 if attrs.get("aria-hidden") == "true" and (
@@ -442,7 +458,7 @@ def page_lines(
                 counted = "" if attrs.keys().isdisjoint(_COUNTER_TARGETS) else _counts_to(child)
                 alternative = (
                     _text_alternative(child)
-                    if not counted and (name == "img" or "role" in attrs)
+                    if not counted and (name == "img" or role is not None)
                     else ""
                 )
                 if counted or alternative:  # in place of its text; a picture's set apart
@@ -450,8 +466,12 @@ def page_lines(
                     settle_break(text, block, chrome, link, bold, in_main)
                     buffer.append((text, link, bold, hidden))
                     continue
-                inner = chrome or _is_chrome(child)
-                inner_main = in_main or name == "main" or attrs.get("role") == "main"
+                inner = (
+                    chrome
+                    or (role is not None and str(role) in _CHROME_ROLES)
+                    or (name in _CHROME_TAGS and _is_chrome(child))
+                )
+                inner_main = in_main or name == "main" or role == "main"
                 in_link = link or (name == "a" and attrs.get("href") is not None)
             else:
                 inner = chrome or (name in _CHROME_TAGS and _is_chrome(child))
@@ -479,9 +499,7 @@ def page_lines(
             if is_foreign:
                 flush(block, chrome, in_main)
                 foreign_open.append(id(child))
-            is_hidden = "class" in attrs and bool(
-                _HIDDEN_CLASS.search(" ".join(attrs.get("class") or []))
-            )
+            is_hidden = "class" in attrs and _hides(" ".join(attrs.get("class") or []))
             if is_hidden:
                 hidden_open.append(id(child))
             if is_block:
@@ -508,6 +526,13 @@ def page_lines(
     return head + _with_pairs(gathered, paths, blocks)
 
 
+@lru_cache(maxsize=1024)
+def _hides(classes: str) -> bool:
+    """Whether an element's classes hide it from sight (`_HIDDEN_CLASS`): once a set of
+    classes, as a site's templates repeat theirs on every page."""
+    return bool(_HIDDEN_CLASS.search(classes))
+
+
 # Strings that are no text of the page (comments, the doctype, processing instructions).
 _NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 
@@ -528,6 +553,7 @@ class _Blocks:
     parents: list[int | None] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # lines gathered when it opened
     counts: list[int] = field(default_factory=list)
+    layout: set[int] = field(default_factory=set)  # rows holding a heading (`_with_pairs`)
 
 
 def _with_pairs(
@@ -558,13 +584,7 @@ def _with_pairs(
 
     # A table row holding a heading lays out a page (an old site's layout table), it is no
     # record: its lines belong to no row, unless to a data table's row set inside it.
-    layout = {
-        block
-        for fields, path in zip(gathered, paths, strict=True)
-        if fields[1] in HEADING_TAGS
-        for block in path
-        if block_tags[block] == "tr"
-    }
+    layout = blocks.layout
     out = []
     for fields, path in zip(gathered, paths, strict=True):
         pair = row = None
