@@ -118,10 +118,11 @@ def test_the_loader_thread_works_in_order_and_hands_its_error_back() -> None:
 
 def test_the_loader_thread_stops_after_the_report_in_hand_when_abandoned() -> None:
     work = FailingLoader()
-    release = threading.Event()
+    started, release = threading.Event(), threading.Event()
     original = work.report
 
     def slow_report(fetched: ReportFetch, parse: bool) -> None:
+        started.set()
         release.wait(10)
         original(fetched, parse)
 
@@ -129,6 +130,7 @@ def test_the_loader_thread_stops_after_the_report_in_hand_when_abandoned() -> No
     sink = BackgroundLoader(work)  # type: ignore[arg-type]
     for slug in ("a", "b", "c"):
         sink.report(fetch(slug), True)
+    assert started.wait(10)  # "a" is in hand
     threading.Timer(0.3, release.set).start()  # the stop is asked for before "a" ends
     sink.join(abandon=True)
     assert work.done == ["a"]
