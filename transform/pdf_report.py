@@ -29,10 +29,11 @@ import re
 import statistics
 import time
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -41,6 +42,7 @@ from transform.facts import Section, parse_fact
 from transform.findings import under_headings
 from transform.pdf_text import PdfText, PdfTextError, TextLine, one_row, read_text_lines
 from transform.quality_statements import (
+    ALIASES,
     BY_NUMBER,
     Statement,
     UnknownStatementError,
@@ -175,6 +177,15 @@ class Block:
     def line_count(self) -> int:
         return len(self.lines)
 
+    @property
+    def key(self) -> str:
+        """`_key` of its text, made once for each text it holds: a block is asked whether
+        it is this label or that one many times over."""
+        made: tuple[str, str] | None = self.__dict__.get("_made_key")
+        if made is None or made[0] is not self.text:
+            made = self.__dict__["_made_key"] = (self.text, _key(self.text))
+        return made[1]
+
 
 @dataclass(frozen=True)
 class _Body:
@@ -185,8 +196,11 @@ class _Body:
     rights: dict[int, float] = field(default_factory=dict)  # id(line) -> its column's right
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _mask_digits(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower())
+    return _DIGITS.sub("#", text.lower())
 
 
 def _edge_keys(line: TextLine) -> set[str]:
@@ -202,10 +216,18 @@ def _body(text: PdfText) -> _Body:
     aside) recurs at the edge of most pages, and page numbers in any form."""
     pages = [list(page) for page in text.pages]
     with_text = [page for page in pages if page]
+    edge_keys: dict[int, set[str]] = {}  # by id: each edge row's keys, made once
+
+    def keys_of(line: TextLine) -> set[str]:
+        keys = edge_keys.get(id(line))
+        if keys is None:
+            keys = edge_keys[id(line)] = _edge_keys(line)
+        return keys
+
     seen: dict[str, list[TextLine]] = {}
     for page in with_text:
         edge = page[:_EDGE_ROWS] + page[-_EDGE_ROWS:]
-        placed = {key: line for line in reversed(edge) for key in _edge_keys(line)}
+        placed = {key: line for line in reversed(edge) for key in keys_of(line)}
         for key, line in placed.items():
             seen.setdefault(key, []).append(line)
     needed = max(2, round(len(with_text) * _FURNITURE_SHARE))
@@ -214,7 +236,7 @@ def _body(text: PdfText) -> _Body:
     def recurs(line: TextLine) -> bool:
         # the whole row recurs, or one of its cells does (a running header that names the
         # report on the left and the page's chapter on the right)
-        return bool(recurring & _edge_keys(line)) or bool(_PAGE_NUMBER.match(line.text))
+        return bool(recurring & keys_of(line)) or bool(_PAGE_NUMBER.match(line.text))
 
     # Where the recurring header and footer stand, and in what style: a row there in that
     # style is furniture too (a header that wraps onto a second row on some pages).
@@ -333,7 +355,9 @@ def _text_width(rows: Sequence[TextLine]) -> tuple[float, float]:
     wide = [row for row in rows if row.text.count(" ") >= 3] or list(rows)  # single-spaced
     if not wide:
         return 0.0, 0.0
-    lefts, rights = sorted(r.x0 for r in wide), sorted(r.x1 for r in wide)
+    lefts, rights = [r.x0 for r in wide], [r.x1 for r in wide]
+    lefts.sort()
+    rights.sort()
     return lefts[len(lefts) // 20], rights[len(rights) * 19 // 20]
 
 
@@ -767,14 +791,15 @@ def _right_column(rows: Sequence[TextLine]) -> float | None:
     pieces = [p for r in rows for p in r.pieces]
     left = min(p.x0 for p in pieces)
     width = max(p.x1 for p in pieces) - left
-    starts = Counter(round(p.x0) for p in pieces if p.x0 > left + _COLUMN_SHARE * width)
+    quarter = left + _COLUMN_SHARE * width
+    starts = Counter(round(p.x0) for p in pieces if p.x0 > quarter)
     if not starts:
         return None
     start = starts.most_common(1)[0][0]
     near = [p for p in pieces if abs(p.x0 - start) <= _SAME_COLUMN]
     if len(near) < _COLUMN_ROWS:
         return None
-    right = _column_edge(pieces, min(p.x0 for p in near), left + _COLUMN_SHARE * width)
+    right = _column_edge(pieces, min(p.x0 for p in near), quarter)
     # rows crossing the gutter count where the right column stands: text set full width
     # above or below the columns (a statement's opening parts) says nothing against them
     top, bottom = min(p.y for p in near), max(p.y for p in near)
@@ -874,27 +899,40 @@ class _Layout:
     # a gap wider than this (baseline to baseline) ends a paragraph of the style
     parted: dict[tuple[str, float], float] = field(default_factory=dict)
     advance: dict[tuple[str, float], float] = field(default_factory=dict)  # per character
-    # how often a word starts a paragraph (after a gap on the same page), and a sentence
-    # within a line
+    # how often a word starts a paragraph (after a gap on the same page); and a sentence
+    # within a line, see `opens_sentences`
     opens_paragraphs: Counter[str] = field(default_factory=Counter)
-    opens_sentences: Counter[str] = field(default_factory=Counter)
     rights: dict[int, float] = field(default_factory=dict)  # a column's line: its column's right
     # styles set justified: most of their wrapped lines end at their column's right edge
     justified: frozenset[tuple[str, float]] = frozenset()
+    lines: Sequence[TextLine] = field(default=(), repr=False, compare=False)  # measured
+
+    @cached_property
+    def opens_sentences(self) -> Counter[str]:
+        """How often a word starts a sentence within a line: counted when first asked (a
+        search of the whole text, which only a page break after a full line that ends a
+        sentence asks, in a document of several), in one search of all lines, a line feed
+        between them (no match holds one)."""
+        return Counter(_SENTENCE_START.findall("\n".join(line.text for line in self.lines)))
 
     @classmethod
     def of(cls, lines: Sequence[TextLine], columns: dict[int, float] | None = None) -> _Layout:
-        wide = [line for line in lines if len(line.text.split()) >= 4] or list(lines)
-        lefts = sorted(line.x0 for line in wide)
-        rights = sorted(line.x1 for line in wide)
-        spacings: dict[tuple[str, float], list[float]] = {}
-        advances: dict[tuple[str, float], list[float]] = {}
-        for prev, line in itertools.pairwise(lines):
-            gap = line.y - prev.y
-            if line.page == prev.page and line.style == prev.style and 0 < gap < 3 * line.size:
-                spacings.setdefault(line.style, []).append(gap)
-        for line in lines:
-            advances.setdefault(line.style, []).append((line.x1 - line.x0) / max(len(line.text), 1))
+        # four words or more (split no further than needed to know)
+        wide = [line for line in lines if len(line.text.split(maxsplit=3)) >= 4] or list(lines)
+        lefts, rights = [line.x0 for line in wide], [line.x1 for line in wide]
+        lefts.sort()
+        rights.sort()
+        styles = [line.style for line in lines]  # each line's, made once: read many times
+        spacings: defaultdict[tuple[str, float], list[float]] = defaultdict(list)
+        advances: defaultdict[tuple[str, float], list[float]] = defaultdict(list)
+        prev, prev_style = None, None
+        for line, style in zip(lines, styles, strict=True):
+            advances[style].append((line.x1 - line.x0) / (len(line.text) or 1))
+            if prev is not None and line.page == prev.page and style == prev_style:
+                gap = line.y - prev.y
+                if 0 < gap < 3 * line.size:
+                    spacings[style].append(gap)
+            prev, prev_style = line, style
         # a style's line spacing is its wrapped lines', the closest regular spacing it has
         # (its lower quartile): list items and paragraphs set further apart are not lines
         pitch = {style: _lower_quartile(gaps) for style, gaps in spacings.items()}
@@ -905,19 +943,22 @@ class _Layout:
         opens_paragraphs: Counter[str] = Counter()
         wrapped: Counter[tuple[str, float]] = Counter()  # lines with a line of theirs under
         flush: Counter[tuple[str, float]] = Counter()  # those ending at their column's edge
-        for prev, line in itertools.pairwise(lines):
-            usual = pitch.get(line.style, 1.2 * line.size)
+        # the gap that parts paragraphs of each style (its size is the style's own)
+        limits = {s: parted.get(s, _PARAGRAPH_GAP * pitch.get(s, 1.2 * s[1])) for s in advances}
+        for k in range(1, len(lines)):
+            prev, line = lines[k - 1], lines[k]
             if line.page != prev.page:
                 continue
-            if line.y - prev.y > parted.get(line.style, _PARAGRAPH_GAP * usual):
+            style, prev_style = styles[k], styles[k - 1]
+            limit = limits.get(style)
+            if limit is None:  # a style unequal to itself (a size not a number)
+                limit = parted.get(style, _PARAGRAPH_GAP * pitch.get(style, 1.2 * line.size))
+            if line.y - prev.y > limit:
                 opens_paragraphs[line.text.split(" ", 1)[0]] += 1
-            elif line.style == prev.style and line.y > prev.y and prev.text.count(" ") >= 3:
-                wrapped[prev.style] += 1
+            elif style == prev_style and line.y > prev.y and prev.text.count(" ") >= 3:
+                wrapped[prev_style] += 1
                 edge = columns.get(id(prev), right)
-                flush[prev.style] += abs(edge - prev.x1) <= _FLUSH * prev.size
-        opens_sentences = Counter(
-            m.group(1) for line in lines for m in _SENTENCE_START.finditer(line.text)
-        )
+                flush[prev_style] += abs(edge - prev.x1) <= _FLUSH * prev.size
         return cls(
             left=lefts[len(lefts) // 20] if lefts else 0.0,
             right=right,
@@ -926,13 +967,13 @@ class _Layout:
             parted=parted,
             advance=advance,
             opens_paragraphs=opens_paragraphs,
-            opens_sentences=opens_sentences,
             rights=columns,
             justified=frozenset(
                 style
                 for style, count in wrapped.items()
                 if count >= _JUSTIFIED_LINES and flush[style] >= _JUSTIFIED_SHARE * count
             ),
+            lines=lines,
         )
 
     def flush(self, line: TextLine) -> bool:
@@ -950,24 +991,26 @@ class _Layout:
         if _broken(line.text):
             return False  # a word hyphenated over the line end
         char = self.advance.get(line.style, 0.5 * line.size)  # the style's usual advance
-        word = following.text.split(" ", 1)[0]
+        word = following.text.find(" ")  # the length of its first word
+        if word < 0:
+            word = len(following.text)
         room = self.rights.get(id(line), self.right) - line.x1
         middle, column_middle = (line.x0 + line.x1) / 2, (self.left + self.right) / 2
         centred = line.x0 - self.left > 2 * char and abs(middle - column_middle) < 2 * char
         # a list item, or a line the next one starts level with, is indented, not centred
-        indented = _BULLET.match(line.text) or abs(following.x0 - line.x0) <= char
-        if centred and not indented:
+        if centred and not (_BULLET.match(line.text) or abs(following.x0 - line.x0) <= char):
             room += line.x0 - self.left  # centred: it could have grown on both sides
-        return char * (len(word) + 1) <= room - 2 * char
+        return char * (word + 1) <= room - 2 * char
 
     def breaks(self, line: TextLine, following: TextLine) -> bool:
         """Whether `following` starts a new block rather than continuing `line`'s."""
-        if following.style != line.style or _BULLET.match(following.text):
+        style = line.style
+        if following.style != style or _BULLET.match(following.text):
             return True
         if line.cells > 1 or following.cells > 1:
             return True  # a table's row stands alone
-        pitch = self.pitch.get(line.style, 1.2 * line.size)
-        parted = self.parted.get(line.style, _PARAGRAPH_GAP * pitch)
+        pitch = self.pitch.get(style, 1.2 * line.size)
+        parted = self.parted.get(style, _PARAGRAPH_GAP * pitch)
         column_break = (
             following.page == line.page
             and following.y <= line.y  # level with it: the columns' halves of one row
@@ -1004,39 +1047,54 @@ _WORDS = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?(?:-[^\W\d_]+(?:['\u2019][
 _WHITESPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
 class _Vocabulary:
     """What a document's own text tells about words broken at its line ends: the words it
     prints whole (see `_words`), and whether a plain hyphen ending a line is the text's own
-    (see `_plain_hyphens_kept`)."""
+    (see `_plain_hyphens_kept`). The words are collected at the first look-up, not before:
+    only a word broken at a line end is ever looked up, and most documents break none."""
 
-    words: frozenset[str]
-    plain_hyphens_kept: bool = False
+    __slots__ = ("_lines", "_words", "plain_hyphens_kept")
+
+    def __init__(self, lines: Sequence[TextLine]) -> None:
+        self._lines = tuple(lines)
+        self._words: frozenset[str] | None = None
+        self.plain_hyphens_kept = _plain_hyphens_kept(self._lines, self)
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words, self._lines = _words(self._lines), ()
+        return self._words
 
     def __contains__(self, word: object) -> bool:
         return word in self.words
 
 
 def _vocabulary(lines: Sequence[TextLine]) -> _Vocabulary:
-    words = _words(lines)
-    return _Vocabulary(words, _plain_hyphens_kept(lines, words))
+    return _Vocabulary(lines)
 
 
 def _words(lines: Sequence[TextLine]) -> frozenset[str]:
     """Every word the document prints whole, lower case: what tells a word broken at a line
     end ("preven-" "ted": "prevented") from a compound ("long-" "term": "long-term")."""
-    found: set[str] = set()
+    texts: list[str] = []
     for line in lines:
         text = line.text
         if text[-1:] in _LINE_END_HYPHENS:
             text = text[:-1].rstrip().rsplit(" ", 1)[0] if " " in text else ""  # a word's head
-        text = text.split(" ", 1)[1] if " " in text else ""  # the first word may be its tail
-        for word in _WORDS.findall(text.lower()):  # "long-term": it, its halves, its pairs
-            found.add(word)
-            if "-" in word:
-                parts = word.split("-")
-                found.update(parts)
-                found.update(f"{a}-{b}" for a, b in itertools.pairwise(parts))
+        texts.append(text.split(" ", 1)[1] if " " in text else "")  # the first word: a tail?
+    # No word holds white space: each of the lines' distinct pieces between spaces is
+    # searched once, and one of letters alone (most are) is a word whole.
+    found: set[str] = set()
+    for piece in set(" ".join(texts).lower().split()):
+        if piece.isalpha() and piece.isascii():
+            found.add(piece)
+        else:
+            found.update(_WORDS.findall(piece))
+    for word in [word for word in found if "-" in word]:  # "long-term": its halves, pairs
+        parts = word.split("-")
+        found.update(parts)
+        found.update(f"{a}-{b}" for a, b in itertools.pairwise(parts))
     return frozenset(found)
 
 
@@ -1050,7 +1108,7 @@ _MARKED_BREAKS = "\u00ad\u2010\u2011"
 _PLAIN_BREAKS = 2
 
 
-def _plain_hyphens_kept(lines: Sequence[TextLine], words: frozenset[str]) -> bool:
+def _plain_hyphens_kept(lines: Sequence[TextLine], words: Container[str]) -> bool:
     """Whether every plain hyphen ending a line is the text's own ("multi-" "agency"), not
     a hyphenator's: so where the document's hyphenator marks the words it breaks otherwise
     (`_MARKED_BREAKS`), and where fewer than `_PLAIN_BREAKS` plain hyphens end a line
@@ -1228,9 +1286,32 @@ _SOFT_HYPHEN_SHOWN = re.compile(r"\u00ad(?![^\W\d_])")
 
 def _printable(text: str) -> str:
     """Text as a reader sees it: ligatures spelt out, no-break spaces as spaces, soft
-    hyphens as `_shown`."""
-    text = _LIGATURE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    return _WHITESPACE.sub(" ", _shown(text).replace("\u00a0", " ")).strip()
+    hyphens as `_shown`. Each step is skipped where the text lacks what it replaces (ASCII
+    text has no ligature, no-break space or soft hyphen): most blocks are long and plain."""
+    if not text.isascii():
+        if _LIGATURE.search(text):
+            text = _LIGATURE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+        text = _shown(text).replace("\u00a0", " ")
+    return _single_spaced(text).strip()
+
+
+# ASCII's white space but the space.
+_OTHER_SPACES = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+
+
+def _single_spaced(text: str) -> str:
+    """`text` with each run of white space one space. A text with no two spaces together
+    and no white space but spaces is left as it is, unsearched: in ASCII, none of the
+    other white space (`_OTHER_SPACES`, dropped from its bytes in one pass); otherwise,
+    printable (every other kind of white space is a control or a separator)."""
+    if "  " in text:
+        return _WHITESPACE.sub(" ", text)
+    if text.isascii():
+        if len(text.encode().translate(None, _OTHER_SPACES)) == len(text):
+            return text
+    elif text.isprintable():
+        return text
+    return _WHITESPACE.sub(" ", text)
 
 
 def _shown(text: str) -> str:
@@ -1245,14 +1326,29 @@ def _shown(text: str) -> str:
 def _key(text: str) -> str:
     """A label reduced for comparison: lower case, straight apostrophes, no end colon."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    return _WHITESPACE.sub(" ", text).rstrip(":").strip()
+    return _single_spaced(text).rstrip(":").strip()
+
+
+# How a name of a statement ends when only its letters and digits are kept: an alias's, so
+# spelt. `canonical_statement` keeps every letter and digit of the text (lower-cased, an
+# "&" made "and") and drops only a prefix ("Quality statement 3: ", as `_STATEMENT_PREFIX`
+# does), so an ASCII text without "&" whose letters and digits end otherwise names none:
+# nearly every line, never looked up.
+_NOT_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
+_NAME_ENDS = tuple(alias.encode().translate(None, _NOT_ALNUM) for alias in ALIASES)
 
 
 def _statement_named(text: str) -> Statement | None:
     """The statement a heading names exactly ("Safeguarding", "Quality statement 7:
     Safeguarding"), or None: at once for a paragraph, longer than any heading is."""
-    if len(text.split()) > 2 * _SUBHEADING_MAX_WORDS:
+    if (
+        text.isascii()
+        and "&" not in text
+        and not text.lower().encode().translate(None, _NOT_ALNUM).endswith(_NAME_ENDS)
+    ):
         return None
+    if len(text.split(maxsplit=2 * _SUBHEADING_MAX_WORDS)) > 2 * _SUBHEADING_MAX_WORDS:
+        return None  # more words than that (split no further than needed to know)
     try:
         return canonical_statement(_STATEMENT_PREFIX.sub("", text))
     except UnknownStatementError:
@@ -1270,7 +1366,14 @@ def _is_theme(text: str) -> bool:
 
 
 def _is_short_title(text: str) -> bool:
-    return len(text.split()) <= _SUBHEADING_MAX_WORDS and not _SENTENCE_END.search(text)
+    # (the end's search given the last two characters only: "$" is the end, or a line feed
+    # ending the text; the words split no further than needed to count them)
+    return not _SENTENCE_END.search(text[-2:]) and _words_at_most(text, _SUBHEADING_MAX_WORDS)
+
+
+def _words_at_most(text: str, most: int) -> bool:
+    """Whether `text` has at most `most` words (`len(text.split()) <= most`)."""
+    return len(text.split(maxsplit=most)) <= most
 
 
 def _is_subheading(block: Block, following: Block | None) -> bool:
@@ -1285,7 +1388,7 @@ def _is_subheading(block: Block, following: Block | None) -> bool:
     return (
         block.line_count == 1
         and block.style != following.style
-        and len(block.text.split()) <= _SUBHEADING_MAX_WORDS
+        and _words_at_most(block.text, _SUBHEADING_MAX_WORDS)
         and not re.search(r"[.;,\u2019\u201d\"']$", block.text)
     )
 
@@ -1301,11 +1404,13 @@ def _sections(blocks: list[Block]) -> list[_Section]:
     """Statement sections: a block naming a statement whose own labels ("What people
     expect", ...) follow before the next such block. A contents line, a score table row or
     a finding's sub-heading that happens to name a statement has no labels after it."""
-    named = [(i, st) for i, b in enumerate(blocks) if (st := _statement_named(b.text))]
+    # each text looked up once (a report repeats its labels and score lines)
+    names = {text: _statement_named(text) for text in {b.text for b in blocks}}
+    named = [(i, st) for i, b in enumerate(blocks) if (st := names[b.text])]
     sections: list[_Section] = []
     for k, (start, statement) in enumerate(named):
         stop = named[k + 1][0] if k + 1 < len(named) else len(blocks)
-        labelled = any(_key(b.text) in SECTION_LABELS for b in blocks[start + 1 : stop])
+        labelled = any(b.key in SECTION_LABELS for b in blocks[start + 1 : stop])
         if labelled and all(s.statement.number != statement.number for s in sections):
             sections.append(_Section(statement, start))
     for k, section in enumerate(sections):
@@ -1330,7 +1435,7 @@ def _section_end(blocks: Sequence[Block], start: int, stop: int) -> int:
     labelled = False
     for index in range(start + 1, stop):
         block = blocks[index]
-        key = _key(block.text)
+        key = block.key
         if key in SECTION_LABELS:
             labelled = True
         elif (
@@ -1447,7 +1552,7 @@ def _rating_block(blocks: Sequence[Block]) -> tuple[Block, Rating] | None:
     """The first block that reads as a rating, after the rating label if there is one; or
     the block right under the label when it names the council before its rating
     ("<council>: Good", see `_rating_after_name`)."""
-    labels = [i for i, b in enumerate(blocks) if _key(b.text) == RATING_LABEL]
+    labels = [i for i, b in enumerate(blocks) if b.key == RATING_LABEL]
     start = labels[0] + 1 if labels else 0
     for k, b in enumerate(blocks[start:]):
         if rating := _as_rating(b.text) or (
@@ -1488,9 +1593,7 @@ def _council(summary: Sequence[Block], furniture: Sequence[str]) -> str | None:
     for b in summary:
         if (m := _OVERALL.match(b.text)) and m.group("name"):
             return m.group("name").strip()
-    labelled = [
-        summary[i + 1].text for i, b in enumerate(summary[:-1]) if _key(b.text) == RATING_LABEL
-    ]
+    labelled = [summary[i + 1].text for i, b in enumerate(summary[:-1]) if b.key == RATING_LABEL]
     for name in labelled[:1]:
         if _rating_after_name(name) and (named := _NAME_THEN_RATING.match(name)):
             return named.group("name")
@@ -1521,7 +1624,7 @@ def _table_scores(blocks: Sequence[Block], source: str) -> dict[int, _Score]:
     score ("Score: 3", "3"). Read after "Quality statement scores" when that label is there,
     else without a contents list's entries (`_without_contents`), so a contents page's page
     numbers are never scores."""
-    labels = [i for i, b in enumerate(blocks) if _key(b.text) == SCORES_LABEL]
+    labels = [i for i, b in enumerate(blocks) if b.key == SCORES_LABEL]
     table = blocks[labels[0] + 1 :] if labels else _without_contents(blocks)
     rows = [line for b in table for line in b.lines]
     found: dict[int, _Score] = {}
@@ -1540,7 +1643,11 @@ def _table_scores(blocks: Sequence[Block], source: str) -> dict[int, _Score]:
     for statement, score, name in _cell_scores(placed):
         add(statement, score, name)
     for i, row in enumerate(rows):
-        if (m := _SCORE_ROW.match(row)) and (st := _statement_named(m.group("name"))):
+        if (
+            _holds_score(row)
+            and (m := _SCORE_ROW.match(row))
+            and (st := _statement_named(m.group("name")))
+        ):
             add(st, int(m.group("score")), m.group("name").strip())
         elif (
             (st := _statement_named(row))
@@ -1565,9 +1672,15 @@ def _without_contents(blocks: Sequence[Block]) -> list[Block]:
             label = None
         if label is None:
             kept.append(block)
-        if _key(block.text) == "contents":
+        if block.key == "contents":
             label = block
     return kept
+
+
+def _holds_score(text: str) -> bool:
+    """Whether a text holds a score's digit (1 to 4), as every score pattern needs: a plain
+    search before the patterns', which try every place a long line's name could end."""
+    return "1" in text or "2" in text or "3" in text or "4" in text
 
 
 def rows_of(blocks: Sequence[Block]) -> list[TextLine]:
@@ -1601,7 +1714,11 @@ def _score_cells(rows: Sequence[TextLine]) -> list[tuple[int, TextLine, int, str
             text = part.text.strip()
             if m := _SCORE_CELL.match(text):
                 out.append((index, part, int(m.group("score")), None))
-            elif (m := _NAME_AND_SCORE.match(text)) and statement_start(m.group("name")):
+            elif (
+                _holds_score(text)
+                and (m := _NAME_AND_SCORE.match(text))
+                and statement_start(m.group("name"))
+            ):
                 out.append((index, part, int(m.group("score")), m.group("name")))
     return out
 
@@ -1676,7 +1793,7 @@ def _about_facts(blocks: Sequence[Block], words: _Vocabulary) -> dict[Section, l
     body_size = body[0][0][1] if body else 0.0
     out: dict[Section, list[Fact]] = {}
     for index, block in enumerate(blocks):
-        section = _FACT_LABELS.get(_key(block.text))
+        section = _FACT_LABELS.get(block.key)
         if section is None or section in out:
             continue
         inside = _facts_block(blocks, index, body_size)
@@ -1689,7 +1806,7 @@ def _facts_block(blocks: Sequence[Block], index: int, body_size: float) -> list[
     heading set larger than the body."""
     inside: list[Block] = []
     for following in blocks[index + 1 :]:
-        key = _key(following.text)
+        key = following.key
         if (
             key in _ABOUT_ENDS
             or _about_heading(following.text)
@@ -1717,7 +1834,7 @@ def _facts_unlabelled(
     under "Key facts" (see `_sentence_facts`). Each fact goes where it belongs by what it
     says (`_is_financial`); a fact of neither kind stays with the demographics, never dropped."""
     for index, block in enumerate(blocks):
-        key = _key(block.text)
+        key = block.key
         if key != "key facts" and key != "about" and not _about_heading(block.text):
             continue
         inside = _facts_block(blocks, index, body_size)
@@ -1844,7 +1961,7 @@ def _section_text(blocks: Sequence[Block]) -> _SectionText:
     out = _SectionText()
     part: str | None = None
     for b in blocks:
-        key = _key(b.text)
+        key = b.key
         if key in SECTION_LABELS:
             part = SECTION_LABELS[key]
         elif key in SUMMARY_LABELS:
@@ -1882,7 +1999,7 @@ def _people_experience(blocks: Sequence[Block]) -> list[str]:
     under the first such label that heads any (a contents list names the label too, with
     its next entry under it)."""
     for start, label in enumerate(blocks):
-        if _unnumbered(_key(label.text)) == EXPERIENCE_LABEL and (
+        if _unnumbered(label.key) == EXPERIENCE_LABEL and (
             found := _experience_after(blocks, start)
         ):
             return found
@@ -1907,7 +2024,7 @@ def _experience_after(blocks: Sequence[Block], start: int) -> list[str]:
     set_apart = bool(rest) and rest[0].style != label.style  # the label is not body text
     for i, b in enumerate(rest):
         following = rest[i + 1] if i + 1 < len(rest) else None
-        key = _unnumbered(_key(b.text))
+        key = _unnumbered(b.key)
         if (
             key in SUMMARY_LABELS
             or key in SECTION_LABELS
@@ -1923,6 +2040,15 @@ def _heading_like(block: Block, label: Block) -> bool:
     """A short block set in the label's own font and size (the caller has seen that the
     paragraphs are not): the next heading of the label's rank, whatever its words."""
     return block.style == label.style and len(block.rows) == 1 and len(block.text.split()) <= 12
+
+
+def _says_indicative(text: str) -> bool:
+    """Whether a text has the word "indicative", in any case. ASCII text is searched for it
+    in lower case first (a plain search, where a case-blind pattern tries every place): in
+    ASCII the pattern matches nothing else."""
+    if text.isascii() and "indicative" not in text.lower():
+        return False
+    return bool(_INDICATIVE.search(text))
 
 
 def _where(block: Block) -> Provenance:
@@ -1993,7 +2119,7 @@ def _reading(
         if facts:
             where[name] = Provenance(text=facts[0].raw_text[:300])
     published = _published(summary) or _published(blocks)
-    indicative = any(_INDICATIVE.search(b.text) for b in blocks)
+    indicative = any(_says_indicative(b.text) for b in blocks)
     return PageReading(
         url=source,
         page_kind="report_pdf",

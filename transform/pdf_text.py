@@ -20,6 +20,8 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from operator import attrgetter
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -35,6 +37,7 @@ _SOFT_HYPHEN = "\u00ad"
 # A run of text between PDFium's line breaks, cut after a line-end hyphen.
 _RUN = re.compile("[^\r\n\ufffe]+\ufffe?|\ufffe")
 _SPACES = re.compile(r"\s+")
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit, as str.isalnum() counts them
 # Two pieces of text belong to one row when their baselines differ by less than this
 # share of the font size (table cells, text drawn piece by piece).
 _SAME_ROW = 0.35
@@ -55,7 +58,7 @@ class PdfTextError(ValueError):
         self.reason = reason
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class TextLine:
     """One line of text as printed: a row of a page, left to right."""
 
@@ -70,6 +73,31 @@ class TextLine:
     # the pieces of a row of several, left to right, each placed and styled; () for one
     parts: tuple[TextLine, ...] = ()
 
+    def __init__(
+        self,
+        text: str,
+        page: int,
+        x0: float,
+        x1: float,
+        y: float,
+        font: str,
+        size: float,
+        cells: int = 1,
+        parts: tuple[TextLine, ...] = (),
+    ) -> None:
+        """The dataclass's own, its fields set through their slots: a frozen class's
+        generated one calls object.__setattr__ for each, twice the time, and a document
+        makes a line for every piece of text on every page."""
+        _SET_TEXT(self, text)
+        _SET_PAGE(self, page)
+        _SET_X0(self, x0)
+        _SET_X1(self, x1)
+        _SET_Y(self, y)
+        _SET_FONT(self, font)
+        _SET_SIZE(self, size)
+        _SET_CELLS(self, cells)
+        _SET_PARTS(self, parts)
+
     @property
     def pieces(self) -> tuple[TextLine, ...]:
         """The row's pieces: its parts, or itself when it is one piece."""
@@ -81,6 +109,20 @@ class TextLine:
         return self.font, self.size
 
 
+# TextLine's slots, each one's setter (a slot's descriptor sets it whatever __setattr__ says)
+(
+    _SET_TEXT,
+    _SET_PAGE,
+    _SET_X0,
+    _SET_X1,
+    _SET_Y,
+    _SET_FONT,
+    _SET_SIZE,
+    _SET_CELLS,
+    _SET_PARTS,
+) = (getattr(TextLine, name).__set__ for name in TextLine.__slots__)
+
+
 @dataclass(frozen=True)
 class PdfText:
     """Every page's lines, top to bottom."""
@@ -90,6 +132,38 @@ class PdfText:
     @property
     def page_count(self) -> int:
         return len(self.pages)
+
+
+# PDFium's functions called for every piece of text and every object of a page, through
+# prototypes of plain addresses and numbers: pypdfium2's own convert each argument to its
+# typed pointer on every call, a fifth of a call's cost, over some 600,000 calls for the
+# mirror's reports. The same functions (pypdfium2's, by address); PDFium's signatures.
+_ADDRESS, _INT, _ULONG, _DOUBLE = ctypes.c_void_p, ctypes.c_int, ctypes.c_ulong, ctypes.c_double
+
+
+def _plain(function: Any, result: Any, *arguments: Any) -> Any:
+    """`function` (one of pypdfium2's) called through a prototype of `arguments`."""
+    address = ctypes.cast(function, _ADDRESS).value
+    if not address:
+        raise RuntimeError(f"PDFium has no {function.__name__}")
+    return ctypes.CFUNCTYPE(result, *arguments)(address)
+
+
+_COUNT_RECTS = _plain(pdfium_c.FPDFText_CountRects, _INT, _ADDRESS, _INT, _INT)
+_CHAR_ORIGIN = _plain(pdfium_c.FPDFText_GetCharOrigin, _INT, _ADDRESS, _INT, _ADDRESS, _ADDRESS)
+_CHAR_BOX = _plain(pdfium_c.FPDFText_GetCharBox, _INT, _ADDRESS, _INT, *[_ADDRESS] * 4)
+_FONT_INFO = _plain(
+    pdfium_c.FPDFText_GetFontInfo, _ULONG, _ADDRESS, _INT, _ADDRESS, _ULONG, _ADDRESS
+)
+_FONT_SIZE = _plain(pdfium_c.FPDFText_GetFontSize, _DOUBLE, _ADDRESS, _INT)
+_PAGE_OBJECT = _plain(pdfium_c.FPDFPage_GetObject, _ADDRESS, _ADDRESS, _INT)
+_OBJECT_TYPE = _plain(pdfium_c.FPDFPageObj_GetType, _INT, _ADDRESS)
+_OBJECT_BOUNDS = _plain(pdfium_c.FPDFPageObj_GetBounds, _INT, _ADDRESS, *[_ADDRESS] * 4)
+
+
+def _address(handle: Any) -> int:
+    """A pypdfium2 handle's address, as the plain prototypes take it."""
+    return int(ctypes.cast(handle, _ADDRESS).value or 0)
 
 
 # A report runs to tens of pages (the longest seen: 60 or so). Far more is not a report and
@@ -186,11 +260,14 @@ def _drawn_marks(page: pdfium.PdfPage, height: float) -> list[_Mark]:
     (a disc, a square), which its text layer therefore lacks."""
     marks: list[_Mark] = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    edges = [ctypes.addressof(edge) for edge in (left, bottom, right, top)]
+    handle, path = _address(page.raw), pdfium_c.FPDF_PAGEOBJ_PATH
+    get_object, get_type = _PAGE_OBJECT, _OBJECT_TYPE
     for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
-        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+        obj = get_object(handle, index)
+        if get_type(obj) != path:
             continue
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        if not _OBJECT_BOUNDS(obj, *edges):
             continue
         width, tall = right.value - left.value, top.value - bottom.value
         if min(width, tall) > 0 and max(width, tall) <= min(_MARK_MAX, 2 * min(width, tall)):
@@ -256,67 +333,101 @@ def _pieces(textpage: pdfium.PdfTextPage, page_number: int, height: float) -> li
     handle = textpage.raw
     raw = textpage.get_text_range(0, count)
     text = _soft_hyphens(handle, raw)  # as long as `raw`: runs found in one slice the other
+    same = _same_indices(handle, raw, count)
     font_name = ctypes.create_string_buffer(_FONT_NAME_BYTES)
     flags = ctypes.c_int()
-    x, y = ctypes.c_double(), ctypes.c_double()
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-
-    def char_at(text_index: int) -> int:
-        return int(pdfium_c.FPDFText_GetCharIndexFromTextIndex(handle, text_index))
+    x, y, right = ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    edges = ctypes.c_double()  # the three edges of a char's box besides its right, unread
+    # the plain prototypes' arguments: the text page's and the outputs' addresses
+    page, names, flag = _address(handle), ctypes.addressof(font_name), ctypes.addressof(flags)
+    at_x, at_y, at_right, at_edges = (ctypes.addressof(v) for v in (x, y, right, edges))
+    char_origin, char_box, font_info, font_size = _CHAR_ORIGIN, _CHAR_BOX, _FONT_INFO, _FONT_SIZE
+    count_rects = _COUNT_RECTS
 
     def text_between(first: int, last: int) -> str:
         """The page text of chars `first` to `last`."""
+        if same:
+            return text[first : last + 1] if 0 <= first <= last else ""
         start = int(pdfium_c.FPDFText_GetTextIndexFromCharIndex(handle, first))
         stop = int(pdfium_c.FPDFText_GetTextIndexFromCharIndex(handle, last))
         return text[start : stop + 1] if 0 <= start <= stop else ""
 
     pieces: list[TextLine] = []
 
-    def piece_at(char: int, text: str, x0: float, x1: float) -> TextLine:
-        """A piece of text placed by its first letter's baseline, font and size."""
-        pdfium_c.FPDFText_GetCharOrigin(handle, char, x, y)
-        needed = pdfium_c.FPDFText_GetFontInfo(
-            handle, char, font_name, _FONT_NAME_BYTES, ctypes.byref(flags)
-        )
+    def piece_at(
+        char: int, text: str, x0: float, x1: float, baseline: float | None = None
+    ) -> TextLine:
+        """A piece of text placed by its first letter's baseline (`baseline`, when its
+        origin is already known), font and size."""
+        if baseline is None:
+            char_origin(page, char, at_x, at_y)
+            baseline = y.value
+        needed = font_info(page, char, names, _FONT_NAME_BYTES, flag)
         return TextLine(
-            # the line-end hyphen mark (U+FFFE, a noncharacter) made a hyphen before the text
-            # is normalised as a page's is: normalise_text would drop the mark
-            text=_SPACES.sub(" ", normalise_text(text.replace(_LINE_END_HYPHEN, "-"))).strip(),
-            page=page_number,
-            x0=x0,
-            x1=max(x1, x0),
-            y=height - y.value,
-            font=font_name.value.decode("utf-8", "replace") if needed > 0 else "",
-            size=round(pdfium_c.FPDFText_GetFontSize(handle, char), 1),
+            _piece_text(text),
+            page_number,
+            x0,
+            x0 if x0 > x1 else x1,  # max(x1, x0)
+            height - baseline,
+            font_name.value.decode("utf-8", "replace") if needed > 0 else "",
+            round(font_size(page, char), 1),
         )
 
     for run in _RUN.finditer(raw):
-        piece = text[run.start() : run.end()]
+        start = run.start()
+        piece = text[start : run.end()]
         begin = len(piece) - len(piece.lstrip())
         end = len(piece.rstrip()) - 1
         if end < begin:
             continue
         # style and baseline from the first letter or digit (not a bullet or a quote mark)
-        letter = next((i for i in range(begin, end + 1) if piece[i].isalnum()), begin)
-        first, styled, last = (char_at(run.start() + i) for i in (begin, letter, end))
-        if min(first, styled, last) < 0:
-            continue
+        letter = begin
+        if not piece[begin].isalnum() and (found := _ALNUM.search(piece, begin + 1, end + 1)):
+            letter = found.start()
+        if same:
+            first, styled, last = start + begin, start + letter, start + end
+        else:
+            first, styled, last = (_char_index(handle, start + i) for i in (begin, letter, end))
+            if min(first, styled, last) < 0:
+                continue
         # PDFium splits a run where its letters stand apart (a table's cells on one line, two
         # columns): each such rectangle is a piece of its own.
-        rects = pdfium_c.FPDFText_CountRects(handle, first, last - first + 1)
+        rects = count_rects(page, first, last - first + 1)
         if rects > 1:
-            size = pdfium_c.FPDFText_GetFontSize(handle, styled)
+            size = font_size(page, styled)
             gap = _CELL_GAP * size
             split = _rect_pieces(handle, rects, (first, last), gap, text_between, piece_at)
             if split:
                 pieces += split
                 continue
-        pdfium_c.FPDFText_GetCharOrigin(handle, first, x, y)
+        char_origin(page, first, at_x, at_y)
         x0 = x.value
-        pdfium_c.FPDFText_GetCharBox(handle, last, left, right, bottom, top)
-        placed = piece_at(styled, piece, x0, right.value)
-        pieces.append(placed)
+        baseline = y.value if styled == first else None
+        char_box(page, last, at_edges, at_right, at_edges, at_edges)  # left, right, bottom, top
+        pieces.append(piece_at(styled, piece, x0, right.value, baseline))
     return pieces
+
+
+def _same_indices(handle: object, raw: str, count: int) -> bool:
+    """Whether the page's text (`raw`, of `count` chars) holds each char at its own index,
+    as nearly every page's does: then no index need be asked of PDFium. Text indices map
+    to chars in order, one each, and may leave chars out: a text as long as the chars
+    whose last index maps to the last char leaves none out."""
+    return len(raw) == count and _char_index(handle, count - 1) == count - 1
+
+
+def _piece_text(text: str) -> str:
+    """A piece's text as a line's: the line-end hyphen mark (U+FFFE, a noncharacter) made a
+    hyphen before the text is normalised as a page's is (normalise_text would drop the
+    mark), white space runs made one space. Printable text has no white space but spaces,
+    so only two spaces together need the search; printable ASCII (most pieces) has nothing
+    to normalise."""
+    if text.isascii() and text.isprintable():
+        return (_SPACES.sub(" ", text) if "  " in text else text).strip()
+    text = normalise_text(text.replace(_LINE_END_HYPHEN, "-"))
+    if "  " in text or not text.isprintable():
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def _soft_hyphens(handle: object, text: str) -> str:
@@ -393,7 +504,7 @@ def _rect_pieces(
         text = text_of(char, stop)
         if text.strip():
             # styled by its first letter or digit, not a bullet
-            letter = next((i for i, c in enumerate(text) if c.isalnum()), 0)
+            letter = found.start() if (found := _ALNUM.search(text)) else 0
             styled = min(char + letter, stop)
             out.append(piece_at(styled, text, group[0][1], max(b[2] for b in group)))
     return out
@@ -426,13 +537,17 @@ def _rows(pieces: list[TextLine]) -> tuple[TextLine, ...]:
     """Pieces top to bottom; pieces on one baseline (a table's cells, text drawn piece by
     piece) become one line, left to right."""
     rows: list[list[TextLine]] = []
-    for piece in sorted(pieces, key=lambda p: p.y):
-        row = rows[-1] if rows else None
-        if row is not None and abs(piece.y - row[0].y) < _SAME_ROW * max(piece.size, row[0].size):
+    row: list[TextLine] = []
+    y = size = 0.0  # the baseline and size of the row's first piece
+    for piece in sorted(pieces, key=attrgetter("y")):
+        larger = size if size > piece.size else piece.size  # max(piece.size, size)
+        if row and abs(piece.y - y) < _SAME_ROW * larger:
             row.append(piece)
         else:
-            rows.append([piece])
-    return tuple(one_row(row) for row in rows)
+            row = [piece]
+            rows.append(row)
+            y, size = piece.y, piece.size
+    return tuple(row[0] if len(row) == 1 else one_row(row) for row in rows)
 
 
 # Words of a justified line stretched wider apart than a cell gap are one piece when at
