@@ -86,10 +86,10 @@ class IngestSummary:
         if not self.requests:
             return None
         said = {
-            "listing": "for the listing",
-            "new": "for new reports",
-            "retry": "retrying reports whose last fetch missed a page",
-            "revalidation": "revalidating held reports on their turn",
+            "listing": "the listing",
+            "new": "new reports",
+            "retry": "retrying a failed fetch",
+            "revalidation": "revalidating on their turn",
         }
         parts = [f"{count} {said.get(why, why)}" for why, count in self.requests.items()]
         return f"{sum(self.requests.values())} requests: " + ", ".join(parts)

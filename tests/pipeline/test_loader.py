@@ -164,3 +164,6 @@ def test_an_ingest_loads_its_first_report_while_the_crawl_is_still_fetching(
     assert summary.requests["retry"] == summary.requests["revalidation"] == 0
     assert summary.requests["listing"] > 1  # the listing's pager
     assert sum(summary.requests.values()) == total - 1  # all but robots.txt
+    line = summary.requests_line()
+    assert line is not None and line.startswith(f"{total - 1} requests: ")
+    assert line.endswith(", 0 retrying a failed fetch, 0 revalidating on their turn")
