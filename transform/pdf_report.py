@@ -183,8 +183,14 @@ class Block:
         it is this label or that one many times over."""
         made: tuple[str, str] | None = self.__dict__.get("_made_key")
         if made is None or made[0] is not self.text:
-            made = self.__dict__["_made_key"] = (self.text, _key(self.text))
+            return self.keyed(_key(self.text))
         return made[1]
+
+    def keyed(self, key: str) -> str:
+        """`key` (its text's `_key`, made by the caller) kept as its key until its text
+        changes."""
+        self.__dict__["_made_key"] = (self.text, key)
+        return key
 
 
 @dataclass(frozen=True)
@@ -899,21 +905,64 @@ class _Layout:
     # a gap wider than this (baseline to baseline) ends a paragraph of the style
     parted: dict[tuple[str, float], float] = field(default_factory=dict)
     advance: dict[tuple[str, float], float] = field(default_factory=dict)  # per character
-    # how often a word starts a paragraph (after a gap on the same page); and a sentence
-    # within a line, see `opens_sentences`
-    opens_paragraphs: Counter[str] = field(default_factory=Counter)
     rights: dict[int, float] = field(default_factory=dict)  # a column's line: its column's right
-    # styles set justified: most of their wrapped lines end at their column's right edge
-    justified: frozenset[tuple[str, float]] = frozenset()
     lines: Sequence[TextLine] = field(default=(), repr=False, compare=False)  # measured
+
+    # What only a page or column break asks (`breaks`: a line that ends a sentence at the
+    # foot of a page, in one document of several), counted when first asked: how often a
+    # word starts a sentence within a line, how often one starts a paragraph (after a gap
+    # on the same page), and the styles set justified (most of their wrapped lines end at
+    # their column's right edge).
 
     @cached_property
     def opens_sentences(self) -> Counter[str]:
-        """How often a word starts a sentence within a line: counted when first asked (a
-        search of the whole text, which only a page break after a full line that ends a
-        sentence asks, in a document of several), in one search of all lines, a line feed
-        between them (no match holds one)."""
+        """Counted in one search of all lines, a line feed between them (no match holds
+        one)."""
         return Counter(_SENTENCE_START.findall("\n".join(line.text for line in self.lines)))
+
+    @property
+    def opens_paragraphs(self) -> Counter[str]:
+        return self._paragraphs[0]
+
+    @property
+    def justified(self) -> frozenset[tuple[str, float]]:
+        return self._paragraphs[1]
+
+    @cached_property
+    def _limits(self) -> dict[tuple[str, float], float]:
+        """The gap (baseline to baseline) that parts paragraphs of each style: its own, or
+        a multiple of its usual line spacing (its size is the style's own)."""
+        pitch, parted = self.pitch, self.parted
+        return {s: parted.get(s, _PARAGRAPH_GAP * pitch.get(s, 1.2 * s[1])) for s in self.advance}
+
+    @cached_property
+    def _paragraphs(self) -> tuple[Counter[str], frozenset[tuple[str, float]]]:
+        """`opens_paragraphs` and `justified`, from one pass over the lines."""
+        lines, pitch, parted = self.lines, self.pitch, self.parted
+        opens_paragraphs: Counter[str] = Counter()
+        wrapped: Counter[tuple[str, float]] = Counter()  # lines with a line of theirs under
+        flush: Counter[tuple[str, float]] = Counter()  # those ending at their column's edge
+        limits = self._limits
+        for k in range(1, len(lines)):
+            prev, line = lines[k - 1], lines[k]
+            if line.page != prev.page:
+                continue
+            style, prev_style = line.style, prev.style
+            limit = limits.get(style)
+            if limit is None:  # a style unequal to itself (a size not a number)
+                limit = parted.get(style, _PARAGRAPH_GAP * pitch.get(style, 1.2 * line.size))
+            if line.y - prev.y > limit:
+                opens_paragraphs[line.text.split(" ", 1)[0]] += 1
+            elif style == prev_style and line.y > prev.y and prev.text.count(" ") >= 3:
+                wrapped[prev_style] += 1
+                edge = self.rights.get(id(prev), self.right)
+                flush[prev_style] += abs(edge - prev.x1) <= _FLUSH * prev.size
+        justified = frozenset(
+            style
+            for style, count in wrapped.items()
+            if count >= _JUSTIFIED_LINES and flush[style] >= _JUSTIFIED_SHARE * count
+        )
+        return opens_paragraphs, justified
 
     @classmethod
     def of(cls, lines: Sequence[TextLine], columns: dict[int, float] | None = None) -> _Layout:
@@ -922,11 +971,11 @@ class _Layout:
         lefts, rights = [line.x0 for line in wide], [line.x1 for line in wide]
         lefts.sort()
         rights.sort()
-        styles = [line.style for line in lines]  # each line's, made once: read many times
         spacings: defaultdict[tuple[str, float], list[float]] = defaultdict(list)
         advances: defaultdict[tuple[str, float], list[float]] = defaultdict(list)
         prev, prev_style = None, None
-        for line, style in zip(lines, styles, strict=True):
+        for line in lines:
+            style = line.style
             advances[style].append((line.x1 - line.x0) / (len(line.text) or 1))
             if prev is not None and line.page == prev.page and style == prev_style:
                 gap = line.y - prev.y
@@ -938,41 +987,14 @@ class _Layout:
         pitch = {style: _lower_quartile(gaps) for style, gaps in spacings.items()}
         parted = {style: _paragraph_gap(gaps, pitch[style]) for style, gaps in spacings.items()}
         advance = {style: statistics.median(widths) for style, widths in advances.items()}
-        right = rights[len(rights) * 19 // 20] if rights else 0.0
-        columns = columns or {}
-        opens_paragraphs: Counter[str] = Counter()
-        wrapped: Counter[tuple[str, float]] = Counter()  # lines with a line of theirs under
-        flush: Counter[tuple[str, float]] = Counter()  # those ending at their column's edge
-        # the gap that parts paragraphs of each style (its size is the style's own)
-        limits = {s: parted.get(s, _PARAGRAPH_GAP * pitch.get(s, 1.2 * s[1])) for s in advances}
-        for k in range(1, len(lines)):
-            prev, line = lines[k - 1], lines[k]
-            if line.page != prev.page:
-                continue
-            style, prev_style = styles[k], styles[k - 1]
-            limit = limits.get(style)
-            if limit is None:  # a style unequal to itself (a size not a number)
-                limit = parted.get(style, _PARAGRAPH_GAP * pitch.get(style, 1.2 * line.size))
-            if line.y - prev.y > limit:
-                opens_paragraphs[line.text.split(" ", 1)[0]] += 1
-            elif style == prev_style and line.y > prev.y and prev.text.count(" ") >= 3:
-                wrapped[prev_style] += 1
-                edge = columns.get(id(prev), right)
-                flush[prev_style] += abs(edge - prev.x1) <= _FLUSH * prev.size
         return cls(
             left=lefts[len(lefts) // 20] if lefts else 0.0,
-            right=right,
+            right=rights[len(rights) * 19 // 20] if rights else 0.0,
             bottom=max((line.y for line in lines), default=0.0),
             pitch=pitch,
             parted=parted,
             advance=advance,
-            opens_paragraphs=opens_paragraphs,
-            rights=columns,
-            justified=frozenset(
-                style
-                for style, count in wrapped.items()
-                if count >= _JUSTIFIED_LINES and flush[style] >= _JUSTIFIED_SHARE * count
-            ),
+            rights=columns or {},
             lines=lines,
         )
 
@@ -1009,8 +1031,9 @@ class _Layout:
             return True
         if line.cells > 1 or following.cells > 1:
             return True  # a table's row stands alone
-        pitch = self.pitch.get(style, 1.2 * line.size)
-        parted = self.parted.get(style, _PARAGRAPH_GAP * pitch)
+        parted = self._limits.get(style)
+        if parted is None:  # a style unequal to itself (a size not a number)
+            parted = self.parted.get(style, _PARAGRAPH_GAP * self.pitch.get(style, 1.2 * line.size))
         column_break = (
             following.page == line.page
             and following.y <= line.y  # level with it: the columns' halves of one row
@@ -1032,7 +1055,7 @@ class _Layout:
             return False
         if self.flush(line):
             return False  # justified to the edge: wrapped, whatever the page's room
-        if self.bottom - line.y >= pitch - 1:
+        if self.bottom - line.y >= self.pitch.get(style, 1.2 * line.size) - 1:
             return True
         word = following.text.split(" ", 1)[0]
         return self.opens_paragraphs[word] > self.opens_sentences[word]
@@ -1188,26 +1211,35 @@ def _blocks(
     words = _vocabulary(lines) if words is None else words
     lefts = _column_lefts(lines, rights or {})
     blocks: list[Block] = []
+    breaks, left = layout.breaks, layout.left
     prev: TextLine | None = None
     for line in lines:
+        text = line.text
         if (
             prev is not None
-            and not layout.breaks(prev, line)
-            and not _item_ends(blocks[-1], line, lefts, layout.left)
+            and not breaks(prev, line)
+            and not _item_ends(blocks[-1], line, lefts, left)
             and not _is_label(prev)
             and not _is_label(line)
             and not _names_theme(blocks[-1].text)
         ):
             last = blocks[-1]
-            last.text = _join_line(last.text, line.text, words)
-            last.lines.append(line.text)
+            last.text = _join_line(last.text, text, words)
+            last.lines.append(text)
             last.rows.append(line)
         else:
-            blocks.append(Block(line.text, line.style, line.page, [line.text], [line]))
+            blocks.append(Block(text, line.style, line.page, [text], [line]))
         prev = line
     for block in blocks:
         block.text = _printable(block.text)
+        block.keyed(_printed_key(block.text))
     return blocks
+
+
+def _printed_key(text: str) -> str:
+    """`_key` of a text `_printable` made: its white space is single spaces already (lower
+    case makes none)."""
+    return text.lower().replace("\u2019", "'").replace("\u2018", "'").rstrip(":").strip()
 
 
 # The longest label `_is_label` knows, in characters: a longer line is none (checked first,
@@ -2042,13 +2074,14 @@ def _heading_like(block: Block, label: Block) -> bool:
     return block.style == label.style and len(block.rows) == 1 and len(block.text.split()) <= 12
 
 
-def _says_indicative(text: str) -> bool:
-    """Whether a text has the word "indicative", in any case. ASCII text is searched for it
-    in lower case first (a plain search, where a case-blind pattern tries every place): in
-    ASCII the pattern matches nothing else."""
-    if text.isascii() and "indicative" not in text.lower():
+def _says_indicative(texts: Sequence[str]) -> bool:
+    """Whether any of the texts has the word "indicative", in any case. ASCII texts are
+    searched for it in lower case first, all together (a plain search, where a case-blind
+    pattern tries every place): in ASCII the pattern matches nothing else."""
+    whole = "\n".join(texts)
+    if whole.isascii() and "indicative" not in whole.lower():
         return False
-    return bool(_INDICATIVE.search(text))
+    return any(_INDICATIVE.search(text) for text in texts)
 
 
 def _where(block: Block) -> Provenance:
@@ -2119,7 +2152,7 @@ def _reading(
         if facts:
             where[name] = Provenance(text=facts[0].raw_text[:300])
     published = _published(summary) or _published(blocks)
-    indicative = any(_says_indicative(b.text) for b in blocks)
+    indicative = _says_indicative([b.text for b in blocks])
     return PageReading(
         url=source,
         page_kind="report_pdf",

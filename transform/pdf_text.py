@@ -19,7 +19,7 @@ import ctypes
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import Any
 
@@ -72,6 +72,9 @@ class TextLine:
     cells: int = 1  # pieces of text set apart by more than a word space: a table's row
     # the pieces of a row of several, left to right, each placed and styled; () for one
     parts: tuple[TextLine, ...] = ()
+    # What tells one kind of text from another on the same document: font and size. Made
+    # with the line: the reader compares it for every pair of lines, several times over.
+    style: tuple[str, float] = field(init=False, repr=False, compare=False)
 
     def __init__(
         self,
@@ -97,16 +100,12 @@ class TextLine:
         _SET_SIZE(self, size)
         _SET_CELLS(self, cells)
         _SET_PARTS(self, parts)
+        _SET_STYLE(self, (font, size))
 
     @property
     def pieces(self) -> tuple[TextLine, ...]:
         """The row's pieces: its parts, or itself when it is one piece."""
         return self.parts or (self,)
-
-    @property
-    def style(self) -> tuple[str, float]:
-        """What tells one kind of text from another on the same document: font and size."""
-        return self.font, self.size
 
 
 # TextLine's slots, each one's setter (a slot's descriptor sets it whatever __setattr__ says)
@@ -120,6 +119,7 @@ class TextLine:
     _SET_SIZE,
     _SET_CELLS,
     _SET_PARTS,
+    _SET_STYLE,
 ) = (getattr(TextLine, name).__set__ for name in TextLine.__slots__)
 
 

@@ -102,9 +102,16 @@ def test_a_label_key_is_the_plain_one(text: str) -> None:
     assert pdf_report._key(text) == plain
 
 
+@given(st.lists(ANY_TEXT, max_size=4))
+def test_indicative_is_found_as_the_pattern_finds_it(texts: list[str]) -> None:
+    plain = any(pdf_report._INDICATIVE.search(text) for text in texts)
+    assert pdf_report._says_indicative(texts) == plain
+
+
 @given(ANY_TEXT)
-def test_indicative_is_found_as_the_pattern_finds_it(text: str) -> None:
-    assert pdf_report._says_indicative(text) == bool(pdf_report._INDICATIVE.search(text))
+def test_a_printed_texts_key_is_its_key(text: str) -> None:
+    printed = pdf_report._printable(text)
+    assert pdf_report._printed_key(printed) == pdf_report._key(printed)
 
 
 @given(ANY_TEXT)
