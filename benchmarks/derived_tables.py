@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,7 +27,8 @@ from pathlib import Path
 
 import duckdb
 
-from benchmarks.sql_memory import RUN_CQC, measure
+from benchmarks.exports import demo_warehouse
+from benchmarks.sql_memory import measure
 from warehouse.db import connect, init_schema
 
 CHECKOUT = Path(__file__).resolve().parents[1]
@@ -133,19 +133,6 @@ def measure_derived_tables(db: Path, warehouse: str, code: Path = CHECKOUT) -> l
         change_one_report(copy)
         figures.append(measure_refresh(copy, warehouse, STEPS[2], code))
     return figures
-
-
-def demo_warehouse(work: Path) -> Path:
-    """A demo warehouse built in `work` (the mirror ingested, a hundredth of the care market)."""
-    out = work / "demo"
-    subprocess.run(
-        [sys.executable, "-c", RUN_CQC, "demo", "--out", str(out), "--provider-scale", "0.01"],
-        cwd=CHECKOUT,
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    return out / "cqc.duckdb"
 
 
 def current_copy(source: Path, work: Path) -> Path:

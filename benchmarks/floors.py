@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.exports import demo_warehouse
 from mirror.server import MirrorServer
 
 REPO = Path(__file__).resolve().parents[1]
@@ -220,13 +221,6 @@ def print_table(ratios: Sequence[Ratio], limits: Sequence[Limit]) -> None:
                 f"{limit.measure:<46}{limit.now:>9.1f} {limit.unit:<2}{limit.limit:>9.0f} "
                 f"{limit.unit:<2}  {'yes' if limit.met else 'NO ':<4} {limit.note}"
             )
-
-
-def demo_warehouse(work: Path) -> Path:
-    """The demo's warehouse (provider files at the tests' size), built here."""
-    out = work / "demo"
-    timed(["demo", "--out", str(out), "--provider-scale", "0.01"])
-    return out / "cqc.duckdb"
 
 
 def main(argv: Sequence[str] | None = None) -> None:
