@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -205,7 +205,9 @@ class _Body:
 _DIGITS = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=1024)
 def _mask_digits(text: str) -> str:
+    """Kept: a page's edge rows repeat on most pages (a running header, "Page N of M")."""
     return _DIGITS.sub("#", text.lower())
 
 
@@ -795,10 +797,11 @@ def _right_column(rows: Sequence[TextLine]) -> float | None:
     most pieces right of the page's first quarter start at, with prose on both sides of it
     (pieces of several words) and few rows crossing it."""
     pieces = [p for r in rows for p in r.pieces]
-    left = min(p.x0 for p in pieces)
-    width = max(p.x1 for p in pieces) - left
+    lefts = [p.x0 for p in pieces]
+    left = min(lefts)
+    width = max([p.x1 for p in pieces]) - left
     quarter = left + _COLUMN_SHARE * width
-    starts = Counter(round(p.x0) for p in pieces if p.x0 > quarter)
+    starts = Counter([round(x) for x in lefts if x > quarter])
     if not starts:
         return None
     start = starts.most_common(1)[0][0]
@@ -1253,9 +1256,14 @@ def _is_label(line: TextLine) -> bool:
     label stands alone: set last in a column, nothing shows it ending where the next
     column's first line (a sub-heading in its style) goes on, and read into that line it
     would no longer be found, the section under it read into the one before."""
-    return len(line.text) <= _LABEL_CHARS and (
-        (key := _key(line.text)) in SECTION_LABELS or key in SUMMARY_LABELS
-    )
+    return len(line.text) <= _LABEL_CHARS and _labels(line.text)
+
+
+@lru_cache(maxsize=1024)
+def _labels(text: str) -> bool:
+    """Whether a short text is a label (see `_is_label`). Kept: every report prints the
+    same labels, section after section."""
+    return (key := _key(text)) in SECTION_LABELS or key in SUMMARY_LABELS
 
 
 # The longest heading `_names_theme` knows, in characters ("Theme 3: How the local
@@ -1271,8 +1279,13 @@ def _names_theme(text: str) -> bool:
     on into that name, the statement's section would not be found. A wrapped name's first
     line ("Theme 3: How the local authority ensures safety") names no theme, so its second
     line still joins it."""
-    if len(text) > _THEME_CHARS:
-        return False
+    return len(text) <= _THEME_CHARS and _theme_named(text)
+
+
+@lru_cache(maxsize=1024)
+def _theme_named(text: str) -> bool:
+    """Whether a short text names a theme (see `_names_theme`). Kept: every report names
+    the same few themes, and a short text is often a label or heading it repeats."""
     try:
         canonical_theme(_THEME_PREFIX.sub("", _NUMBERED.sub("", text, count=1)))
     except UnknownStatementError:
@@ -1381,6 +1394,14 @@ def _statement_named(text: str) -> Statement | None:
         return None
     if len(text.split(maxsplit=2 * _SUBHEADING_MAX_WORDS)) > 2 * _SUBHEADING_MAX_WORDS:
         return None  # more words than that (split no further than needed to know)
+    return _named(text)
+
+
+@lru_cache(maxsize=1024)
+def _named(text: str) -> Statement | None:
+    """The statement the alias table finds a heading naming, or None. Kept: every report
+    names the same few statements the same few ways, and the table's look-up (a text
+    normalised by several patterns) costs more than the rest of the reading of a name."""
     try:
         return canonical_statement(_STATEMENT_PREFIX.sub("", text))
     except UnknownStatementError:
@@ -1391,9 +1412,11 @@ def _statement_named(text: str) -> Statement | None:
 _NUMBERED = re.compile(r"^\d{1,2}[.)]?\s+(?=[^\W\d_])")
 
 
+@lru_cache(maxsize=1024)
 def _is_theme(text: str) -> bool:
     """Whether a line is a theme's heading, numbered or not ("3. Providing support": a
-    document numbering its chapters numbers them so)."""
+    document numbering its chapters numbers them so). Kept, as `_named` is: every report
+    heads its sections with the same few themes."""
     return is_theme_heading(text) or is_theme_heading(_NUMBERED.sub("", text, count=1))
 
 

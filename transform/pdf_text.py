@@ -343,6 +343,7 @@ def _pieces(textpage: pdfium.PdfTextPage, page_number: int, height: float) -> li
     at_x, at_y, at_right, at_edges = (ctypes.addressof(v) for v in (x, y, right, edges))
     char_origin, char_box, font_info, font_size = _CHAR_ORIGIN, _CHAR_BOX, _FONT_INFO, _FONT_SIZE
     count_rects = _COUNT_RECTS
+    sizes: dict[float, float] = {}  # each size PDFium gives, rounded (a page has a few)
 
     def text_between(first: int, last: int) -> str:
         """The page text of chars `first` to `last`."""
@@ -363,6 +364,9 @@ def _pieces(textpage: pdfium.PdfTextPage, page_number: int, height: float) -> li
             char_origin(page, char, at_x, at_y)
             baseline = y.value
         needed = font_info(page, char, names, _FONT_NAME_BYTES, flag)
+        size = sizes.get(exact := font_size(page, char))
+        if size is None:
+            size = sizes[exact] = round(exact, 1)
         return TextLine(
             _piece_text(text),
             page_number,
@@ -370,7 +374,7 @@ def _pieces(textpage: pdfium.PdfTextPage, page_number: int, height: float) -> li
             x0 if x0 > x1 else x1,  # max(x1, x0)
             height - baseline,
             font_name.value.decode("utf-8", "replace") if needed > 0 else "",
-            round(font_size(page, char), 1),
+            size,
         )
 
     for run in _RUN.finditer(raw):
