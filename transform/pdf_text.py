@@ -222,18 +222,42 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _page_lines(doc: pdfium.PdfDocument, index: int) -> tuple[TextLine, ...]:
-    page = doc[index]
+    """One page's lines. The page and its text page are PDFium's own handles, closed here:
+    pypdfium2's objects for them register a finalizer each and unregister it on close, a
+    tenth of what reading a page's text costs, for handles that never outlive this call."""
+    page = pdfium_c.FPDF_LoadPage(doc.raw, index)
+    if not page:
+        raise PdfTextError(f"truncated or damaged PDF (page {index + 1} cannot be loaded)")
     try:
-        height = float(page.get_height())
+        height = float(pdfium_c.FPDF_GetPageHeightF(page))
         marks = _drawn_marks(page, height)
-        textpage = page.get_textpage()
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if not textpage:
+            raise PdfTextError(f"truncated or damaged PDF (page {index + 1} has no text page)")
         try:
             pieces = _pieces(textpage, index + 1, height)
         finally:
-            textpage.close()
+            pdfium_c.FPDFText_ClosePage(textpage)
     finally:
-        page.close()
+        pdfium_c.FPDF_ClosePage(page)
     return _marked(_rows(pieces), marks)
+
+
+def _page_text(handle: Any, count: int) -> str:
+    """The text of a text page's `count` chars, as pypdfium2's `get_text_range()` gives it:
+    chars at either end with no place in the text (excluded by PDFium) are left out of
+    the range asked for, lest PDFium read past it, and UTF-16 it cannot decode is dropped."""
+    first, last = 0, count - 1
+    to_text = pdfium_c.FPDFText_GetTextIndexFromCharIndex
+    while first <= last and (start := to_text(handle, first)) == -1:
+        first += 1
+    while first <= last and (stop := to_text(handle, last)) == -1:
+        last -= 1
+    if first > last:
+        return ""
+    buffer = (ctypes.c_ushort * (stop + 2 - start))()
+    written = pdfium_c.FPDFText_GetText(handle, first, last - first + 1, buffer)
+    return memoryview(buffer)[: written - 1].tobytes().decode("utf-16-le", errors="ignore")
 
 
 # A list's mark drawn as a shape (a browser draws a disc so): at most this many points
@@ -255,15 +279,15 @@ class _Mark:
     bottom: float
 
 
-def _drawn_marks(page: pdfium.PdfPage, height: float) -> list[_Mark]:
+def _drawn_marks(page: Any, height: float) -> list[_Mark]:
     """The page's small, squarish path objects: list marks a PDF draws rather than prints
     (a disc, a square), which its text layer therefore lacks."""
     marks: list[_Mark] = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     edges = [ctypes.addressof(edge) for edge in (left, bottom, right, top)]
-    handle, path = _address(page.raw), pdfium_c.FPDF_PAGEOBJ_PATH
+    handle, path = _address(page), pdfium_c.FPDF_PAGEOBJ_PATH
     get_object, get_type = _PAGE_OBJECT, _OBJECT_TYPE
-    for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+    for index in range(pdfium_c.FPDFPage_CountObjects(page)):
         obj = get_object(handle, index)
         if get_type(obj) != path:
             continue
@@ -325,13 +349,15 @@ def _remarked(row: TextLine, pieces: list[TextLine]) -> TextLine:
     return one_row(pieces)
 
 
-def _pieces(textpage: pdfium.PdfTextPage, page_number: int, height: float) -> list[TextLine]:
-    """The runs of text PDFium puts between line breaks, each placed on the page."""
-    count = textpage.count_chars()
-    if count <= 0:
+def _pieces(handle: Any, page_number: int, height: float) -> list[TextLine]:
+    """The runs of text PDFium puts between line breaks (on the text page `handle`), each
+    placed on the page."""
+    count = pdfium_c.FPDFText_CountChars(handle)
+    if count < 0:
+        raise PdfTextError(f"truncated or damaged PDF (page {page_number}'s text cannot be read)")
+    if count == 0:
         return []
-    handle = textpage.raw
-    raw = textpage.get_text_range(0, count)
+    raw = _page_text(handle, count)
     text = _soft_hyphens(handle, raw)  # as long as `raw`: runs found in one slice the other
     same = _same_indices(handle, raw, count)
     font_name = ctypes.create_string_buffer(_FONT_NAME_BYTES)
@@ -377,9 +403,8 @@ def _pieces(textpage: pdfium.PdfTextPage, page_number: int, height: float) -> li
             size,
         )
 
-    for run in _RUN.finditer(raw):
-        start = run.start()
-        piece = text[start : run.end()]
+    for start, stop in _run_spans(raw):
+        piece = text[start:stop]
         begin = len(piece) - len(piece.lstrip())
         end = len(piece.rstrip()) - 1
         if end < begin:
@@ -410,6 +435,23 @@ def _pieces(textpage: pdfium.PdfTextPage, page_number: int, height: float) -> li
         char_box(page, last, at_edges, at_right, at_edges, at_edges)  # left, right, bottom, top
         pieces.append(piece_at(styled, piece, x0, right.value, baseline))
     return pieces
+
+
+def _run_spans(text: str) -> list[tuple[int, int]]:
+    """Where each run of a page's text (`_RUN`) starts and stops. A text whose only line
+    breaks are PDFium's own ("\\r\\n") and that has no line-end hyphen, as most have, is
+    split at them: three times as fast as the pattern, which tests every char."""
+    breaks = text.count("\r\n")
+    if "\ufffe" in text or text.count("\r") != breaks or text.count("\n") != breaks:
+        return [run.span() for run in _RUN.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\r\n"):
+        stop = start + len(line)
+        if line:
+            spans.append((start, stop))
+        start = stop + 2
+    return spans
 
 
 def _same_indices(handle: object, raw: str, count: int) -> bool:
@@ -482,16 +524,12 @@ def _rect_pieces(
     """The pieces of a run (chars `span`, first and last) that PDFium has split into `count`
     rectangles (just counted): each rectangle's letters, from its first to the next one's."""
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    boxes: list[tuple[int, float, float]] = []  # first char, left, right
+    edges: list[tuple[float, float]] = []  # each rectangle's left and right
     for index in range(count):
         pdfium_c.FPDFText_GetRect(handle, index, left, top, right, bottom)
-        middle = (bottom.value + top.value) / 2
-        char = pdfium_c.FPDFText_GetCharIndexAtPos(handle, left.value + 0.5, middle, 1.0, 1.0)
-        if char < 0:
-            char = _first_char_in(handle, (left.value, right.value), (middle, top.value - middle))
-        if span[0] <= char <= span[1]:
-            boxes.append((char, left.value, right.value))
-    boxes.sort()
+        edges.append((left.value, right.value))
+    starts = _rect_starts(_address(handle), span[0], span[1] - span[0] + 1, count)
+    boxes = [(start, lr[0], lr[1]) for start, lr in zip(starts, edges, strict=True)]
     # Rectangles closer than a cell gap are one piece (PDFium also splits at kerning and font
     # changes): only a real gap, a table's cells or two columns, makes pieces; so does a
     # rectangle that starts left of the one before it (see `_goes_back`).
@@ -514,27 +552,41 @@ def _rect_pieces(
     return out
 
 
+def _rect_starts(page: int, first: int, length: int, count: int) -> list[int]:
+    """The first char of each of the `count` rectangles PDFium makes of chars `first` on
+    (`length` of them): where the count of the rectangles of the chars from `first` to it
+    goes up. Counting only grows as the chars do, so each start is searched for from the
+    one before, in steps doubling until the count has gone up, then halving back to it:
+    a few counts of a few chars each, where asking PDFium which char stands at a place
+    measures every char of the page."""
+    count_rects = _COUNT_RECTS
+    starts = [first]
+    known = 1  # the chars counted up to the last start found
+    for rects in range(1, count):
+        # the count of the first `low` chars is at most `rects`, of the first `high` more
+        low, step = known, 1
+        high = low + step
+        while high < length and count_rects(page, first, high) <= rects:
+            low, step = high, 2 * step
+            high = low + step
+        high = min(high, length)
+        while high - low > 1:
+            middle = (low + high) // 2
+            if count_rects(page, first, middle) > rects:
+                high = middle
+            else:
+                low = middle
+        starts.append(first + high - 1)
+        known = high
+    return starts
+
+
 def _goes_back(before: tuple[int, float, float], box: tuple[int, float, float]) -> bool:
     """Whether a run's rectangle (first char, left, right) starts left of where the one
     before it starts: text drawn back across the line, as a table's cell spanning rows is
     drawn after the row it is level with (groff's tbl), is no part of the text before it
     (its baseline may differ too: each piece is placed by its own first letter)."""
     return box[1] < before[1]
-
-
-def _first_char_in(handle: object, across: tuple[float, float], height: tuple[float, float]) -> int:
-    """The first char of a rectangle (`across`: its left and right; `height`: its middle
-    and half its height) whose left edge finds none at its middle, as when it starts with
-    a space (a box of no height) or a hyphen (a low, flat one): looked up anywhere within
-    its height, a step at a time rightwards; -1 if none is found."""
-    middle, reach = height[0], abs(height[1])
-    x, step = across[0] + 0.5, max(reach / 2, 0.5)
-    while x < across[1]:
-        char = int(pdfium_c.FPDFText_GetCharIndexAtPos(handle, x, middle, 1.0, reach))
-        if char >= 0:
-            return char
-        x += step
-    return -1
 
 
 def _rows(pieces: list[TextLine]) -> tuple[TextLine, ...]:

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import FrozenInstanceError, replace
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -43,6 +44,8 @@ WORDS = st.lists(
             "INDICATIVE",
             "\u0130ndicative",
             "\u0131ndicative",
+            "indicatives",
+            "_indicative",
             "score",
             "Score:",
             "3",
@@ -289,3 +292,88 @@ def test_a_page_read_without_asking_indices_has_each_char_at_its_own(data: bytes
             page.close()
     finally:
         doc.close()
+
+
+# A page's text as PDFium gives it: runs of text between its line breaks ("\r\n"), a lone
+# "\r" or "\n" now and then, line-end hyphens (U+FFFE).
+PAGE_TEXTS = st.lists(
+    st.one_of(TEXTS, WORDS, st.sampled_from(["\r\n", "\r", "\n", "\ufffe", "\r\n\r\n"])),
+    max_size=10,
+).map("".join)
+
+
+@given(PAGE_TEXTS)
+def test_a_pages_runs_are_where_the_pattern_finds_them(text: str) -> None:
+    plain = [run.span() for run in pdf_text._RUN.finditer(text)]
+    assert pdf_text._run_spans(text) == plain
+
+
+def blind_pdf_pages() -> list[bytes]:
+    """PDFs written by hands that never saw the parser: a CMS's, an NHS-style site's."""
+    root = Path(__file__).parents[1] / "blind" / "round2"
+    return [
+        (root / "cms/pdf/norfolk-0226.pdf").read_bytes(),
+        (root / "nhsuk/files/sites/default/files/2025-02/20250214_camden_la_assessment_report.pdf")
+        .read_bytes(),
+    ]
+
+
+PDF_PAGES = [*mirror_pdf_pages(), *blind_pdf_pages()]
+PDF_IDS = ["fpdf2", "reportlab", "blind-cms", "blind-nhsuk"]
+
+
+@pytest.mark.parametrize("data", PDF_PAGES, ids=PDF_IDS)
+def test_a_pages_text_is_pypdfium2s_text_range(data: bytes) -> None:
+    doc = pdfium.PdfDocument(data)
+    try:
+        for index in range(len(doc)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            count = textpage.count_chars()
+            assert pdf_text._page_text(textpage.raw, count) == textpage.get_text_range(0, count)
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+
+
+def hit_test_start(handle: object, index: int) -> int:
+    """The plain way to a rectangle's first char: the char PDFium finds just inside its
+    left edge, half way up (-1 where there is none, as at a space)."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    pdfium_c.FPDFText_GetRect(handle, index, left, top, right, bottom)
+    middle = (bottom.value + top.value) / 2
+    return int(pdfium_c.FPDFText_GetCharIndexAtPos(handle, left.value + 0.5, middle, 1.0, 1.0))
+
+
+@pytest.mark.parametrize("data", PDF_PAGES, ids=PDF_IDS)
+def test_a_rectangle_starts_where_the_char_at_its_left_edge_is(data: bytes) -> None:
+    """Each line's rectangles (runs PDFium splits where its letters stand apart): the
+    starts found by counting are the chars found at their left edges, give or take
+    white space (a rectangle that starts at a space, which has no height to be found)."""
+    doc = pdfium.PdfDocument(data)
+    checked = 0
+    try:
+        for index in range(len(doc)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            handle, address = textpage.raw, pdf_text._address(textpage.raw)
+            text = textpage.get_text_range()
+            for run in pdf_text._RUN.finditer(text):
+                first, last = run.start(), run.end() - 1
+                count = pdfium_c.FPDFText_CountRects(handle, first, last - first + 1)
+                if count < 2:
+                    continue
+                plain = [hit_test_start(handle, k) for k in range(count)]
+                starts = pdf_text._rect_starts(address, first, last - first + 1, count)
+                assert starts == sorted(set(starts)) and len(starts) == count
+                for ours, theirs in zip(starts, plain, strict=True):
+                    if theirs >= 0:
+                        between = text[min(ours, theirs) : max(ours, theirs)]
+                        assert not between.strip(), (text[first : last + 1], ours, theirs)
+                        checked += 1
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+    assert checked > 20

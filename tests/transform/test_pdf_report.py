@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 
 from mirror import skin_drupal
@@ -38,6 +39,7 @@ from transform.pdf_report import (
     read_pdf_facts,
     read_report_pdf,
 )
+from transform import pdf_text
 from transform.pdf_text import read_text_lines
 from transform.quality_statements import BY_NUMBER as CANONICAL
 from transform.records import Report as Record
@@ -316,13 +318,43 @@ def count_lifetimes(
     monkeypatch.setattr(cls, "close", counting_close)
 
 
+def count_handles(
+    kind: str,
+    load: str,
+    close: str,
+    counts: tuple[Counter[str], Counter[str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Count PDFium's own handles of a `kind` (pages and text pages, which the parser
+    holds without pypdfium2's objects) loaded by `load` and closed by `close`."""
+    opened, closed = counts
+    loading, closing = getattr(pdfium_c, load), getattr(pdfium_c, close)
+
+    def counting_load(*args: Any) -> Any:
+        handle = loading(*args)
+        if handle:
+            opened[kind] += 1
+        return handle
+
+    def counting_close(handle: Any) -> Any:
+        closed[kind] += 1
+        return closing(handle)
+
+    monkeypatch.setattr(pdfium_c, load, counting_load)
+    monkeypatch.setattr(pdfium_c, close, counting_close)
+
+
 @pytest.fixture
 def pdfium_objects(monkeypatch: pytest.MonkeyPatch) -> tuple[Counter[str], Counter[str]]:
-    """(opened, closed) PDFium documents, pages and text pages, by class name."""
+    """(opened, closed) PDFium documents, pages and text pages, by kind."""
     opened: Counter[str] = Counter()
     closed: Counter[str] = Counter()
     for cls in (pdfium.PdfDocument, pdfium.PdfPage, pdfium.PdfTextPage):
         count_lifetimes(cls, opened, closed, monkeypatch)
+    count_handles("page", "FPDF_LoadPage", "FPDF_ClosePage", (opened, closed), monkeypatch)
+    count_handles(
+        "text page", "FPDFText_LoadPage", "FPDFText_ClosePage", (opened, closed), monkeypatch
+    )
     return opened, closed
 
 
@@ -333,26 +365,46 @@ def test_every_pdfium_object_is_closed(pdfium_objects: tuple[Counter[str], Count
     parse_report_pdf(drupal_path(r).read_bytes(), r.pdf_path)
     with pytest.raises(PdfParseError):
         parse_report_pdf((SITE_DIR / BROKEN_DIR / BROKEN_CASES[2][0]).read_bytes(), "x.pdf")
-    assert opened["PdfDocument"] == 3 and opened["PdfPage"] == 21 + 16 + 1
+    assert opened["PdfDocument"] == 3 and opened["page"] == 21 + 16 + 1
+    assert opened["text page"] == 21 + 16 + 1
     assert opened == closed
 
 
-def test_a_pdfium_failure_mid_document_is_a_parse_error_and_leaks_nothing(
+def test_a_page_pdfium_cannot_load_is_a_parse_error_naming_it_and_leaks_nothing(
     pdfium_objects: tuple[Counter[str], Counter[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened, closed = pdfium_objects
     calls = Counter[str]()
+    loading = pdfium_c.FPDF_LoadPage  # the counting one
 
-    def failing_text(self: pdfium.PdfTextPage, *a: Any, **k: Any) -> str:
+    def failing_load(*args: Any) -> Any:
+        calls["page"] += 1
+        return None if calls["page"] == 3 else loading(*args)
+
+    monkeypatch.setattr(pdfium_c, "FPDF_LoadPage", failing_load)
+    r = REPORTS["stokeontrent-0625"]
+    with pytest.raises(PdfParseError) as info:
+        parse_report_pdf(classic_path(r).read_bytes(), "x.pdf")
+    assert info.value.reason == "truncated or damaged PDF (page 3 cannot be loaded)"
+    assert opened["page"] == 2 and opened == closed
+
+
+def test_a_failure_mid_page_is_a_parse_error_and_leaks_nothing(
+    pdfium_objects: tuple[Counter[str], Counter[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened, closed = pdfium_objects
+    calls = Counter[str]()
+    original = pdf_text._page_text
+
+    def failing_text(*args: Any) -> str:
         calls["text"] += 1
         if calls["text"] == 3:
             raise pdfium.PdfiumError("Failed to get text")
-        return original(self, *a, **k)
+        return original(*args)
 
-    original = pdfium.PdfTextPage.get_text_range
-    monkeypatch.setattr(pdfium.PdfTextPage, "get_text_range", failing_text)
+    monkeypatch.setattr(pdf_text, "_page_text", failing_text)
     r = REPORTS["stokeontrent-0625"]
     with pytest.raises(PdfParseError) as info:
         parse_report_pdf(classic_path(r).read_bytes(), "x.pdf")
     assert info.value.reason == "truncated or damaged PDF (PdfiumError: Failed to get text)"
-    assert opened["PdfPage"] == 3 and opened == closed
+    assert opened["page"] == 3 and opened["text page"] == 3 and opened == closed
