@@ -313,8 +313,10 @@ def blind_pdf_pages() -> list[bytes]:
     root = Path(__file__).parents[1] / "blind" / "round2"
     return [
         (root / "cms/pdf/norfolk-0226.pdf").read_bytes(),
-        (root / "nhsuk/files/sites/default/files/2025-02/20250214_camden_la_assessment_report.pdf")
-        .read_bytes(),
+        (
+            root
+            / "nhsuk/files/sites/default/files/2025-02/20250214_camden_la_assessment_report.pdf"
+        ).read_bytes(),
     ]
 
 

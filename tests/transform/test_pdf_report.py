@@ -32,6 +32,7 @@ from mirror.model import (
     pdf_scores,
     placeholder_paragraph,
 )
+from transform import pdf_text
 from transform.pdf_report import (
     PdfParseError,
     _join_line,
@@ -39,7 +40,6 @@ from transform.pdf_report import (
     read_pdf_facts,
     read_report_pdf,
 )
-from transform import pdf_text
 from transform.pdf_text import read_text_lines
 from transform.quality_statements import BY_NUMBER as CANONICAL
 from transform.records import Report as Record
