@@ -8,7 +8,7 @@ import ctypes
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import FrozenInstanceError, replace
 from pathlib import Path
 
@@ -271,27 +271,36 @@ def test_the_plain_prototypes_read_what_pypdfium2s_read(data: bytes) -> None:
         doc.close()
 
 
-@pytest.mark.parametrize("data", mirror_pdf_pages(), ids=["fpdf2", "reportlab"])
-def test_a_page_read_without_asking_indices_has_each_char_at_its_own(data: bytes) -> None:
-    """Where the text is as long as the chars and its last index is the last char's,
-    PDFium maps every index to itself: no index need be asked."""
+def text_pages(data: bytes) -> Iterator[pdfium.PdfTextPage]:
+    """Each page's text of a PDF, closed with its page (and at the end the document) once
+    the next is asked for."""
     doc = pdfium.PdfDocument(data)
     try:
         for index in range(len(doc)):
             page = doc[index]
             textpage = page.get_textpage()
-            count = textpage.count_chars()
-            raw = textpage.get_text_range(0, count)
-            assert pdf_text._same_indices(textpage.raw, raw, count)
-            assert all(
-                pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, i) == i
-                and pdfium_c.FPDFText_GetTextIndexFromCharIndex(textpage.raw, i) == i
-                for i in range(count)
-            )
-            textpage.close()
-            page.close()
+            try:
+                yield textpage
+            finally:
+                textpage.close()
+                page.close()
     finally:
         doc.close()
+
+
+@pytest.mark.parametrize("data", mirror_pdf_pages(), ids=["fpdf2", "reportlab"])
+def test_a_page_read_without_asking_indices_has_each_char_at_its_own(data: bytes) -> None:
+    """Where the text is as long as the chars and its last index is the last char's,
+    PDFium maps every index to itself: no index need be asked."""
+    for textpage in text_pages(data):
+        count = textpage.count_chars()
+        raw = textpage.get_text_range(0, count)
+        assert pdf_text._same_indices(textpage.raw, raw, count)
+        assert all(
+            pdfium_c.FPDFText_GetCharIndexFromTextIndex(textpage.raw, i) == i
+            and pdfium_c.FPDFText_GetTextIndexFromCharIndex(textpage.raw, i) == i
+            for i in range(count)
+        )
 
 
 # A page's text as PDFium gives it: runs of text between its line breaks ("\r\n"), a lone
@@ -326,17 +335,9 @@ PDF_IDS = ["fpdf2", "reportlab", "blind-cms", "blind-nhsuk"]
 
 @pytest.mark.parametrize("data", PDF_PAGES, ids=PDF_IDS)
 def test_a_pages_text_is_pypdfium2s_text_range(data: bytes) -> None:
-    doc = pdfium.PdfDocument(data)
-    try:
-        for index in range(len(doc)):
-            page = doc[index]
-            textpage = page.get_textpage()
-            count = textpage.count_chars()
-            assert pdf_text._page_text(textpage.raw, count) == textpage.get_text_range(0, count)
-            textpage.close()
-            page.close()
-    finally:
-        doc.close()
+    for textpage in text_pages(data):
+        count = textpage.count_chars()
+        assert pdf_text._page_text(textpage.raw, count) == textpage.get_text_range(0, count)
 
 
 def hit_test_start(handle: object, index: int) -> int:
@@ -353,29 +354,21 @@ def test_a_rectangle_starts_where_the_char_at_its_left_edge_is(data: bytes) -> N
     """Each line's rectangles (runs PDFium splits where its letters stand apart): the
     starts found by counting are the chars found at their left edges, give or take
     white space (a rectangle that starts at a space, which has no height to be found)."""
-    doc = pdfium.PdfDocument(data)
     checked = 0
-    try:
-        for index in range(len(doc)):
-            page = doc[index]
-            textpage = page.get_textpage()
-            handle, address = textpage.raw, pdf_text._address(textpage.raw)
-            text = textpage.get_text_range()
-            for run in pdf_text._RUN.finditer(text):
-                first, last = run.start(), run.end() - 1
-                count = pdfium_c.FPDFText_CountRects(handle, first, last - first + 1)
-                if count < 2:
-                    continue
-                plain = [hit_test_start(handle, k) for k in range(count)]
-                starts = pdf_text._rect_starts(address, first, last - first + 1, count)
-                assert starts == sorted(set(starts)) and len(starts) == count
-                for ours, theirs in zip(starts, plain, strict=True):
-                    if theirs >= 0:
-                        between = text[min(ours, theirs) : max(ours, theirs)]
-                        assert not between.strip(), (text[first : last + 1], ours, theirs)
-                        checked += 1
-            textpage.close()
-            page.close()
-    finally:
-        doc.close()
+    for textpage in text_pages(data):
+        handle, address = textpage.raw, pdf_text._address(textpage.raw)
+        text = textpage.get_text_range()
+        for run in pdf_text._RUN.finditer(text):
+            first, last = run.start(), run.end() - 1
+            count = pdfium_c.FPDFText_CountRects(handle, first, last - first + 1)
+            if count < 2:
+                continue
+            plain = [hit_test_start(handle, k) for k in range(count)]
+            starts = pdf_text._rect_starts(address, first, last - first + 1, count)
+            assert starts == sorted(set(starts)) and len(starts) == count
+            for ours, theirs in zip(starts, plain, strict=True):
+                if theirs >= 0:
+                    between = text[min(ours, theirs) : max(ours, theirs)]
+                    assert not between.strip(), (text[first : last + 1], ours, theirs)
+                    checked += 1
     assert checked > 20
