@@ -2104,8 +2104,8 @@ def _says_indicative(texts: Sequence[str]) -> bool:
     finds it: looked for in all of them at once, a line feed between them (no word runs
     over one, and a word's edge there is one at a text's end), in lower case, each find of
     the bare word then checked for a word's edges. A pattern that is case-blind or starts
-    at a word's edge is tried at every place of a report's 40,000 characters, ten times as
-    long. Lower case moves no letter of the word and makes nothing else one of its letters,
+    at a word's edge is tried at every place of a report's 40,000 characters, some fifteen
+    times as long. Lower case moves no letter of the word and makes nothing else one of its letters,
     except two forms of "i" a case-blind pattern takes for one (and `lower()` keeps apart):
     "\u0130" and "\u0131", made "i" first."""
     whole = "\n".join(texts)
