@@ -20,7 +20,6 @@ import json
 import shutil
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,16 +173,9 @@ def main(argv: list[str] | None = None) -> None:
         source = current_copy(args.source, work) if args.source else demo_warehouse(work)
         warehouses = [("demo", source)]
         if args.factor > 1:
-            from benchmarks.scaled_warehouse import build_scaled_warehouse
+            from benchmarks.scaled_warehouse import build_and_report
 
-            started = time.perf_counter()
-            scaled = work / f"cqc-{args.factor}x.duckdb"
-            counts = build_scaled_warehouse(source, scaled, args.factor)
-            print(
-                f"{args.factor}x warehouse: {counts['assessment']:,} assessments, "
-                f"{counts['key_finding']:,} key findings "
-                f"(built in {time.perf_counter() - started:.0f} s)"
-            )
+            scaled = build_and_report(source, work / f"cqc-{args.factor}x.duckdb", args.factor)
             warehouses.append((f"{args.factor}x", scaled))
         for code in codes:
             figures = [f for name, db in warehouses for f in measure_derived_tables(db, name, code)]

@@ -17,12 +17,11 @@ import json
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.scaled_warehouse import build_scaled_warehouse
+from benchmarks.scaled_warehouse import build_and_report
 from benchmarks.sql_memory import RUN_CQC, measure
 
 CHECKOUT = Path(__file__).resolve().parents[1]
@@ -101,15 +100,8 @@ def main(argv: list[str] | None = None) -> None:
         db = args.db
         if db is None:
             work = Path(tmp)
-            started = time.perf_counter()
             source = args.source or demo_warehouse(work)
-            db = work / f"cqc-{args.factor}x.duckdb"
-            counts = build_scaled_warehouse(source, db, args.factor)
-            print(
-                f"{args.factor}x warehouse: {counts['assessment']:,} assessments, "
-                f"{counts['key_finding']:,} key findings "
-                f"(built in {time.perf_counter() - started:.0f} s)"
-            )
+            db = build_and_report(source, work / f"cqc-{args.factor}x.duckdb", args.factor)
         print(f"cqc export of {db}")
         print(render(measure_exports(db, formats)))
 

@@ -202,16 +202,9 @@ def scaled_figures(demo: Path, work: Path, factor: int) -> tuple[list[Ratio], li
     memory, the refresh's work, and local commands beside `cqc sql "select 1"` on it."""
     from benchmarks.derived_tables import measure_derived_tables
     from benchmarks.exports import measure_exports
-    from benchmarks.scaled_warehouse import build_scaled_warehouse
+    from benchmarks.scaled_warehouse import build_and_report
 
-    scaled = work / f"scaled-{factor}x.duckdb"
-    started = time.perf_counter()
-    counts = build_scaled_warehouse(demo, scaled, factor)
-    print(
-        f"  built in {time.perf_counter() - started:.0f} s: {counts.get('assessment', 0):,} "
-        f"assessments, {counts.get('key_finding', 0):,} key findings",
-        flush=True,
-    )
+    scaled = build_and_report(demo, work / f"scaled-{factor}x.duckdb", factor, indent="  ")
     limits: list[Limit] = []
     for figure in measure_exports(scaled):
         print(f"  export {figure.format}: {figure.seconds:.1f} s, {figure.peak_mb:.0f} MB")

@@ -155,6 +155,19 @@ def _count(conn: duckdb.DuckDBPyConnection, table: str) -> int:
     return int(row[0]) if row else 0
 
 
+def build_and_report(source: Path, target: Path, factor: int, indent: str = "") -> Path:
+    """`build_scaled_warehouse`, timed, with a line saying what was built; `target`."""
+    started = time.perf_counter()
+    counts = build_scaled_warehouse(source, target, factor)
+    print(
+        f"{indent}{factor}x warehouse: {counts.get('assessment', 0):,} assessments, "
+        f"{counts.get('key_finding', 0):,} key findings "
+        f"(built in {time.perf_counter() - started:.0f} s)",
+        flush=True,
+    )
+    return target
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("source", type=Path, help="the warehouse to scale (read only)")
